@@ -1,0 +1,5 @@
+import sys
+
+from ips_reflect.cli import main
+
+sys.exit(main())

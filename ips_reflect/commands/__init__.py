@@ -1,0 +1,9 @@
+"""One module per command group; each exposes ``register(subparsers)``.
+
+Modules here import only the standard library at import time; everything heavy
+is imported inside the handler.
+"""
+
+from ips_reflect.commands import content_cmd
+
+COMMAND_MODULES = [content_cmd]

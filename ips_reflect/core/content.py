@@ -1,0 +1,1008 @@
+"""Question packs: loading, validation and lookup.
+
+The words people read live in YAML packs under ``content/``. This module turns
+them into frozen dataclasses and reports every problem as one line,
+``file:line:col: message``, pointing at the offending key or item.
+
+Safety: files are read with PyYAML's SafeLoader at the *node* level
+(``yaml.compose``). Values are built here from plain scalars, sequences and
+mappings only; any explicit tag such as ``!!python/object`` is reported as an
+error and never constructed, so nothing in a pack can run code.
+
+An organisation may add or override items by id from further directories (see
+:func:`load_content`). An override item names an existing id and gives only the
+keys it changes; a new id must be a complete item.
+"""
+
+from __future__ import annotations
+
+import os
+import re
+from collections.abc import Iterable, Iterator, Sequence
+from dataclasses import dataclass, field, replace
+from pathlib import Path
+from typing import Any
+
+import yaml
+
+from ips_reflect.errors import UserError
+
+FORMAT = "ips-reflect/content"
+VERSION = 1
+
+WARNING_SIGN_IDS: tuple[str, ...] = (
+    "envy",
+    "own_benefit",
+    "focus_shift",
+    "role_confusion",
+    "personal_feelings",
+    "exclusive_sharing",
+    "thinking_outside_work",
+    "only_i_understand",
+    "exclusive_contact",
+    "time_outside_work",
+    "ignoring_policy",
+    "secrets",
+    "contact_details",
+)
+POSITIVE_REASON_IDS: tuple[str, ...] = (
+    "normalising",
+    "sharing_learning",
+    "coping_ideas",
+    "hope",
+    "similarity",
+    "self_esteem",
+    "talking_openly",
+    "shared_humanity",
+    "relationship",
+)
+AUDIENCE_IDS: tuple[str, ...] = ("client", "employer", "ips_team", "clinical_team")
+
+ITEM_TYPES: dict[str, str] = {
+    "question": "a question the practitioner answers",
+    "experience_kind": "one of the kinds of personal experience",
+    "practitioner_group": "a group of practitioners",
+    "context": "a context or audience for sharing",
+    "reason": "a positive reason for sharing",
+    "warning_sign": "a warning sign",
+    "topic": "a supervision topic",
+    "prompt": "a reflection prompt",
+    "field": "a biography field",
+    "check": "a team lead checklist item",
+}
+ANSWER_KINDS: dict[str, str] = {
+    "text": "free text",
+    "yes_no_unsure": "yes / no / unsure",
+    "scale": "a 1-5 scale",
+    "choice": "one of a set of choices",
+    "list": "a list of short entries",
+}
+TYPES_WITH_ANSWER = {"question", "field", "prompt"}
+TYPES_NEEDING_ANSWER = {"question", "field"}
+
+PACK_KEYS = ("format", "version", "pack", "title", "source", "intro", "order", "sections")
+PACK_REQUIRED = ("format", "version", "pack", "title", "source", "sections")
+SECTION_KEYS = ("id", "title", "source", "intro", "items")
+SECTION_REQUIRED = ("id", "title", "source", "items")
+ITEM_KEYS = (
+    "id",
+    "type",
+    "text",
+    "help",
+    "source",
+    "short",
+    "answer",
+    "choices",
+    "scale",
+    "audiences",
+    "groups",
+    "examples",
+    "related",
+    "quick",
+)
+ITEM_REQUIRED = ("id", "type", "text", "help", "source")
+CHOICE_KEYS = ("id", "text")
+SCALE_KEYS = ("low", "high")
+
+ID_RE = re.compile(r"^[a-z][a-z0-9_]*(?:\.[a-z0-9_]+)*$")
+
+_STR = "tag:yaml.org,2002:str"
+_SAFE_SCALARS = {
+    _STR,
+    "tag:yaml.org,2002:int",
+    "tag:yaml.org,2002:float",
+    "tag:yaml.org,2002:bool",
+    "tag:yaml.org,2002:null",
+    "tag:yaml.org,2002:timestamp",
+}
+_SEQ = "tag:yaml.org,2002:seq"
+_MAP = "tag:yaml.org,2002:map"
+
+
+# --------------------------------------------------------------------------- model
+
+
+@dataclass(frozen=True)
+class Location:
+    file: str
+    line: int
+    col: int
+
+    def __str__(self) -> str:
+        return f"{self.file}:{self.line}:{self.col}"
+
+
+@dataclass(frozen=True)
+class Problem:
+    location: Location
+    message: str
+
+    def __str__(self) -> str:
+        return f"{self.location}: {self.message}"
+
+
+class ContentError(UserError):
+    """One or more packs are invalid; ``problems`` has every line."""
+
+    def __init__(self, problems: Sequence[Problem]) -> None:
+        self.problems = list(problems)
+        n = len(self.problems)
+        super().__init__(
+            f"The question packs have {n} problem{'s' if n != 1 else ''}; "
+            "fix the lines listed and try again.",
+            details=[str(p) for p in self.problems],
+        )
+
+
+@dataclass(frozen=True)
+class Choice:
+    id: str
+    text: str
+
+
+@dataclass(frozen=True)
+class Item:
+    id: str
+    type: str
+    text: str
+    help: str
+    source: str
+    pack: str
+    section: str
+    short: str | None = None
+    answer: str | None = None
+    choices: tuple[Choice, ...] = ()
+    scale_low: str | None = None
+    scale_high: str | None = None
+    audiences: tuple[str, ...] = ()
+    groups: tuple[str, ...] = ()
+    examples: tuple[str, ...] = ()
+    related: tuple[str, ...] = ()
+    quick: bool = False
+    location: Location | None = field(default=None, compare=False)
+
+    @property
+    def label(self) -> str:
+        """Short label for lists and charts; falls back to the full text."""
+        return self.short or self.text
+
+    def applies_to(self, audience: str | None = None, group: str | None = None) -> bool:
+        """True when the item is meant for this audience and practitioner group.
+
+        An item with no ``audiences`` (or ``groups``) applies to all of them.
+        """
+        if audience and self.audiences and audience not in self.audiences:
+            return False
+        return not (group and self.groups and group not in self.groups)
+
+    def search_text(self) -> str:
+        parts = [self.text, self.short or "", self.help, self.source, *self.examples]
+        parts += [c.text for c in self.choices]
+        return " ".join(parts).casefold()
+
+
+@dataclass(frozen=True)
+class Section:
+    id: str
+    title: str
+    source: str
+    pack: str
+    items: tuple[Item, ...]
+    intro: str | None = None
+    location: Location | None = field(default=None, compare=False)
+
+
+@dataclass(frozen=True)
+class Pack:
+    id: str
+    title: str
+    source: str
+    sections: tuple[Section, ...]
+    intro: str | None = None
+    order: int = 100
+    location: Location | None = field(default=None, compare=False)
+
+    @property
+    def items(self) -> tuple[Item, ...]:
+        return tuple(i for s in self.sections for i in s.items)
+
+
+class Content:
+    """All packs, in reading order, with lookups by id."""
+
+    def __init__(self, packs: Iterable[Pack], dirs: Sequence[Path] = ()) -> None:
+        self.packs: tuple[Pack, ...] = tuple(sorted(packs, key=lambda p: (p.order, p.id)))
+        self.dirs = tuple(dirs)
+        self._items: dict[str, Item] = {}
+        self._sections: dict[str, Section] = {}
+        for p in self.packs:
+            for s in p.sections:
+                self._sections[s.id] = s
+                for i in s.items:
+                    self._items[i.id] = i
+
+    def __len__(self) -> int:
+        return len(self._items)
+
+    def __iter__(self) -> Iterator[Item]:
+        return iter(self._items.values())
+
+    def __contains__(self, item_id: object) -> bool:
+        return item_id in self._items
+
+    def item(self, item_id: str) -> Item:
+        return self._items[item_id]
+
+    def get(self, item_id: str) -> Item | None:
+        return self._items.get(item_id)
+
+    def pack(self, pack_id: str) -> Pack:
+        for p in self.packs:
+            if p.id == pack_id:
+                return p
+        raise KeyError(pack_id)
+
+    def section(self, section_id: str) -> Section:
+        return self._sections[section_id]
+
+    def items(self, type: str | None = None, pack: str | None = None) -> list[Item]:
+        return [
+            i
+            for i in self._items.values()
+            if (type is None or i.type == type) and (pack is None or i.pack == pack)
+        ]
+
+    @property
+    def warning_signs(self) -> list[Item]:
+        return self.items(type="warning_sign")
+
+    @property
+    def positive_reasons(self) -> list[Item]:
+        return self.items(type="reason")
+
+    @property
+    def audiences(self) -> list[Item]:
+        return self.items(type="context")
+
+    def search(self, query: str) -> list[Item]:
+        """Items whose text, help, source or examples contain every word of ``query``."""
+        words = query.casefold().split()
+        if not words:
+            return list(self._items.values())
+        return [i for i in self._items.values() if all(w in i.search_text() for w in words)]
+
+    def summary(self) -> str:
+        n_packs = len(self.packs)
+        return (
+            f"{len(self)} items in {n_packs} pack{'s' if n_packs != 1 else ''} "
+            f"({len(self.warning_signs)} warning signs, "
+            f"{len(self.positive_reasons)} positive reasons)"
+        )
+
+
+# --------------------------------------------------------------------------- parsing
+
+
+def _loc(path: str, node: yaml.Node | None) -> Location:
+    if node is None:
+        return Location(path, 1, 1)
+    mark = node.start_mark
+    return Location(path, mark.line + 1, mark.column + 1)
+
+
+def _display_path(path: Path) -> str:
+    try:
+        return os.path.relpath(path)
+    except ValueError:  # different drive on Windows
+        return str(path)
+
+
+@dataclass
+class _RawItem:
+    id: str
+    values: dict[str, Any]
+    keylocs: dict[str, Location]
+    location: Location
+    pack: str
+    section: str
+
+
+@dataclass
+class _RawSection:
+    id: str
+    values: dict[str, Any]
+    location: Location
+    items: list[_RawItem]
+
+
+@dataclass
+class _RawPack:
+    id: str
+    values: dict[str, Any]
+    location: Location
+    sections: list[_RawSection]
+    path: str
+
+
+class _Reader:
+    """Reads one file's nodes into raw records, collecting problems."""
+
+    def __init__(self, path: Path, problems: list[Problem]) -> None:
+        self.path = _display_path(path)
+        self.real_path = path
+        self.problems = problems
+
+    def problem(self, node: yaml.Node | None, message: str) -> None:
+        self.problems.append(Problem(_loc(self.path, node), message))
+
+    # -- generic node helpers
+
+    def check_tags(self, node: yaml.Node) -> bool:
+        """Reject any tag that is not a plain YAML type. Returns False on a bad tag."""
+        ok = True
+        if isinstance(node, yaml.ScalarNode):
+            if node.tag not in _SAFE_SCALARS:
+                self.problem(node, self._tag_message(node.tag))
+                ok = False
+        elif isinstance(node, yaml.SequenceNode):
+            if node.tag != _SEQ:
+                self.problem(node, self._tag_message(node.tag))
+                ok = False
+            for child in node.value:
+                ok = self.check_tags(child) and ok
+        elif isinstance(node, yaml.MappingNode):
+            if node.tag != _MAP:
+                self.problem(node, self._tag_message(node.tag))
+                ok = False
+            for k, v in node.value:
+                ok = self.check_tags(k) and ok
+                ok = self.check_tags(v) and ok
+        return ok
+
+    @staticmethod
+    def _tag_message(tag: str) -> str:
+        short = tag.replace("tag:yaml.org,2002:", "!!")
+        if "python/" in tag:
+            return (
+                f"the tag '{short}' asks YAML to run Python code, which question packs "
+                "never allow; remove the tag and write plain text"
+            )
+        return f"the tag '{short}' is not allowed; use plain text, lists and key: value pairs"
+
+    def mapping(self, node: yaml.Node, what: str) -> dict[str, tuple[yaml.Node, yaml.Node]] | None:
+        if not isinstance(node, yaml.MappingNode):
+            self.problem(node, f"expected {what} made of 'key: value' lines, found {_kind(node)}")
+            return None
+        out: dict[str, tuple[yaml.Node, yaml.Node]] = {}
+        for k, v in node.value:
+            if not isinstance(k, yaml.ScalarNode) or k.tag != _STR:
+                self.problem(k, f"keys in {what} must be plain words")
+                continue
+            if k.value in out:
+                first = _loc(self.path, out[k.value][0])
+                self.problem(
+                    k,
+                    f"the key '{k.value}' appears twice in {what} (first at line {first.line}); "
+                    "keep one",
+                )
+                continue
+            out[k.value] = (k, v)
+        return out
+
+    def unknown_keys(
+        self, m: dict[str, tuple[yaml.Node, yaml.Node]], allowed: Sequence[str], what: str
+    ) -> None:
+        for key, (knode, _v) in m.items():
+            if key not in allowed:
+                hint = _closest(key, allowed)
+                extra = f"; did you mean '{hint}'?" if hint else ""
+                self.problem(
+                    knode,
+                    f"unknown key '{key}' in {what}{extra} "
+                    f"(allowed: {', '.join(allowed)})",
+                )
+
+    def text(self, node: yaml.Node, key: str) -> str | None:
+        if isinstance(node, yaml.ScalarNode) and node.tag == _STR:
+            value = node.value.strip()
+            if not value:
+                self.problem(node, f"'{key}' is empty; write the words or remove the key")
+                return None
+            return value
+        found = _kind(node)
+        self.problem(node, f"'{key}' must be text, found {found}; put the words in quotes")
+        return None
+
+    def ident(self, node: yaml.Node, key: str) -> str | None:
+        value = self.text(node, key)
+        if value is None:
+            return None
+        if not ID_RE.match(value):
+            self.problem(
+                node,
+                f"'{value}' is not a valid {key}: use lower-case letters, digits and "
+                "underscores, with dots between parts (for example prep.will_not_share)",
+            )
+            return None
+        return value
+
+    def text_list(self, node: yaml.Node, key: str, *, ids: bool = False) -> list[str] | None:
+        if not isinstance(node, yaml.SequenceNode):
+            self.problem(node, f"'{key}' must be a list ('- ' lines), found {_kind(node)}")
+            return None
+        out: list[str] = []
+        for child in node.value:
+            value = self.ident(child, key) if ids else self.text(child, key)
+            if value is not None:
+                out.append(value)
+        if not node.value:
+            self.problem(node, f"'{key}' is an empty list; add entries or remove the key")
+        return out
+
+    # -- file structure
+
+    def read(self) -> _RawPack | None:
+        try:
+            raw = self.real_path.read_text(encoding="utf-8")
+        except UnicodeDecodeError as exc:
+            self.problems.append(
+                Problem(
+                    Location(self.path, 1, 1),
+                    f"the file is not UTF-8 text (byte {exc.start}); save it as UTF-8",
+                )
+            )
+            return None
+        except OSError as exc:
+            self.problems.append(
+                Problem(Location(self.path, 1, 1), f"cannot read the file: {exc.strerror}")
+            )
+            return None
+        try:
+            root = yaml.compose(raw, Loader=yaml.SafeLoader)
+        except yaml.MarkedYAMLError as exc:
+            mark = exc.problem_mark or exc.context_mark
+            line, col = (mark.line + 1, mark.column + 1) if mark else (1, 1)
+            what = exc.problem or exc.context or "invalid YAML"
+            self.problems.append(
+                Problem(
+                    Location(self.path, line, col),
+                    f"YAML syntax error: {what}; check indentation and quotes here",
+                )
+            )
+            return None
+        except yaml.YAMLError as exc:  # pragma: no cover - other YAML errors are marked
+            self.problems.append(Problem(Location(self.path, 1, 1), f"YAML error: {exc}"))
+            return None
+        if root is None:
+            self.problem(None, "the file is empty; add a question pack or delete the file")
+            return None
+        if not self.check_tags(root):
+            return None
+        return self.pack(root)
+
+    def pack(self, root: yaml.Node) -> _RawPack | None:
+        m = self.mapping(root, "a question pack")
+        if m is None:
+            return None
+        self.unknown_keys(m, PACK_KEYS, "the pack")
+        for key in PACK_REQUIRED:
+            if key not in m:
+                self.problem(root, f"the pack has no '{key}'; add '{key}:' at the top level")
+        values: dict[str, Any] = {}
+        if "format" in m:
+            node = m["format"][1]
+            fmt = self.text(node, "format")
+            if fmt is not None and fmt != FORMAT:
+                self.problem(node, f"format must be '{FORMAT}', found '{fmt}'")
+        if "version" in m:
+            node = m["version"][1]
+            if not (isinstance(node, yaml.ScalarNode) and node.tag.endswith(":int")):
+                self.problem(node, f"version must be the number {VERSION}")
+            elif int(node.value) != VERSION:
+                self.problem(
+                    node,
+                    f"version {node.value} is not supported; this app reads version {VERSION}",
+                )
+        pack_id = self.ident(m["pack"][1], "pack") if "pack" in m else None
+        for key in ("title", "source", "intro"):
+            if key in m:
+                values[key] = self.text(m[key][1], key)
+        if "order" in m:
+            node = m["order"][1]
+            if isinstance(node, yaml.ScalarNode) and node.tag.endswith(":int"):
+                values["order"] = int(node.value)
+            else:
+                self.problem(node, "order must be a whole number (packs are shown low to high)")
+        sections: list[_RawSection] = []
+        if "sections" in m:
+            node = m["sections"][1]
+            if not isinstance(node, yaml.SequenceNode) or not node.value:
+                self.problem(node, "'sections' must be a list with at least one section")
+            else:
+                for snode in node.value:
+                    s = self.section(snode, pack_id or "?")
+                    if s is not None:
+                        sections.append(s)
+        if pack_id is None:
+            return None
+        return _RawPack(pack_id, values, _loc(self.path, root), sections, self.path)
+
+    def section(self, node: yaml.Node, pack_id: str) -> _RawSection | None:
+        m = self.mapping(node, "a section")
+        if m is None:
+            return None
+        self.unknown_keys(m, SECTION_KEYS, "a section")
+        if "id" not in m:
+            self.problem(node, "this section has no 'id'; add 'id: <pack>.<name>'")
+            return None
+        sid = self.ident(m["id"][1], "section id")
+        if sid is None:
+            return None
+        values: dict[str, Any] = {}
+        for key in ("title", "source", "intro"):
+            if key in m:
+                values[key] = self.text(m[key][1], key)
+        items: list[_RawItem] = []
+        if "items" in m:
+            inode = m["items"][1]
+            if not isinstance(inode, yaml.SequenceNode) or not inode.value:
+                self.problem(inode, "'items' must be a list with at least one item")
+            else:
+                for item_node in inode.value:
+                    it = self.item(item_node, pack_id, sid)
+                    if it is not None:
+                        items.append(it)
+        values["_keys"] = set(m)
+        return _RawSection(sid, values, _loc(self.path, node), items)
+
+    def item(self, node: yaml.Node, pack_id: str, section_id: str) -> _RawItem | None:
+        m = self.mapping(node, "an item")
+        if m is None:
+            return None
+        self.unknown_keys(m, ITEM_KEYS, "an item")
+        if "id" not in m:
+            self.problem(node, "this item has no 'id'; every item needs a stable, unique id")
+            return None
+        item_id = self.ident(m["id"][1], "id")
+        if item_id is None:
+            return None
+        values: dict[str, Any] = {}
+        keylocs: dict[str, Location] = {}
+        for key, (knode, vnode) in m.items():
+            if key not in ITEM_KEYS or key == "id":
+                continue
+            keylocs[key] = _loc(self.path, knode)
+            value = self.item_value(key, vnode)
+            if value is not None:
+                values[key] = value
+        return _RawItem(item_id, values, keylocs, _loc(self.path, node), pack_id, section_id)
+
+    def item_value(self, key: str, node: yaml.Node) -> Any:
+        if key == "type":
+            value = self.text(node, key)
+            if value is not None and value not in ITEM_TYPES:
+                self.problem(
+                    node,
+                    f"unknown type '{value}'; use one of: {', '.join(ITEM_TYPES)}",
+                )
+                return None
+            return value
+        if key == "answer":
+            value = self.text(node, key)
+            if value is not None and value not in ANSWER_KINDS:
+                self.problem(
+                    node,
+                    f"unknown answer kind '{value}'; use one of: {', '.join(ANSWER_KINDS)}",
+                )
+                return None
+            return value
+        if key in ("text", "help", "source", "short"):
+            return self.text(node, key)
+        if key in ("audiences", "groups", "related"):
+            values = self.text_list(node, key, ids=True)
+            if values is None:
+                return None
+            return [(v, _loc(self.path, n)) for v, n in zip(values, node.value, strict=False)]
+        if key == "examples":
+            return self.text_list(node, key)
+        if key == "quick":
+            if isinstance(node, yaml.ScalarNode) and node.tag.endswith(":bool"):
+                return node.value.lower() in ("true", "yes", "on")
+            self.problem(node, "quick must be true or false")
+            return None
+        if key == "choices":
+            return self.choices(node)
+        if key == "scale":
+            return self.scale(node)
+        return None  # pragma: no cover - keys are checked before
+
+    def choices(self, node: yaml.Node) -> list[Choice] | None:
+        if not isinstance(node, yaml.SequenceNode) or len(node.value) < 2:
+            self.problem(node, "'choices' must be a list of at least two choices")
+            return None
+        out: list[Choice] = []
+        seen: set[str] = set()
+        for cnode in node.value:
+            m = self.mapping(cnode, "a choice")
+            if m is None:
+                continue
+            self.unknown_keys(m, CHOICE_KEYS, "a choice")
+            if "id" not in m or "text" not in m:
+                self.problem(cnode, "each choice needs an 'id' and a 'text'")
+                continue
+            cid = self.ident(m["id"][1], "choice id")
+            text = self.text(m["text"][1], "text")
+            if cid is None or text is None:
+                continue
+            if cid in seen:
+                self.problem(m["id"][1], f"the choice id '{cid}' is used twice in this item")
+                continue
+            seen.add(cid)
+            out.append(Choice(cid, text))
+        return out
+
+    def scale(self, node: yaml.Node) -> dict[str, str] | None:
+        m = self.mapping(node, "a scale")
+        if m is None:
+            return None
+        self.unknown_keys(m, SCALE_KEYS, "a scale")
+        out: dict[str, str] = {}
+        for key in SCALE_KEYS:
+            if key in m:
+                value = self.text(m[key][1], key)
+                if value is not None:
+                    out[key] = value
+        return out
+
+
+def _kind(node: yaml.Node) -> str:
+    if isinstance(node, yaml.MappingNode):
+        return "a set of 'key: value' lines"
+    if isinstance(node, yaml.SequenceNode):
+        return "a list"
+    tag = node.tag.rsplit(":", 1)[-1]
+    if tag == "null" or node.value == "":
+        return "nothing"
+    if tag == "bool":
+        return f"the true/false value '{node.value}'"
+    if tag in ("int", "float"):
+        return f"the number {node.value}"
+    if tag == "timestamp":
+        return f"the date {node.value}"
+    return f"'{node.value}'"
+
+
+def _closest(word: str, options: Sequence[str]) -> str | None:
+    import difflib
+
+    match = difflib.get_close_matches(word, list(options), n=1, cutoff=0.6)
+    return match[0] if match else None
+
+
+# --------------------------------------------------------------------------- merging
+
+
+class _Builder:
+    """Merges raw packs from one or more directories and checks the whole set."""
+
+    def __init__(self, problems: list[Problem]) -> None:
+        self.problems = problems
+        self.packs: dict[str, _RawPack] = {}
+        self.pack_order: list[str] = []
+        self.items: dict[str, _RawItem] = {}
+        self.item_section: dict[str, tuple[str, str]] = {}
+        self.section_owner: dict[str, str] = {}
+
+    def add_dir(self, packs: list[_RawPack], *, base: bool) -> None:
+        for rp in packs:
+            existing = self.packs.get(rp.id)
+            if existing is not None and base:
+                self.problems.append(
+                    Problem(
+                        rp.location,
+                        f"the pack id '{rp.id}' is already used by {existing.path}; "
+                        "give each pack its own id",
+                    )
+                )
+                continue
+            if existing is None:
+                self.packs[rp.id] = _RawPack(rp.id, dict(rp.values), rp.location, [], rp.path)
+                self.pack_order.append(rp.id)
+            else:
+                for k, v in rp.values.items():
+                    if v is not None:
+                        existing.values[k] = v
+            self._add_sections(self.packs[rp.id], rp.sections, base=base)
+
+    def _add_sections(self, pack: _RawPack, sections: list[_RawSection], *, base: bool) -> None:
+        for rs in sections:
+            owner = self.section_owner.get(rs.id)
+            target = next((s for s in pack.sections if s.id == rs.id), None)
+            if owner is not None and (base or owner != pack.id):
+                self.problems.append(
+                    Problem(
+                        rs.location,
+                        f"the section id '{rs.id}' is already used in pack '{owner}'; "
+                        "section ids must be unique",
+                    )
+                )
+                continue
+            if target is None:
+                target = _RawSection(rs.id, dict(rs.values), rs.location, [])
+                pack.sections.append(target)
+                self.section_owner[rs.id] = pack.id
+            else:
+                for k, v in rs.values.items():
+                    if k != "_keys" and v is not None:
+                        target.values[k] = v
+            for ri in rs.items:
+                self._add_item(pack, target, ri, base=base)
+
+    def _add_item(self, pack: _RawPack, section: _RawSection, ri: _RawItem, *, base: bool) -> None:
+        existing = self.items.get(ri.id)
+        if existing is not None:
+            if base:
+                self.problems.append(
+                    Problem(
+                        ri.location,
+                        f"the id '{ri.id}' is already used at {existing.location}; "
+                        "every item needs its own id",
+                    )
+                )
+                return
+            new_type = ri.values.get("type")
+            if new_type is not None and new_type != existing.values.get("type"):
+                self.problems.append(
+                    Problem(
+                        ri.keylocs["type"],
+                        f"an override cannot change the type of '{ri.id}' "
+                        f"(it is a {existing.values.get('type')}); use a new id instead",
+                    )
+                )
+                return
+            existing.values.update(ri.values)
+            existing.keylocs.update(ri.keylocs)
+            return
+        ri.pack, ri.section = pack.id, section.id
+        self.items[ri.id] = ri
+        section.items.append(ri)
+
+    def build(self) -> list[Pack]:
+        for rp in self.packs.values():
+            for key in ("title", "source"):
+                if not rp.values.get(key):
+                    self.problems.append(Problem(rp.location, f"the pack has no '{key}'"))
+            for rs in rp.sections:
+                for key in ("title", "source"):
+                    if not rs.values.get(key):
+                        self.problems.append(
+                            Problem(rs.location, f"the section '{rs.id}' has no '{key}'; add one")
+                        )
+                for ri in rs.items:
+                    self._check_item(ri)
+        self._check_references()
+        self._check_required_ids()
+        return [self._pack(rp) for rp in self.packs.values()]
+
+    def _check_item(self, ri: _RawItem) -> None:
+        v = ri.values
+        missing = [k for k in ITEM_REQUIRED if k != "id" and k not in v and k not in ri.keylocs]
+        for key in missing:
+            self.problems.append(
+                Problem(ri.location, f"the item '{ri.id}' has no '{key}'; add '{key}:'")
+            )
+        item_type = v.get("type")
+        answer = v.get("answer")
+        if item_type in TYPES_NEEDING_ANSWER and "answer" not in ri.keylocs:
+            self.problems.append(
+                Problem(
+                    ri.location,
+                    f"the {item_type} '{ri.id}' has no 'answer'; "
+                    f"add one of: {', '.join(ANSWER_KINDS)}",
+                )
+            )
+        if answer is not None and item_type is not None and item_type not in TYPES_WITH_ANSWER:
+            self.problems.append(
+                Problem(
+                    ri.keylocs["answer"],
+                    f"a {item_type} takes no 'answer'; remove it (only questions, "
+                    "fields and prompts are answered)",
+                )
+            )
+        if answer == "choice" and not v.get("choices") and "choices" not in ri.keylocs:
+            self.problems.append(
+                Problem(
+                    ri.keylocs.get("answer", ri.location),
+                    f"'{ri.id}' is answered by a choice but lists no 'choices'; add them",
+                )
+            )
+        if "choices" in ri.keylocs and answer != "choice":
+            self.problems.append(
+                Problem(ri.keylocs["choices"], "'choices' only go with 'answer: choice'")
+            )
+        if "scale" in ri.keylocs and answer != "scale":
+            self.problems.append(
+                Problem(ri.keylocs["scale"], "'scale' only goes with 'answer: scale'")
+            )
+        if v.get("quick") and item_type != "question":
+            self.problems.append(
+                Problem(ri.keylocs["quick"], "only questions can be marked 'quick'")
+            )
+
+    def _check_references(self) -> None:
+        contexts = {i for i, r in self.items.items() if r.values.get("type") == "context"}
+        groups = {i for i, r in self.items.items() if r.values.get("type") == "practitioner_group"}
+        for ri in self.items.values():
+            for key, allowed, what in (
+                ("audiences", contexts, "a context (audience)"),
+                ("groups", groups, "a practitioner group"),
+                ("related", set(self.items), "an item"),
+            ):
+                for ref, loc in ri.values.get(key) or []:
+                    if ref not in allowed:
+                        hint = _closest(ref, sorted(allowed))
+                        extra = f"; did you mean '{hint}'?" if hint else ""
+                        self.problems.append(
+                            Problem(loc, f"'{ref}' in {key} is not the id of {what}{extra}")
+                        )
+                    elif key == "related" and ref == ri.id:
+                        self.problems.append(Problem(loc, "an item cannot be related to itself"))
+
+    def _check_required_ids(self) -> None:
+        if not self.packs:
+            return
+        first = next(iter(self.packs.values())).location
+        for ids, type_, what in (
+            (WARNING_SIGN_IDS, "warning_sign", "warning sign"),
+            (POSITIVE_REASON_IDS, "reason", "positive reason"),
+            (AUDIENCE_IDS, "context", "context"),
+        ):
+            for rid in ids:
+                ri = self.items.get(rid)
+                if ri is None:
+                    self.problems.append(
+                        Problem(
+                            Location(first.file, 1, 1),
+                            f"the {what} '{rid}' is missing; the app needs every one of: "
+                            f"{', '.join(ids)}",
+                        )
+                    )
+                elif ri.values.get("type") != type_:
+                    self.problems.append(
+                        Problem(ri.location, f"'{rid}' must have 'type: {type_}'")
+                    )
+
+    def _pack(self, rp: _RawPack) -> Pack:
+        sections = []
+        for rs in rp.sections:
+            items = tuple(self._item(ri) for ri in rs.items)
+            sections.append(
+                Section(
+                    id=rs.id,
+                    title=rs.values.get("title") or rs.id,
+                    source=rs.values.get("source") or "",
+                    intro=rs.values.get("intro"),
+                    pack=rp.id,
+                    items=items,
+                    location=rs.location,
+                )
+            )
+        return Pack(
+            id=rp.id,
+            title=rp.values.get("title") or rp.id,
+            source=rp.values.get("source") or "",
+            intro=rp.values.get("intro"),
+            order=rp.values.get("order", 100),
+            sections=tuple(sections),
+            location=rp.location,
+        )
+
+    @staticmethod
+    def _item(ri: _RawItem) -> Item:
+        v = ri.values
+        scale = v.get("scale") or {}
+        return Item(
+            id=ri.id,
+            type=v.get("type", "question"),
+            text=v.get("text", ""),
+            help=v.get("help", ""),
+            source=v.get("source", ""),
+            pack=ri.pack,
+            section=ri.section,
+            short=v.get("short"),
+            answer=v.get("answer"),
+            choices=tuple(v.get("choices") or ()),
+            scale_low=scale.get("low"),
+            scale_high=scale.get("high"),
+            audiences=tuple(r for r, _ in v.get("audiences") or ()),
+            groups=tuple(r for r, _ in v.get("groups") or ()),
+            examples=tuple(v.get("examples") or ()),
+            related=tuple(r for r, _ in v.get("related") or ()),
+            quick=bool(v.get("quick", False)),
+            location=ri.location,
+        )
+
+
+# --------------------------------------------------------------------------- API
+
+
+def pack_files(directory: Path) -> list[Path]:
+    """The pack files of a directory, in a stable order."""
+    return sorted(
+        p for p in directory.iterdir() if p.suffix in (".yaml", ".yml") and p.is_file()
+    )
+
+
+def check_content(
+    base: Path, overrides: Sequence[Path] = ()
+) -> tuple[Content | None, list[Problem]]:
+    """Validate ``base`` plus any override directories.
+
+    Returns the merged content when there are no problems, and the problems.
+    Missing override directories are skipped; a missing base is a problem.
+    """
+    problems: list[Problem] = []
+    builder = _Builder(problems)
+    dirs: list[Path] = []
+    for index, directory in enumerate([base, *overrides]):
+        is_base = index == 0
+        if not directory.is_dir():
+            if is_base:
+                problems.append(
+                    Problem(
+                        Location(_display_path(directory), 1, 1),
+                        "this folder does not exist; give the folder that holds the "
+                        "question packs (.yaml files)",
+                    )
+                )
+                return None, problems
+            continue
+        files = pack_files(directory)
+        if is_base and not files:
+            problems.append(
+                Problem(
+                    Location(_display_path(directory), 1, 1),
+                    "no question packs (.yaml files) in this folder",
+                )
+            )
+            return None, problems
+        raw = [rp for f in files if (rp := _Reader(f, problems).read()) is not None]
+        builder.add_dir(raw, base=is_base)
+        dirs.append(directory)
+    packs = builder.build()
+    if problems:
+        problems.sort(key=lambda p: (p.location.file, p.location.line, p.location.col))
+        return None, problems
+    return Content(packs, dirs), []
+
+
+def load_content(base: Path | None = None, overrides: Sequence[Path] = ()) -> Content:
+    """Load and validate the packs; raise :class:`ContentError` with every problem."""
+    if base is None:
+        from ips_reflect.paths import content_dir
+
+        base = content_dir()
+    content, problems = check_content(base, overrides)
+    if content is None:
+        raise ContentError(problems)
+    return content

@@ -1,0 +1,74 @@
+"""The one place that knows where the app's files live.
+
+`content/`, `ui/` and `resources/` sit at the top of a source checkout and are
+copied into ``ips_reflect/_data/`` inside a built wheel. Everything else asks
+this module, so both layouts work.
+
+The user's data directory is chosen here too: ``--data-dir``, else the
+``IPS_REFLECT_DATA_DIR`` environment variable, else the platform's user data dir.
+"""
+
+from __future__ import annotations
+
+import os
+from pathlib import Path
+
+_PACKAGE = Path(__file__).resolve().parent
+_INSTALLED = _PACKAGE / "_data"
+_BASE = _INSTALLED if _INSTALLED.is_dir() else _PACKAGE.parent
+
+DATA_DIR_ENV = "IPS_REFLECT_DATA_DIR"
+
+
+def base_dir() -> Path:
+    """Folder that holds content/, ui/ and resources/."""
+    return _BASE
+
+
+def content_dir() -> Path:
+    return _BASE / "content"
+
+
+def ui_dir() -> Path:
+    return _BASE / "ui"
+
+
+def resources_dir() -> Path:
+    return _BASE / "resources"
+
+
+def ui_file(name: str) -> Path:
+    """Path of a Qt Designer file, e.g. ``ui_file("guide")`` -> ui/guide.ui."""
+    return ui_dir() / (name if name.endswith(".ui") else f"{name}.ui")
+
+
+def resource(*parts: str) -> Path:
+    return resources_dir().joinpath(*parts)
+
+
+def font_file(name: str) -> Path:
+    return resources_dir() / "fonts" / name
+
+
+def user_data_dir(override: str | os.PathLike[str] | None = None) -> Path:
+    """Resolve the data directory without creating it."""
+    if override:
+        return Path(override).expanduser().resolve()
+    env = os.environ.get(DATA_DIR_ENV)
+    if env:
+        return Path(env).expanduser().resolve()
+    from platformdirs import user_data_dir as _platform_dir
+
+    return Path(_platform_dir("ips-reflect", appauthor=False))
+
+
+def ensure_private_dir(path: Path) -> Path:
+    """Create ``path`` (and parents) readable by the owner only (0700)."""
+    path.mkdir(parents=True, exist_ok=True, mode=0o700)
+    os.chmod(path, 0o700)
+    return path
+
+
+def override_content_dir(data_dir: Path) -> Path:
+    """An organisation's own question packs, inside the data dir."""
+    return data_dir / "content"
