@@ -16,16 +16,25 @@ keys it changes; a new id must be a complete item.
 
 from __future__ import annotations
 
-import os
-import re
 from collections.abc import Iterable, Iterator, Sequence
-from dataclasses import dataclass, field, replace
+from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
 import yaml
 
+from ips_reflect.core.yamlsafe import (
+    ID_RE,
+    Location,
+    NodeReader,
+    Problem,
+    closest,
+    display_path,
+    node_location,
+)
 from ips_reflect.errors import UserError
+
+__all__ = ["ID_RE", "Content", "ContentError", "Item", "Location", "Pack", "Problem", "Section"]
 
 FORMAT = "ips-reflect/content"
 VERSION = 1
@@ -104,41 +113,8 @@ ITEM_REQUIRED = ("id", "type", "text", "help", "source")
 CHOICE_KEYS = ("id", "text")
 SCALE_KEYS = ("low", "high")
 
-ID_RE = re.compile(r"^[a-z][a-z0-9_]*(?:\.[a-z0-9_]+)*$")
-
-_STR = "tag:yaml.org,2002:str"
-_SAFE_SCALARS = {
-    _STR,
-    "tag:yaml.org,2002:int",
-    "tag:yaml.org,2002:float",
-    "tag:yaml.org,2002:bool",
-    "tag:yaml.org,2002:null",
-    "tag:yaml.org,2002:timestamp",
-}
-_SEQ = "tag:yaml.org,2002:seq"
-_MAP = "tag:yaml.org,2002:map"
-
 
 # --------------------------------------------------------------------------- model
-
-
-@dataclass(frozen=True)
-class Location:
-    file: str
-    line: int
-    col: int
-
-    def __str__(self) -> str:
-        return f"{self.file}:{self.line}:{self.col}"
-
-
-@dataclass(frozen=True)
-class Problem:
-    location: Location
-    message: str
-
-    def __str__(self) -> str:
-        return f"{self.location}: {self.message}"
 
 
 class ContentError(UserError):
@@ -303,20 +279,6 @@ class Content:
 # --------------------------------------------------------------------------- parsing
 
 
-def _loc(path: str, node: yaml.Node | None) -> Location:
-    if node is None:
-        return Location(path, 1, 1)
-    mark = node.start_mark
-    return Location(path, mark.line + 1, mark.column + 1)
-
-
-def _display_path(path: Path) -> str:
-    try:
-        return os.path.relpath(path)
-    except ValueError:  # different drive on Windows
-        return str(path)
-
-
 @dataclass
 class _RawItem:
     id: str
@@ -344,168 +306,30 @@ class _RawPack:
     path: str
 
 
-class _Reader:
-    """Reads one file's nodes into raw records, collecting problems."""
+class _Reader(NodeReader):
+    """Reads one pack file into raw records, collecting problems.
 
-    def __init__(self, path: Path, problems: list[Problem]) -> None:
-        self.path = _display_path(path)
-        self.real_path = path
-        self.problems = problems
+    An override file (``base=False``) may leave out a pack's title and source;
+    whether each item is complete is decided after merging.
+    """
 
-    def problem(self, node: yaml.Node | None, message: str) -> None:
-        self.problems.append(Problem(_loc(self.path, node), message))
-
-    # -- generic node helpers
-
-    def check_tags(self, node: yaml.Node) -> bool:
-        """Reject any tag that is not a plain YAML type. Returns False on a bad tag."""
-        ok = True
-        if isinstance(node, yaml.ScalarNode):
-            if node.tag not in _SAFE_SCALARS:
-                self.problem(node, self._tag_message(node.tag))
-                ok = False
-        elif isinstance(node, yaml.SequenceNode):
-            if node.tag != _SEQ:
-                self.problem(node, self._tag_message(node.tag))
-                ok = False
-            for child in node.value:
-                ok = self.check_tags(child) and ok
-        elif isinstance(node, yaml.MappingNode):
-            if node.tag != _MAP:
-                self.problem(node, self._tag_message(node.tag))
-                ok = False
-            for k, v in node.value:
-                ok = self.check_tags(k) and ok
-                ok = self.check_tags(v) and ok
-        return ok
-
-    @staticmethod
-    def _tag_message(tag: str) -> str:
-        short = tag.replace("tag:yaml.org,2002:", "!!")
-        if "python/" in tag:
-            return (
-                f"the tag '{short}' asks YAML to run Python code, which question packs "
-                "never allow; remove the tag and write plain text"
-            )
-        return f"the tag '{short}' is not allowed; use plain text, lists and key: value pairs"
-
-    def mapping(self, node: yaml.Node, what: str) -> dict[str, tuple[yaml.Node, yaml.Node]] | None:
-        if not isinstance(node, yaml.MappingNode):
-            self.problem(node, f"expected {what} made of 'key: value' lines, found {_kind(node)}")
-            return None
-        out: dict[str, tuple[yaml.Node, yaml.Node]] = {}
-        for k, v in node.value:
-            if not isinstance(k, yaml.ScalarNode) or k.tag != _STR:
-                self.problem(k, f"keys in {what} must be plain words")
-                continue
-            if k.value in out:
-                first = _loc(self.path, out[k.value][0])
-                self.problem(
-                    k,
-                    f"the key '{k.value}' appears twice in {what} (first at line {first.line}); "
-                    "keep one",
-                )
-                continue
-            out[k.value] = (k, v)
-        return out
-
-    def unknown_keys(
-        self, m: dict[str, tuple[yaml.Node, yaml.Node]], allowed: Sequence[str], what: str
-    ) -> None:
-        for key, (knode, _v) in m.items():
-            if key not in allowed:
-                hint = _closest(key, allowed)
-                extra = f"; did you mean '{hint}'?" if hint else ""
-                self.problem(
-                    knode,
-                    f"unknown key '{key}' in {what}{extra} "
-                    f"(allowed: {', '.join(allowed)})",
-                )
-
-    def text(self, node: yaml.Node, key: str) -> str | None:
-        if isinstance(node, yaml.ScalarNode) and node.tag == _STR:
-            value = node.value.strip()
-            if not value:
-                self.problem(node, f"'{key}' is empty; write the words or remove the key")
-                return None
-            return value
-        found = _kind(node)
-        self.problem(node, f"'{key}' must be text, found {found}; put the words in quotes")
-        return None
-
-    def ident(self, node: yaml.Node, key: str) -> str | None:
-        value = self.text(node, key)
-        if value is None:
-            return None
-        if not ID_RE.match(value):
-            self.problem(
-                node,
-                f"'{value}' is not a valid {key}: use lower-case letters, digits and "
-                "underscores, with dots between parts (for example prep.will_not_share)",
-            )
-            return None
-        return value
-
-    def text_list(self, node: yaml.Node, key: str, *, ids: bool = False) -> list[str] | None:
-        if not isinstance(node, yaml.SequenceNode):
-            self.problem(node, f"'{key}' must be a list ('- ' lines), found {_kind(node)}")
-            return None
-        out: list[str] = []
-        for child in node.value:
-            value = self.ident(child, key) if ids else self.text(child, key)
-            if value is not None:
-                out.append(value)
-        if not node.value:
-            self.problem(node, f"'{key}' is an empty list; add entries or remove the key")
-        return out
+    def __init__(self, path: Path, problems: list[Problem], *, base: bool = True) -> None:
+        super().__init__(path, problems)
+        self.base = base
 
     # -- file structure
 
     def read(self) -> _RawPack | None:
-        try:
-            raw = self.real_path.read_text(encoding="utf-8")
-        except UnicodeDecodeError as exc:
-            self.problems.append(
-                Problem(
-                    Location(self.path, 1, 1),
-                    f"the file is not UTF-8 text (byte {exc.start}); save it as UTF-8",
-                )
-            )
-            return None
-        except OSError as exc:
-            self.problems.append(
-                Problem(Location(self.path, 1, 1), f"cannot read the file: {exc.strerror}")
-            )
-            return None
-        try:
-            root = yaml.compose(raw, Loader=yaml.SafeLoader)
-        except yaml.MarkedYAMLError as exc:
-            mark = exc.problem_mark or exc.context_mark
-            line, col = (mark.line + 1, mark.column + 1) if mark else (1, 1)
-            what = exc.problem or exc.context or "invalid YAML"
-            self.problems.append(
-                Problem(
-                    Location(self.path, line, col),
-                    f"YAML syntax error: {what}; check indentation and quotes here",
-                )
-            )
-            return None
-        except yaml.YAMLError as exc:  # pragma: no cover - other YAML errors are marked
-            self.problems.append(Problem(Location(self.path, 1, 1), f"YAML error: {exc}"))
-            return None
-        if root is None:
-            self.problem(None, "the file is empty; add a question pack or delete the file")
-            return None
-        if not self.check_tags(root):
-            return None
-        return self.pack(root)
+        root = self.compose()
+        return None if root is None else self.pack(root)
 
     def pack(self, root: yaml.Node) -> _RawPack | None:
         m = self.mapping(root, "a question pack")
         if m is None:
             return None
         self.unknown_keys(m, PACK_KEYS, "the pack")
-        for key in PACK_REQUIRED:
+        required = PACK_REQUIRED if self.base else ("format", "version", "pack", "sections")
+        for key in required:
             if key not in m:
                 self.problem(root, f"the pack has no '{key}'; add '{key}:' at the top level")
         values: dict[str, Any] = {}
@@ -545,7 +369,7 @@ class _Reader:
                         sections.append(s)
         if pack_id is None:
             return None
-        return _RawPack(pack_id, values, _loc(self.path, root), sections, self.path)
+        return _RawPack(pack_id, values, node_location(self.path, root), sections, self.path)
 
     def section(self, node: yaml.Node, pack_id: str) -> _RawSection | None:
         m = self.mapping(node, "a section")
@@ -573,7 +397,7 @@ class _Reader:
                     if it is not None:
                         items.append(it)
         values["_keys"] = set(m)
-        return _RawSection(sid, values, _loc(self.path, node), items)
+        return _RawSection(sid, values, node_location(self.path, node), items)
 
     def item(self, node: yaml.Node, pack_id: str, section_id: str) -> _RawItem | None:
         m = self.mapping(node, "an item")
@@ -591,11 +415,12 @@ class _Reader:
         for key, (knode, vnode) in m.items():
             if key not in ITEM_KEYS or key == "id":
                 continue
-            keylocs[key] = _loc(self.path, knode)
+            keylocs[key] = node_location(self.path, knode)
             value = self.item_value(key, vnode)
             if value is not None:
                 values[key] = value
-        return _RawItem(item_id, values, keylocs, _loc(self.path, node), pack_id, section_id)
+        location = node_location(self.path, node)
+        return _RawItem(item_id, values, keylocs, location, pack_id, section_id)
 
     def item_value(self, key: str, node: yaml.Node) -> Any:
         if key == "type":
@@ -619,10 +444,11 @@ class _Reader:
         if key in ("text", "help", "source", "short"):
             return self.text(node, key)
         if key in ("audiences", "groups", "related"):
-            values = self.text_list(node, key, ids=True)
-            if values is None:
+            if not isinstance(node, yaml.SequenceNode) or not node.value:
+                self.text_list(node, key, ids=True)  # records why it is unusable
                 return None
-            return [(v, _loc(self.path, n)) for v, n in zip(values, node.value, strict=False)]
+            refs = [(n, self.ident(n, key)) for n in node.value]
+            return [(v, node_location(self.path, n)) for n, v in refs if v is not None]
         if key == "examples":
             return self.text_list(node, key)
         if key == "quick":
@@ -673,30 +499,6 @@ class _Reader:
                 if value is not None:
                     out[key] = value
         return out
-
-
-def _kind(node: yaml.Node) -> str:
-    if isinstance(node, yaml.MappingNode):
-        return "a set of 'key: value' lines"
-    if isinstance(node, yaml.SequenceNode):
-        return "a list"
-    tag = node.tag.rsplit(":", 1)[-1]
-    if tag == "null" or node.value == "":
-        return "nothing"
-    if tag == "bool":
-        return f"the true/false value '{node.value}'"
-    if tag in ("int", "float"):
-        return f"the number {node.value}"
-    if tag == "timestamp":
-        return f"the date {node.value}"
-    return f"'{node.value}'"
-
-
-def _closest(word: str, options: Sequence[str]) -> str | None:
-    import difflib
-
-    match = difflib.get_close_matches(word, list(options), n=1, cutoff=0.6)
-    return match[0] if match else None
 
 
 # --------------------------------------------------------------------------- merging
@@ -860,7 +662,7 @@ class _Builder:
             ):
                 for ref, loc in ri.values.get(key) or []:
                     if ref not in allowed:
-                        hint = _closest(ref, sorted(allowed))
+                        hint = closest(ref, sorted(allowed))
                         extra = f"; did you mean '{hint}'?" if hint else ""
                         self.problems.append(
                             Problem(loc, f"'{ref}' in {key} is not the id of {what}{extra}")
@@ -888,9 +690,7 @@ class _Builder:
                         )
                     )
                 elif ri.values.get("type") != type_:
-                    self.problems.append(
-                        Problem(ri.location, f"'{rid}' must have 'type: {type_}'")
-                    )
+                    self.problems.append(Problem(ri.location, f"'{rid}' must have 'type: {type_}'"))
 
     def _pack(self, rp: _RawPack) -> Pack:
         sections = []
@@ -948,9 +748,7 @@ class _Builder:
 
 def pack_files(directory: Path) -> list[Path]:
     """The pack files of a directory, in a stable order."""
-    return sorted(
-        p for p in directory.iterdir() if p.suffix in (".yaml", ".yml") and p.is_file()
-    )
+    return sorted(p for p in directory.iterdir() if p.suffix in (".yaml", ".yml") and p.is_file())
 
 
 def check_content(
@@ -970,7 +768,7 @@ def check_content(
             if is_base:
                 problems.append(
                     Problem(
-                        Location(_display_path(directory), 1, 1),
+                        Location(display_path(directory), 1, 1),
                         "this folder does not exist; give the folder that holds the "
                         "question packs (.yaml files)",
                     )
@@ -981,12 +779,13 @@ def check_content(
         if is_base and not files:
             problems.append(
                 Problem(
-                    Location(_display_path(directory), 1, 1),
+                    Location(display_path(directory), 1, 1),
                     "no question packs (.yaml files) in this folder",
                 )
             )
             return None, problems
-        raw = [rp for f in files if (rp := _Reader(f, problems).read()) is not None]
+        readers = [_Reader(f, problems, base=is_base) for f in files]
+        raw = [rp for r in readers if (rp := r.read()) is not None]
         builder.add_dir(raw, base=is_base)
         dirs.append(directory)
     packs = builder.build()
