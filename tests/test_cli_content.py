@@ -75,7 +75,7 @@ def test_override_in_data_dir_is_checked_too(data_dir: Path, capsys) -> None:
     )
     assert main(["--data-dir", str(data_dir), "content", "check"]) == 1
     err = capsys.readouterr().err
-    assert "ours.yaml:15:22: 'manager' in audiences is not the id of a context" in err
+    assert "ours.yaml:15:21: 'manager' in audiences is not the id of a context" in err
 
 
 def test_valid_override_is_counted(tmp_path: Path, capsys) -> None:
