@@ -1,0 +1,84 @@
+"""``ips-reflect team booklet DIR -o booklet.pdf [--title T] [--service S] [--skip-invalid]``."""
+
+from __future__ import annotations
+
+import argparse
+import sys
+from pathlib import Path
+
+
+def register(sub: argparse._SubParsersAction) -> None:  # type: ignore[type-arg,unused-ignore]
+    p = sub.add_parser("team", help="team lead tools: the 'Meet the team' booklet")
+    tsub = p.add_subparsers(dest="team_command", metavar="ACTION", required=True)
+    booklet = tsub.add_parser(
+        "booklet",
+        help="build a 'Meet the team' PDF from a folder of biography cards",
+        description=(
+            "Build a 'Meet the team' booklet from a folder of biography cards (one .yaml "
+            "file per person): a cover, contents, one section per person and a directory "
+            "of the sectors and languages the team knows. Every card is checked first; "
+            "problems are listed as file:line:col lines."
+        ),
+    )
+    booklet.add_argument("dir", metavar="DIR", help="folder of biography cards (.yaml)")
+    booklet.add_argument(
+        "-o", "--output", required=True, metavar="FILE", help="the PDF to write, e.g. booklet.pdf"
+    )
+    booklet.add_argument("--title", default="Meet the team", help="title on the cover")
+    booklet.add_argument("--service", metavar="NAME", help="service name for the cover and footer")
+    booklet.add_argument(
+        "--skip-invalid",
+        action="store_true",
+        help="leave out cards with problems (they are still listed) instead of stopping",
+    )
+    booklet.set_defaults(func=run_booklet)
+
+
+def run_booklet(args: argparse.Namespace) -> int:
+    from ips_reflect import messages
+    from ips_reflect.core.biocard import card_files, load_team
+    from ips_reflect.core.yamlsafe import display_path
+    from ips_reflect.errors import UserError
+
+    folder = Path(args.dir)
+    out = Path(args.output)
+    if out.suffix.lower() != ".pdf":
+        raise UserError(messages.BOOKLET_NOT_PDF.format(file=args.output))
+    shown = display_path(folder)
+    if not card_files(folder):
+        raise UserError(messages.TEAM_NO_CARDS.format(folder=shown))
+
+    cards, invalid = load_team(folder)
+    for _path, problems in invalid:
+        for problem in problems:
+            print(problem, file=sys.stderr)
+    total = len(cards) + len(invalid)
+    if not cards:
+        raise UserError(messages.TEAM_NO_VALID_CARDS.format(total=total, folder=shown))
+    if invalid and not args.skip_invalid:
+        raise UserError(
+            messages.TEAM_INVALID_CARDS.format(
+                bad=len(invalid), total=total, have="has" if len(invalid) == 1 else "have"
+            )
+        )
+
+    from ips_reflect.export.booklet import build_booklet
+
+    result = build_booklet(cards, out, title=args.title, service=args.service)
+    if invalid:
+        names = ", ".join(display_path(p) for p, _ in invalid)
+        bad = len(invalid)
+        print(
+            messages.TEAM_SKIPPED.format(bad=bad, s="s" if bad != 1 else "", names=names),
+            file=sys.stderr,
+        )
+    print(
+        messages.TEAM_WROTE.format(
+            file=args.output,
+            people=result.people,
+            people_word="person" if result.people == 1 else "people",
+            pages=result.pages,
+            pages_s="s" if result.pages != 1 else "",
+        )
+    )
+    return 0

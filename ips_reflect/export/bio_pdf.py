@@ -1,0 +1,90 @@
+"""One person's biography as a single A4 page, to hand to a client or pin up.
+
+Same typography as the booklet (see :mod:`ips_reflect.export.pdfstyle`): a
+rounded portrait (or initials), name, pronouns and role, the biography, why
+they do this work, interests, previous jobs, sectors, languages and what they
+are happy to share. Long cards are scaled down gently so they always fit on
+one page. Written atomically, like every export.
+"""
+
+from __future__ import annotations
+
+import os
+from pathlib import Path
+from typing import Any
+
+from reportlab.lib.units import mm
+from reportlab.pdfgen.canvas import Canvas
+from reportlab.platypus import Frame, KeepInFrame, PageTemplate
+from reportlab.platypus.doctemplate import BaseDocTemplate
+
+from ips_reflect.core.biocard import BioCard
+from ips_reflect.export import pdfstyle as ps
+from ips_reflect.export.booklet import person_story
+
+__all__ = ["build_bio_pdf"]
+
+
+def _decorate(band: str, footer: str) -> Any:
+    def draw(canv: Canvas, _doc: Any) -> None:
+        canv.saveState()
+        canv.setFillColor(ps.ACCENT_SOFT)
+        canv.rect(0, ps.PAGE_H - 11 * mm, ps.PAGE_W, 11 * mm, stroke=0, fill=1)
+        canv.setFillColor(ps.ACCENT)
+        canv.rect(0, ps.PAGE_H - 12.2 * mm, ps.PAGE_W, 1.2 * mm, stroke=0, fill=1)
+        canv.setFont(ps.BOLD, 7.5)
+        canv.drawString(ps.MARGIN_X, ps.PAGE_H - 7.4 * mm, band.upper())
+        y = ps.MARGIN_BOTTOM - 11 * mm
+        canv.setStrokeColor(ps.RULE)
+        canv.setLineWidth(0.6)
+        canv.line(ps.MARGIN_X, y + 4.2 * mm, ps.PAGE_W - ps.MARGIN_X, y + 4.2 * mm)
+        canv.setFont(ps.REGULAR, 8)
+        canv.setFillColor(ps.MUTED)
+        canv.drawString(ps.MARGIN_X, y, footer)
+        canv.restoreState()
+
+    return draw
+
+
+def build_bio_pdf(
+    card: BioCard, out_path: str | os.PathLike[str], service: str | None = None
+) -> Path:
+    """Write ``card`` as a one-page PDF to ``out_path`` (atomically) and return the path."""
+    st = ps.styles()
+    top = ps.MARGIN_TOP + 8 * mm
+    frame_h = ps.PAGE_H - top - ps.MARGIN_BOTTOM
+    big_name = st.name.clone("ips-name-big", fontSize=26, leading=31)
+    story = person_story(card, photo_size=44 * mm, name_style=big_name)
+    body = KeepInFrame(ps.FRAME_W, frame_h, story, mode="shrink")
+    service = " ".join(service.split()) if service else None
+    footer = "Individual Placement and Support (IPS)"
+    band = f"Meet the team · {service}" if service else "Meet the team"
+    if service:
+        footer = f"{service} · {footer}"
+    target = Path(out_path)
+    with ps.atomic_pdf(target) as tmp:
+        doc = BaseDocTemplate(
+            tmp,
+            pagesize=ps.PAGE,
+            leftMargin=ps.MARGIN_X,
+            rightMargin=ps.MARGIN_X,
+            topMargin=top,
+            bottomMargin=ps.MARGIN_BOTTOM,
+            title=f"About {card.name}",
+            author=service or "IPS Reflect",
+            subject=f"{card.name}, {card.role}",
+            creator="IPS Reflect",
+        )
+        frame = Frame(
+            ps.MARGIN_X,
+            ps.MARGIN_BOTTOM,
+            ps.FRAME_W,
+            frame_h,
+            leftPadding=0,
+            rightPadding=0,
+            topPadding=0,
+            bottomPadding=0,
+        )
+        doc.addPageTemplates([PageTemplate("bio", [frame], onPage=_decorate(band, footer))])
+        doc.build([body], canvasmaker=ps.IPSCanvas)
+    return target

@@ -1,0 +1,55 @@
+"""Load Qt Designer files from ``ui/`` at run time.
+
+Every view and dialog has one ``.ui`` file; this is the only place that reads
+them. Widgets inside are found by ``objectName`` with :func:`find_child`.
+Custom (promoted) widget classes a ``.ui`` file may name live in
+:mod:`ips_reflect.gui.views`.
+"""
+
+from __future__ import annotations
+
+from typing import TypeVar
+
+from PySide6.QtCore import QFile, QIODevice, QObject
+from PySide6.QtUiTools import QUiLoader
+from PySide6.QtWidgets import QWidget
+
+from ips_reflect import paths
+
+T = TypeVar("T", bound=QObject)
+
+_loader: QUiLoader | None = None
+
+
+class UiLoadError(RuntimeError):
+    """A .ui file is missing or broken: a packaging bug, not a user error."""
+
+
+def load_ui(name: str, parent: QWidget | None = None) -> QWidget:
+    """Build the widget described by ``ui/<name>.ui`` and return it."""
+    global _loader
+    if _loader is None:
+        from ips_reflect.gui.views import CUSTOM_WIDGETS
+
+        _loader = QUiLoader()
+        for cls in CUSTOM_WIDGETS:
+            _loader.registerCustomWidget(cls)
+    path = paths.ui_file(name)
+    handle = QFile(str(path))
+    if not handle.open(QIODevice.OpenModeFlag.ReadOnly):
+        raise UiLoadError(f"cannot open the layout file {path}: {handle.errorString()}")
+    try:
+        widget = _loader.load(handle, parent)
+    finally:
+        handle.close()
+    if widget is None:
+        raise UiLoadError(f"cannot build the layout in {path}: {_loader.errorString()}")
+    return widget
+
+
+def find_child(root: QObject, cls: type[T], name: str) -> T:
+    """The child of ``root`` called ``name``; a clear error if the .ui lacks it."""
+    child = root.findChild(cls, name)
+    if child is None:
+        raise UiLoadError(f"the layout '{root.objectName()}' has no {cls.__name__} '{name}'")
+    return child
