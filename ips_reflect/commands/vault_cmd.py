@@ -1,0 +1,426 @@
+"""Vault commands: ``init``, ``import``, ``export``, ``search``, ``backup``,
+``restore``, ``verify``, ``passwd``, ``recover``.
+
+Secrets come from the environment when set (for scripts and tests), else are
+typed without echo:
+
+* ``IPS_REFLECT_PASSPHRASE``      the passphrase (``passwd``: the current one)
+* ``IPS_REFLECT_NEW_PASSPHRASE``  the new passphrase for ``passwd`` and ``recover``
+* ``IPS_REFLECT_RECOVERY_CODE``   the recovery code for ``recover`` and
+                                  ``restore --recovery-code``
+
+With no terminal and no variable set, the command stops with a sentence saying
+how to give it. Only the standard library is imported here at start-up.
+"""
+
+from __future__ import annotations
+
+import argparse
+import os
+import sys
+from pathlib import Path
+from typing import Any
+
+ENV_PASSPHRASE = "IPS_REFLECT_PASSPHRASE"
+ENV_NEW_PASSPHRASE = "IPS_REFLECT_NEW_PASSPHRASE"
+ENV_RECOVERY_CODE = "IPS_REFLECT_RECOVERY_CODE"
+
+PLAINTEXT_WARNING = (
+    "Note: {file} is NOT encrypted. Anyone who can open it can read these entries; keep it "
+    "somewhere private and delete it when you no longer need it."
+)
+
+
+def register(sub: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
+    p = sub.add_parser(
+        "init",
+        help="create a vault and show its recovery code once",
+        description="Create an encrypted vault in the data folder. You choose a passphrase "
+        f"(or set {ENV_PASSPHRASE}); a recovery code is shown once - write it down.",
+    )
+    p.set_defaults(func=run_init)
+
+    p = sub.add_parser(
+        "import",
+        help="add entries from an exchange file (all or nothing)",
+        description="Add the entries in FILE (format ips-reflect/entries, version 1). If any "
+        "entry is invalid, every problem is listed and nothing is added. Entries already in "
+        "the vault (same uid) are skipped.",
+    )
+    p.add_argument("file", metavar="FILE.json")
+    p.set_defaults(func=run_import)
+
+    p = sub.add_parser(
+        "export",
+        help="write all entries to a plain (unencrypted) file",
+        description="Write every entry (not the bin) to a file. The file is NOT encrypted.",
+    )
+    p.add_argument("--format", required=True, choices=["json", "md"], help="json or md")
+    p.add_argument(
+        "-o", "--output", required=True, metavar="FILE", help="where to write; - for stdout"
+    )
+    p.set_defaults(func=run_export)
+
+    p = sub.add_parser(
+        "search",
+        help="full-text search of your entries",
+        description="Find entries containing every word of QUERY (the last word may be the "
+        "start of a word). Accents and case are ignored.",
+    )
+    p.add_argument("query", metavar="QUERY")
+    p.add_argument("--json", action="store_true", help="print one JSON document")
+    p.add_argument("--limit", type=int, default=20, metavar="N", help="at most N results (20)")
+    p.set_defaults(func=run_search)
+
+    p = sub.add_parser(
+        "backup",
+        help="write an encrypted backup file",
+        description="Write an encrypted copy of the vault to FILE. It opens with your current "
+        "passphrase or recovery code.",
+    )
+    p.add_argument("-o", "--output", required=True, metavar="FILE")
+    p.set_defaults(func=run_backup)
+
+    p = sub.add_parser(
+        "restore",
+        help="replace the vault with a backup (checked first)",
+        description="Check FILE completely (passphrase, encryption, database and search "
+        "index) and only then replace the vault with it. The previous vault is kept in a "
+        "'replaced-<time>' folder inside the data folder.",
+    )
+    p.add_argument("file", metavar="FILE")
+    p.add_argument(
+        "--recovery-code",
+        action="store_true",
+        help=f"open the backup with its recovery code instead (or set {ENV_RECOVERY_CODE})",
+    )
+    p.set_defaults(func=run_restore)
+
+    p = sub.add_parser(
+        "verify",
+        help="check the vault's encryption, database and search index",
+        description="Check every page's authentication code, the database structure and the "
+        "search index, and count what the vault holds.",
+    )
+    p.set_defaults(func=run_verify)
+
+    p = sub.add_parser(
+        "passwd",
+        help="change the passphrase (the recovery code keeps working)",
+        description=f"Change the passphrase. Non-interactive: {ENV_PASSPHRASE} is the current "
+        f"one and {ENV_NEW_PASSPHRASE} the new one.",
+    )
+    p.set_defaults(func=run_passwd)
+
+    p = sub.add_parser(
+        "recover",
+        help="forgot the passphrase: use the recovery code to set a new one",
+        description="Open the vault with the recovery code, choose a new passphrase, and get a "
+        f"new recovery code. Non-interactive: {ENV_RECOVERY_CODE} and {ENV_NEW_PASSPHRASE}.",
+    )
+    p.set_defaults(func=run_recover)
+
+
+# --------------------------------------------------------------------------- secrets
+
+
+def _no_terminal(what: str, env: str) -> Any:
+    from ips_reflect.errors import UserError
+
+    return UserError(
+        f"No {what} was given and there is no terminal to type it in. Set {env} "
+        "or run the command in a terminal."
+    )
+
+
+def _ask(prompt: str, env: str, what: str) -> str:
+    value = os.environ.get(env)
+    if value is not None:
+        return value
+    if not sys.stdin.isatty():
+        raise _no_terminal(what, env)
+    import getpass
+
+    return getpass.getpass(prompt)
+
+
+def _ask_new_passphrase(env: str, prompt: str = "New passphrase: ") -> str:
+    from ips_reflect.core.passphrase import check_new_passphrase, estimate
+
+    value = os.environ.get(env)
+    if value is not None:
+        check_new_passphrase(value)
+        return value
+    if not sys.stdin.isatty():
+        raise _no_terminal("new passphrase", env)
+    import getpass
+
+    first = getpass.getpass(prompt)
+    check_new_passphrase(first)
+    second = getpass.getpass("Type it again: ")
+    check_new_passphrase(first, second)
+    strength = estimate(first)
+    if strength.score <= 1:
+        print(f"{strength.label}: {strength.hint}", file=sys.stderr)
+    return first
+
+
+def _data_dir(args: argparse.Namespace) -> Path:
+    from ips_reflect import paths
+
+    return paths.user_data_dir(args.data_dir)
+
+
+def _unlock(args: argparse.Namespace) -> Any:
+    from ips_reflect.store.header import read_header
+    from ips_reflect.store.vault import Vault
+
+    d = _data_dir(args)
+    read_header(d)  # a missing or damaged vault is reported before asking anything
+    passphrase = _ask("Passphrase: ", ENV_PASSPHRASE, "passphrase")
+    return Vault.unlock(d, passphrase)
+
+
+def _plural(n: int, one: str, many: str | None = None) -> str:
+    return f"{n} {one if n == 1 else (many or one + 's')}"
+
+
+# --------------------------------------------------------------------------- commands
+
+
+def run_init(args: argparse.Namespace) -> int:
+    from ips_reflect import messages
+    from ips_reflect.store.errors import VaultExists
+    from ips_reflect.store.vault import Vault
+
+    d = _data_dir(args)
+    if Vault.exists(d):
+        raise VaultExists(messages.VAULT_EXISTS.format(dir=d))
+    passphrase = _ask_new_passphrase(ENV_PASSPHRASE, "Choose a passphrase: ")
+    vault, code = Vault.create(d, passphrase)
+    vault.close()
+    print(f"Created an encrypted vault in {d}.")
+    print()
+    print("Your recovery code (shown only this once):")
+    print()
+    print(f"    {code}")
+    print()
+    print(
+        "Write it down on paper now and keep it somewhere safe, away from this computer.\n"
+        "If you forget your passphrase, this code and 'ips-reflect recover' are the only\n"
+        "way back into your vault: nobody, including us, can reset it for you."
+    )
+    return 0
+
+
+def run_import(args: argparse.Namespace) -> int:
+    from ips_reflect.core.entries import EntryError, parse_exchange
+    from ips_reflect.errors import UserError
+
+    path = Path(args.file)
+    try:
+        data = path.read_bytes()
+    except FileNotFoundError:
+        raise UserError(f"There is no file {path}. Check the name and try again.") from None
+    except IsADirectoryError:
+        raise UserError(f"{path} is a folder; give the .json file to import.") from None
+    except OSError as exc:
+        raise UserError(f"{path} cannot be read ({exc.strerror}).") from None
+    entries = parse_exchange(data, str(path))
+    with _unlock(args) as vault:
+        try:
+            result = vault.entries.import_entries(entries)
+        except EntryError as exc:
+            n = len(exc.problems)
+            raise EntryError(
+                f"{path} has {_plural(n, 'problem')}; nothing was imported. Fix the lines "
+                "below and import the file again.",
+                [f"{path}: {p}" for p in exc.problems],
+            ) from None
+    message = f"Imported {_plural(result.added, 'entry', 'entries')}."
+    if result.skipped:
+        message += (
+            f" {_plural(result.skipped, 'entry', 'entries')} already in the vault "
+            f"{'was' if result.skipped == 1 else 'were'} skipped."
+        )
+    print(message)
+    return 0
+
+
+def _question_text(args: argparse.Namespace) -> Any:
+    """Question wording for Markdown export, or None if the packs cannot be loaded."""
+    try:
+        from ips_reflect.commands.content_cmd import content_sources
+        from ips_reflect.core.content import check_content
+
+        content, _ = check_content(*content_sources(args))
+    except Exception:
+        return None
+    if content is None:
+        return None
+
+    def text(qid: str) -> str | None:
+        item = content.get(qid)
+        return item.text if item is not None else None
+
+    return text
+
+
+def run_export(args: argparse.Namespace) -> int:
+    from ips_reflect.core.entries import now_iso
+    from ips_reflect.errors import UserError
+    from ips_reflect.store.files import atomic_write_bytes
+
+    out = args.output
+    if out != "-":
+        target = Path(out)
+        if target.is_dir():
+            raise UserError(f"{target} is a folder; give a file name to export to.")
+        if not target.parent.is_dir():
+            raise UserError(
+                f"The folder {target.parent} does not exist; create it or choose another place."
+            )
+    with _unlock(args) as vault:
+        entries = vault.entries.list(newest_first=False)
+    if args.format == "json":
+        from ips_reflect.export import jsonfmt
+
+        data = jsonfmt.to_bytes(entries)
+    else:
+        from ips_reflect.export import markdown
+
+        data = markdown.render(entries, _question_text(args), exported=now_iso()).encode("utf-8")
+    count = _plural(len(entries), "entry", "entries")
+    if out == "-":
+        sys.stdout.buffer.write(data)
+        sys.stdout.flush()
+        print(f"Exported {count}.", file=sys.stderr)
+        print(PLAINTEXT_WARNING.format(file="This output"), file=sys.stderr)
+        return 0
+    try:
+        atomic_write_bytes(Path(out), data)
+    except OSError as exc:
+        raise UserError(f"{out} could not be written ({exc.strerror}).") from None
+    print(f"Exported {count} to {out}.")
+    print(PLAINTEXT_WARNING.format(file=out), file=sys.stderr)
+    return 0
+
+
+def run_search(args: argparse.Namespace) -> int:
+    import json
+
+    from ips_reflect.export.markdown import KIND_LABELS
+
+    with _unlock(args) as vault:
+        hits = vault.search(args.query, limit=max(1, args.limit))
+    if args.json:
+        doc = {
+            "results": [
+                {
+                    "id": h.uid,
+                    "kind": h.kind,
+                    "created": h.created,
+                    "title": h.title,
+                    "snippet": h.snippet,
+                }
+                for h in hits
+            ]
+        }
+        print(json.dumps(doc, ensure_ascii=False))
+        return 0
+    if not hits:
+        print(f"No entries match {args.query!r}.")
+        return 0
+    for h in hits:
+        title = " ".join(h.title.split()) or "(untitled)"
+        print(f"{h.created[:10]}  {KIND_LABELS.get(h.kind, h.kind)}  {title}")
+        snippet = " ".join(h.snippet.split())
+        if snippet:
+            print(f"    {snippet}")
+    return 0
+
+
+def run_backup(args: argparse.Namespace) -> int:
+    out = Path(args.output)
+    with _unlock(args) as vault:
+        vault.backup(out)
+    print(
+        f"Backup written to {out}. It is encrypted and opens with the passphrase or "
+        "recovery code you have now; restore it with 'ips-reflect restore FILE'."
+    )
+    return 0
+
+
+def run_restore(args: argparse.Namespace) -> int:
+    from ips_reflect.store.backup import read_backup, restore_backup
+
+    d = _data_dir(args)
+    backup = read_backup(Path(args.file))  # a wrong file is reported before asking anything
+    if args.recovery_code:
+        code = _ask("Recovery code: ", ENV_RECOVERY_CODE, "recovery code")
+        result = restore_backup(d, backup.path, recovery_code=code)
+    else:
+        passphrase = _ask("Passphrase of the backup: ", ENV_PASSPHRASE, "passphrase")
+        result = restore_backup(d, backup.path, passphrase=passphrase)
+    print(f"Restored {_plural(result.entries, 'entry', 'entries')} from {args.file} into {d}.")
+    if result.replaced_dir is not None:
+        print(
+            f"The vault it replaced was kept in {result.replaced_dir}; delete that folder "
+            "once you are sure you do not need it."
+        )
+    print("Unlock it with the passphrase you had when the backup was made.")
+    return 0
+
+
+def run_verify(args: argparse.Namespace) -> int:
+    from ips_reflect.errors import UserError
+
+    with _unlock(args) as vault:
+        report = vault.verify()
+    if not report.ok:
+        raise UserError(
+            "The vault failed its checks (listed below). Make a copy of the data folder, "
+            "then restore your latest backup with 'ips-reflect restore FILE'.",
+            details=report.problems,
+        )
+    c = report.counts
+    print(
+        "OK: encryption, database and search index all check out. "
+        f"{_plural(c.get('entries', 0), 'entry', 'entries')} "
+        f"({c.get('in_bin', 0)} in the bin), {_plural(c.get('flags', 0), 'flag')}, "
+        f"{_plural(c.get('plan_versions', 0), 'sharing plan version')}, "
+        f"{_plural(c.get('supervision_sessions', 0), 'supervision session')}, "
+        f"{_plural(c.get('drafts', 0), 'draft')}."
+    )
+    return 0
+
+
+def run_passwd(args: argparse.Namespace) -> int:
+    with _unlock(args) as vault:
+        new = _ask_new_passphrase(ENV_NEW_PASSPHRASE)
+        vault.change_passphrase(new)
+    print("Passphrase changed. Your recovery code still works.")
+    return 0
+
+
+def run_recover(args: argparse.Namespace) -> int:
+    from ips_reflect.store.crypto import normalise_recovery_code
+    from ips_reflect.store.header import read_header
+    from ips_reflect.store.vault import Vault
+
+    d = _data_dir(args)
+    read_header(d)
+    code = _ask("Recovery code: ", ENV_RECOVERY_CODE, "recovery code")
+    normalise_recovery_code(code)  # a mistyped code is reported before any slow work
+    with Vault.unlock_with_recovery(d, code) as vault:
+        new = _ask_new_passphrase(ENV_NEW_PASSPHRASE)
+        new_code = vault.renew_secrets(new)
+    print("Your passphrase has been reset.")
+    print()
+    print("Your old recovery code has now been used and no longer works. Your NEW recovery")
+    print("code (shown only this once):")
+    print()
+    print(f"    {new_code}")
+    print()
+    print("Write it down on paper and keep it somewhere safe, away from this computer.")
+    return 0

@@ -1,0 +1,145 @@
+"""``header.json``: the wrapped database key and how to unwrap it.
+
+Example (values shortened)::
+
+    {"format": "ips-reflect/vault-header", "version": 1,
+     "created": "2026-11-02T09:30:00+00:00", "cipher": "aes-256-gcm",
+     "passphrase": {"kdf": {"name": "argon2id", "memory_cost": 65536, "time_cost": 3,
+                            "parallelism": 2},
+                    "salt": "...", "nonce": "...", "wrapped_key": "...", "updated": "..."},
+     "recovery": {...same shape...}}
+
+The header holds no personal data. It is written atomically (temporary file in
+the same folder, fsync, rename, fsync of the folder) with mode 0600.
+"""
+
+from __future__ import annotations
+
+import json
+from dataclasses import dataclass, replace
+from pathlib import Path
+
+from ips_reflect import messages
+from ips_reflect.core.entries import now_iso
+from ips_reflect.store import crypto
+from ips_reflect.store.crypto import KdfParams, KeyWrap
+from ips_reflect.store.errors import HeaderDamaged, NoVault
+from ips_reflect.store.files import atomic_write_bytes
+
+HEADER_NAME = "header.json"
+DB_NAME = "vault.db"
+FORMAT = "ips-reflect/vault-header"
+VERSION = 1
+CIPHER = "aes-256-gcm"
+
+
+@dataclass(frozen=True)
+class Header:
+    created: str
+    passphrase: KeyWrap
+    recovery: KeyWrap
+
+    def to_bytes(self) -> bytes:
+        doc = {
+            "format": FORMAT,
+            "version": VERSION,
+            "created": self.created,
+            "cipher": CIPHER,
+            "passphrase": self.passphrase.to_dict(),
+            "recovery": self.recovery.to_dict(),
+        }
+        return (json.dumps(doc, indent=2) + "\n").encode("ascii")
+
+    @classmethod
+    def from_bytes(cls, data: bytes, where: str) -> Header:
+        try:
+            doc = json.loads(data.decode("utf-8"))
+            if not isinstance(doc, dict) or doc.get("format") != FORMAT:
+                raise ValueError("not a vault header")
+            if doc.get("version") != VERSION:
+                raise NewerHeader(doc.get("version"))
+            if doc.get("cipher") != CIPHER:
+                raise ValueError("unknown cipher")
+            created = doc.get("created")
+            if not isinstance(created, str):
+                raise ValueError("missing 'created'")
+            return cls(
+                created,
+                KeyWrap.from_dict(doc.get("passphrase")),
+                KeyWrap.from_dict(doc.get("recovery")),
+            )
+        except NewerHeader as exc:
+            raise HeaderDamaged(
+                messages.VAULT_HEADER_NEWER.format(where=where, version=exc.args[0])
+            ) from None
+        except (ValueError, UnicodeDecodeError, TypeError) as exc:
+            raise HeaderDamaged(
+                messages.VAULT_HEADER_DAMAGED.format(where=where, problem=exc)
+            ) from None
+
+    def with_wrap(self, purpose: str, wrap: KeyWrap) -> Header:
+        if purpose == crypto.PURPOSE_PASSPHRASE:
+            return replace(self, passphrase=wrap)
+        return replace(self, recovery=wrap)
+
+    def wrap_for(self, purpose: str) -> KeyWrap:
+        return self.passphrase if purpose == crypto.PURPOSE_PASSPHRASE else self.recovery
+
+
+class NewerHeader(Exception):
+    pass
+
+
+def header_path(data_dir: Path) -> Path:
+    return Path(data_dir) / HEADER_NAME
+
+
+def db_path(data_dir: Path) -> Path:
+    return Path(data_dir) / DB_NAME
+
+
+def read_header(data_dir: Path) -> Header:
+    """Read and check ``header.json``; never writes anything."""
+    path = header_path(data_dir)
+    try:
+        data = path.read_bytes()
+    except FileNotFoundError:
+        if db_path(data_dir).exists():
+            raise HeaderDamaged(messages.VAULT_HEADER_MISSING.format(dir=data_dir)) from None
+        raise NoVault(messages.VAULT_MISSING.format(dir=data_dir)) from None
+    except NotADirectoryError:
+        raise NoVault(messages.VAULT_MISSING.format(dir=data_dir)) from None
+    except OSError as exc:
+        raise HeaderDamaged(
+            messages.VAULT_HEADER_UNREADABLE.format(where=path, problem=exc.strerror)
+        ) from None
+    return Header.from_bytes(data, str(path))
+
+
+def write_header(data_dir: Path, header: Header) -> None:
+    atomic_write_bytes(header_path(data_dir), header.to_bytes())
+
+
+def aad(purpose: str, kdf: KdfParams, salt: bytes) -> bytes:
+    return crypto.associated_data(FORMAT, VERSION, purpose, kdf, salt)
+
+
+def make_wrap(key: bytes, secret: bytes, purpose: str, kdf: KdfParams) -> KeyWrap:
+    salt = crypto.new_salt()
+    return crypto.wrap_key(
+        key, secret, aad=aad(purpose, kdf, salt), kdf=kdf, salt=salt, updated=now_iso()
+    )
+
+
+def open_wrap(header: Header, secret: bytes, purpose: str) -> bytes:
+    """Unwrap the database key; raises :class:`crypto.KeyUnwrapError` if the secret is wrong."""
+    wrap = header.wrap_for(purpose)
+    return crypto.unwrap_key(wrap, secret, aad=aad(purpose, wrap.kdf, wrap.salt))
+
+
+def new_header(key: bytes, passphrase: bytes, recovery: bytes, kdf: KdfParams) -> Header:
+    return Header(
+        created=now_iso(),
+        passphrase=make_wrap(key, passphrase, crypto.PURPOSE_PASSPHRASE, kdf),
+        recovery=make_wrap(key, recovery, crypto.PURPOSE_RECOVERY, kdf),
+    )

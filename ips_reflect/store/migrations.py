@@ -1,0 +1,220 @@
+"""Numbered schema migrations, tracked with ``PRAGMA user_version``.
+
+Each migration runs in its own transaction together with the version bump, so
+a crash leaves the database at the previous version or the next, never between.
+Migrations are never edited once released; a change is a new number. The tests
+build a database at every earlier version, fill it, and upgrade it.
+
+1. entries, tags, full-text index, flags, key-value app state
+2. the 30-day bin (``entries.deleted_at``) and autosaved drafts
+3. sharing plans (every saved version kept) and the biography
+4. supervision: sessions, agreed actions, SLEF self-ratings
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass
+from typing import Any
+
+from ips_reflect import messages
+from ips_reflect.store.errors import NewerSchema
+
+KINDS_SQL = "'preparation', 'before_check', 'after_reflection', 'journal'"
+AUDIENCES_SQL = "'client', 'employer', 'ips_team', 'clinical_team'"
+SLEF_AREAS: tuple[str, ...] = (
+    "preparedness",
+    "confidence",
+    "comfort",
+    "competence",
+    "relevance",
+    "supervision",
+)
+
+V1 = f"""
+CREATE TABLE entries (
+    id INTEGER PRIMARY KEY,
+    uid TEXT NOT NULL UNIQUE,
+    kind TEXT NOT NULL CHECK (kind IN ({KINDS_SQL})),
+    created TEXT NOT NULL,
+    created_utc TEXT NOT NULL,
+    updated TEXT,
+    title TEXT NOT NULL DEFAULT '',
+    body TEXT NOT NULL DEFAULT '',
+    client_alias TEXT,
+    audience TEXT CHECK (audience IS NULL OR audience IN ({AUDIENCES_SQL})),
+    answers TEXT NOT NULL DEFAULT '{{}}' CHECK (json_valid(answers)),
+    warning_signs TEXT NOT NULL DEFAULT '[]' CHECK (json_valid(warning_signs)),
+    reasons TEXT NOT NULL DEFAULT '[]' CHECK (json_valid(reasons)),
+    bring_to_supervision INTEGER NOT NULL DEFAULT 0 CHECK (bring_to_supervision IN (0, 1)),
+    linked_entry_id INTEGER REFERENCES entries(id) ON DELETE SET NULL
+);
+CREATE INDEX entries_by_created ON entries(created_utc);
+CREATE INDEX entries_by_kind ON entries(kind, created_utc);
+CREATE INDEX entries_by_link ON entries(linked_entry_id);
+
+CREATE TABLE entry_tags (
+    entry_id INTEGER NOT NULL REFERENCES entries(id) ON DELETE CASCADE,
+    position INTEGER NOT NULL,
+    tag TEXT NOT NULL,
+    PRIMARY KEY (entry_id, tag)
+) WITHOUT ROWID;
+CREATE INDEX entry_tags_by_tag ON entry_tags(tag);
+
+CREATE VIRTUAL TABLE entries_fts USING fts5(
+    title, body, answers_text, tags, client_alias,
+    tokenize = 'unicode61 remove_diacritics 2'
+);
+-- Deleting or editing an entry removes its words from the index at once.
+INSERT INTO entries_fts(entries_fts, rank) VALUES ('secure-delete', 1);
+
+CREATE TABLE flags (
+    id INTEGER PRIMARY KEY,
+    entry_id INTEGER REFERENCES entries(id) ON DELETE CASCADE,
+    sign TEXT NOT NULL,
+    source TEXT NOT NULL CHECK (source IN ('ticked', 'text', 'pattern', 'plan')),
+    evidence TEXT NOT NULL DEFAULT '',
+    explanation TEXT NOT NULL DEFAULT '',
+    status TEXT NOT NULL DEFAULT 'open' CHECK (status IN ('open', 'discussed', 'resolved')),
+    note TEXT NOT NULL DEFAULT '',
+    created TEXT NOT NULL,
+    updated TEXT NOT NULL,
+    fingerprint TEXT NOT NULL UNIQUE
+);
+CREATE INDEX flags_by_entry ON flags(entry_id);
+
+CREATE TABLE kv (
+    key TEXT PRIMARY KEY,
+    value TEXT NOT NULL CHECK (json_valid(value))
+);
+"""
+
+V2 = """
+ALTER TABLE entries ADD COLUMN deleted_at TEXT;
+CREATE INDEX entries_by_deleted ON entries(deleted_at);
+
+CREATE TABLE drafts (
+    key TEXT PRIMARY KEY,
+    kind TEXT NOT NULL,
+    payload TEXT NOT NULL CHECK (json_valid(payload)),
+    updated TEXT NOT NULL
+);
+"""
+
+V3 = """
+CREATE TABLE sharing_plans (
+    id INTEGER PRIMARY KEY,
+    version INTEGER NOT NULL UNIQUE,
+    created TEXT NOT NULL,
+    payload TEXT NOT NULL CHECK (json_valid(payload))
+);
+
+CREATE TABLE biography (
+    id INTEGER PRIMARY KEY CHECK (id = 1),
+    payload TEXT NOT NULL DEFAULT '{}' CHECK (json_valid(payload)),
+    photo BLOB,
+    photo_mime TEXT CHECK (photo_mime IS NULL OR photo_mime IN ('image/png', 'image/jpeg')),
+    consent INTEGER NOT NULL DEFAULT 0 CHECK (consent IN (0, 1)),
+    review_date TEXT,
+    updated TEXT NOT NULL
+);
+"""
+
+_AREAS_SQL = ", ".join(f"'{a}'" for a in SLEF_AREAS)
+V4 = f"""
+CREATE TABLE supervision_sessions (
+    id INTEGER PRIMARY KEY,
+    held_on TEXT NOT NULL,
+    supervisor TEXT NOT NULL DEFAULT '',
+    agenda TEXT NOT NULL DEFAULT '[]' CHECK (json_valid(agenda)),
+    notes TEXT NOT NULL DEFAULT '',
+    created TEXT NOT NULL,
+    updated TEXT NOT NULL
+);
+CREATE INDEX supervision_sessions_by_date ON supervision_sessions(held_on);
+
+CREATE TABLE supervision_actions (
+    id INTEGER PRIMARY KEY,
+    session_id INTEGER NOT NULL REFERENCES supervision_sessions(id) ON DELETE CASCADE,
+    text TEXT NOT NULL,
+    due_on TEXT,
+    done_on TEXT
+);
+CREATE INDEX supervision_actions_by_session ON supervision_actions(session_id);
+
+CREATE TABLE slef_ratings (
+    session_id INTEGER NOT NULL REFERENCES supervision_sessions(id) ON DELETE CASCADE,
+    area TEXT NOT NULL CHECK (area IN ({_AREAS_SQL})),
+    rating INTEGER NOT NULL CHECK (rating BETWEEN 1 AND 5),
+    PRIMARY KEY (session_id, area)
+) WITHOUT ROWID;
+"""
+
+
+@dataclass(frozen=True)
+class Migration:
+    version: int
+    description: str
+    apply: str | Callable[[Any], None]
+
+
+MIGRATIONS: tuple[Migration, ...] = (
+    Migration(1, "entries, tags, search index, flags, app state", V1),
+    Migration(2, "bin for deleted entries; drafts", V2),
+    Migration(3, "sharing plans; biography", V3),
+    Migration(4, "supervision sessions, actions and SLEF ratings", V4),
+)
+LATEST = MIGRATIONS[-1].version
+
+
+def schema_version(conn: Any) -> int:
+    return int(conn.execute("PRAGMA user_version").fetchone()[0])
+
+
+def _run_script(conn: Any, script: str) -> None:
+    # executescript() would COMMIT first; run statement by statement instead.
+    import sqlcipher3
+
+    statement = ""
+    for part in script.split(";"):
+        statement += part + ";"
+        if sqlcipher3.complete_statement(statement):
+            if statement.strip(" \t\r\n;"):
+                conn.execute(statement)
+            statement = ""
+
+
+def check_not_newer(conn: Any, where: str) -> int:
+    found = schema_version(conn)
+    if found > LATEST:
+        raise NewerSchema(messages.VAULT_SCHEMA_NEWER.format(dir=where, found=found, known=LATEST))
+    return found
+
+
+def migrate(conn: Any, target: int = LATEST, where: str = "") -> int:
+    """Bring the database up to ``target``; return the number of migrations applied.
+
+    ``conn`` must be in autocommit mode (``isolation_level=None``).
+    """
+    check_not_newer(conn, where)
+    applied = 0
+    for migration in MIGRATIONS:
+        if migration.version > target:
+            break
+        conn.execute("BEGIN IMMEDIATE")
+        try:
+            # Re-read inside the write lock: another process may have migrated.
+            if schema_version(conn) >= migration.version:
+                conn.execute("ROLLBACK")
+                continue
+            if isinstance(migration.apply, str):
+                _run_script(conn, migration.apply)
+            else:
+                migration.apply(conn)
+            conn.execute(f"PRAGMA user_version = {int(migration.version)}")
+            conn.execute("COMMIT")
+        except BaseException:
+            conn.execute("ROLLBACK")
+            raise
+        applied += 1
+    return applied

@@ -1,0 +1,372 @@
+"""The vault: one object that is either locked (does not exist) or open.
+
+    vault, recovery_code = Vault.create(data_dir, passphrase)
+    with Vault.unlock(data_dir, passphrase) as vault:
+        vault.entries.add(Entry(kind="journal", title="...", body="..."))
+        hits = vault.search("interview")
+
+Unlocking derives the key-encryption key with Argon2id and unwraps the database
+key *before* the database is opened; a wrong passphrase raises
+:class:`WrongPassphrase` and touches no file. ``close()`` (or leaving the
+``with`` block) closes the database and wipes the key copy held here.
+
+Repositories (attributes): ``entries``, ``drafts``, ``flags``, ``plans``,
+``biography``, ``supervision``, ``kv``. Search: :meth:`Vault.search`.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import os
+from pathlib import Path
+from types import TracebackType
+from typing import Any
+
+from ips_reflect import messages
+from ips_reflect.core.passphrase import check_new_passphrase
+from ips_reflect.store import backup as backup_mod
+from ips_reflect.store import crypto
+from ips_reflect.store import search as search_mod
+from ips_reflect.store.crypto import DEFAULT_KDF, KdfParams
+from ips_reflect.store.db import SIDE_SUFFIXES, Database
+from ips_reflect.store.entry_store import EntryStore
+from ips_reflect.store.errors import (
+    VaultClosed,
+    VaultError,
+    VaultExists,
+    WrongPassphrase,
+    WrongRecoveryCode,
+)
+from ips_reflect.store.files import ensure_private_dir
+from ips_reflect.store.header import (
+    Header,
+    db_path,
+    header_path,
+    make_wrap,
+    new_header,
+    open_wrap,
+    read_header,
+    write_header,
+)
+from ips_reflect.store.migrations import check_not_newer, migrate
+from ips_reflect.store.records import (
+    BiographyStore,
+    DraftStore,
+    FlagStore,
+    KeyValueStore,
+    PlanStore,
+    SupervisionStore,
+)
+
+
+class Vault:
+    """An unlocked vault. Create with :meth:`create` or :meth:`unlock`."""
+
+    #: Wraps made with weaker Argon2id settings are upgraded to these on unlock.
+    kdf_target: KdfParams = DEFAULT_KDF
+
+    def __init__(self, data_dir: Path, db: Database, header: Header, key: bytes) -> None:
+        self.data_dir = Path(data_dir)
+        self.db = db
+        self.header = header
+        self._key: bytearray | None = bytearray(key)
+        self.entries = EntryStore(db)
+        self.drafts = DraftStore(db)
+        self.flags = FlagStore(db)
+        self.plans = PlanStore(db)
+        self.biography = BiographyStore(db)
+        self.supervision = SupervisionStore(db)
+        self.kv = KeyValueStore(db)
+
+    # ------------------------------------------------------------------ locating
+
+    @staticmethod
+    def exists(data_dir: str | Path) -> bool:
+        """True if ``data_dir`` holds a vault (or the remains of one)."""
+        d = Path(data_dir)
+        return header_path(d).exists() or db_path(d).exists()
+
+    # ------------------------------------------------------------------ opening
+
+    @classmethod
+    def create(
+        cls, data_dir: str | Path, passphrase: str, kdf: KdfParams | None = None
+    ) -> tuple[Vault, str]:
+        """Make a new vault; returns it (open) and the one-time recovery code to show."""
+        check_new_passphrase(passphrase)
+        d = Path(data_dir)
+        if cls.exists(d):
+            raise VaultExists(messages.VAULT_EXISTS.format(dir=d))
+        try:
+            ensure_private_dir(d)
+        except OSError as exc:
+            raise VaultError(
+                messages.VAULT_DIR_UNUSABLE.format(dir=d, problem=exc.strerror or exc)
+            ) from None
+        params = kdf or DEFAULT_KDF
+        key = crypto.new_db_key()
+        code = crypto.generate_recovery_code()
+        header = new_header(
+            key,
+            crypto.normalise_passphrase(passphrase),
+            crypto.normalise_recovery_code(code),
+            params,
+        )
+        db: Database | None = None
+        try:
+            db = Database.open(db_path(d), key, create=True)
+            migrate(db.conn, where=str(d))
+            write_header(d, header)
+        except BaseException:
+            if db is not None:
+                db.close()
+            for path in (header_path(d), *(Path(f"{db_path(d)}{s}") for s in ("", *SIDE_SUFFIXES))):
+                with contextlib.suppress(FileNotFoundError):
+                    path.unlink()
+            raise
+        return cls(d, db, header, key), code
+
+    @classmethod
+    def _open(cls, data_dir: Path, header: Header, key: bytes) -> Vault:
+        db = Database.open(db_path(data_dir), key)
+        with contextlib.suppress(OSError):
+            os.chmod(data_dir, 0o700)  # tighten a folder someone loosened
+        try:
+            check_not_newer(db.conn, str(data_dir))
+            migrate(db.conn, where=str(data_dir))
+        except BaseException:
+            db.close()
+            raise
+        return cls(data_dir, db, header, key)
+
+    @classmethod
+    def unlock(cls, data_dir: str | Path, passphrase: str) -> Vault:
+        """Open with the passphrase. Raises :class:`WrongPassphrase` before opening anything."""
+        d = Path(data_dir)
+        header = read_header(d)
+        try:
+            key = open_wrap(
+                header, crypto.normalise_passphrase(passphrase), crypto.PURPOSE_PASSPHRASE
+            )
+        except crypto.KeyUnwrapError:
+            raise WrongPassphrase(messages.VAULT_WRONG_PASSPHRASE) from None
+        vault = cls._open(d, header, key)
+        if header.passphrase.kdf.below(cls.kdf_target):
+            vault._upgrade(crypto.PURPOSE_PASSPHRASE, crypto.normalise_passphrase(passphrase))
+        return vault
+
+    @classmethod
+    def unlock_with_recovery(cls, data_dir: str | Path, code: str) -> Vault:
+        """Open with the recovery code (which stays valid until replaced)."""
+        d = Path(data_dir)
+        header = read_header(d)
+        secret = crypto.normalise_recovery_code(code)
+        try:
+            key = open_wrap(header, secret, crypto.PURPOSE_RECOVERY)
+        except crypto.KeyUnwrapError:
+            raise WrongRecoveryCode(messages.VAULT_WRONG_RECOVERY_CODE) from None
+        vault = cls._open(d, header, key)
+        if header.recovery.kdf.below(cls.kdf_target):
+            vault._upgrade(crypto.PURPOSE_RECOVERY, secret)
+        return vault
+
+    @classmethod
+    def reset_passphrase_with_recovery(
+        cls,
+        data_dir: str | Path,
+        code: str,
+        new_passphrase: str,
+        kdf: KdfParams | None = None,
+    ) -> tuple[Vault, str]:
+        """Forgotten passphrase: open with the recovery code, set a new passphrase and
+        replace the used recovery code. Returns the open vault and the NEW code."""
+        check_new_passphrase(new_passphrase)
+        vault = cls.unlock_with_recovery(data_dir, code)
+        try:
+            new_code = vault.renew_secrets(new_passphrase, kdf)
+        except BaseException:
+            vault.close()
+            raise
+        return vault, new_code
+
+    #: Short name used by the GUI: ``Vault.recover(data_dir, code, new_passphrase)``.
+    recover = reset_passphrase_with_recovery
+
+    # ------------------------------------------------------------------ key management
+
+    @property
+    def key(self) -> bytes:
+        if self._key is None:
+            raise VaultClosed(messages.VAULT_LOCKED)
+        return bytes(self._key)
+
+    @property
+    def is_open(self) -> bool:
+        return self._key is not None
+
+    def _current_header(self) -> Header:
+        return read_header(self.data_dir)
+
+    def _rewrap(self, purpose: str, secret: bytes, kdf: KdfParams | None = None) -> None:
+        wrap = make_wrap(self.key, secret, purpose, kdf or self.kdf_target)
+        header = self._current_header().with_wrap(purpose, wrap)
+        write_header(self.data_dir, header)
+        self.header = header
+
+    def _upgrade(self, purpose: str, secret: bytes) -> None:
+        """Raise a weak wrap to the current Argon2id settings; best effort (a read-only
+        folder just keeps the old, still valid, wrap)."""
+        with contextlib.suppress(OSError):
+            self._rewrap(purpose, secret)
+
+    def check_passphrase(self, passphrase: str) -> bool:
+        """True if ``passphrase`` is the vault's current passphrase (e.g. before a change)."""
+        try:
+            key = open_wrap(
+                self._current_header(),
+                crypto.normalise_passphrase(passphrase),
+                crypto.PURPOSE_PASSPHRASE,
+            )
+        except crypto.KeyUnwrapError:
+            return False
+        return key == self.key
+
+    def change_passphrase(self, new_passphrase: str, kdf: KdfParams | None = None) -> None:
+        """Rewrap the database key under a new passphrase. The database is not touched;
+        the recovery code keeps working."""
+        check_new_passphrase(new_passphrase)
+        self._rewrap(crypto.PURPOSE_PASSPHRASE, crypto.normalise_passphrase(new_passphrase), kdf)
+
+    def new_recovery_code(self, kdf: KdfParams | None = None) -> str:
+        """Replace the recovery code (the old one stops working); returns the new one."""
+        code = crypto.generate_recovery_code()
+        self._rewrap(crypto.PURPOSE_RECOVERY, crypto.normalise_recovery_code(code), kdf)
+        return code
+
+    def renew_secrets(self, new_passphrase: str, kdf: KdfParams | None = None) -> str:
+        """Set a new passphrase AND a new recovery code in one atomic header write
+        (after the recovery code was used). Returns the new recovery code."""
+        check_new_passphrase(new_passphrase)
+        params = kdf or self.kdf_target
+        code = crypto.generate_recovery_code()
+        header = (
+            self._current_header()
+            .with_wrap(
+                crypto.PURPOSE_PASSPHRASE,
+                make_wrap(
+                    self.key,
+                    crypto.normalise_passphrase(new_passphrase),
+                    crypto.PURPOSE_PASSPHRASE,
+                    params,
+                ),
+            )
+            .with_wrap(
+                crypto.PURPOSE_RECOVERY,
+                make_wrap(
+                    self.key,
+                    crypto.normalise_recovery_code(code),
+                    crypto.PURPOSE_RECOVERY,
+                    params,
+                ),
+            )
+        )
+        write_header(self.data_dir, header)  # one atomic write: both change together
+        self.header = header
+        return code
+
+    # ------------------------------------------------------------------ search, backups, checks
+
+    def search(
+        self,
+        query: str,
+        *,
+        limit: int = 50,
+        offset: int = 0,
+        kind: str | None = None,
+        include_bin: bool = False,
+        marks: tuple[str, str] = search_mod.DEFAULT_MARKS,
+        prefix: bool = True,
+    ) -> list[search_mod.SearchHit]:
+        """Full-text search, best match first; never raises on odd input."""
+        self._require_open()
+        return search_mod.search(
+            self.db,
+            query,
+            limit=limit,
+            offset=offset,
+            kind=kind,
+            include_bin=include_bin,
+            marks=marks,
+            prefix=prefix,
+        )
+
+    def backup(self, dest: str | Path) -> Path:
+        """Write an encrypted backup file (opens with the current passphrase or recovery code)."""
+        header_bytes = header_path(self.data_dir).read_bytes()
+        return backup_mod.write_backup(self.db, self.key, header_bytes, Path(dest), self.data_dir)
+
+    def auto_backup(self, keep: int = backup_mod.DEFAULT_KEEP) -> Path:
+        """Backup into ``<data dir>/backups/``, keeping the newest ``keep``. For lock and quit."""
+        folder = ensure_private_dir(self.data_dir / backup_mod.BACKUPS_DIR)
+        path = folder / backup_mod.backup_name()
+        self.backup(path)
+        backup_mod.prune_backups(folder, keep)
+        return path
+
+    def backups(self) -> list[Path]:
+        """Automatic backups, newest first."""
+        folder = self.data_dir / backup_mod.BACKUPS_DIR
+        if not folder.is_dir():
+            return []
+        return sorted(folder.glob(f"vault-*{backup_mod.BACKUP_SUFFIX}"), reverse=True)
+
+    def verify(self) -> backup_mod.VerifyReport:
+        """Encryption (page HMACs), database and search-index integrity, plus counts."""
+        self._require_open()
+        with self.db.lock:
+            return backup_mod.check_connection(self.db.conn)
+
+    def search_count(self, query: str, *, include_bin: bool = False) -> int:
+        """How many entries match ``query`` (for "N results")."""
+        self._require_open()
+        return search_mod.count(self.db, query, include_bin=include_bin)
+
+    def counts(self) -> dict[str, int]:
+        """Live entries, entries in the bin, drafts, flags, plan versions, sessions."""
+        self._require_open()
+        with self.db.lock:
+            return backup_mod.counts(self.db.conn, backup_mod.schema_version(self.db.conn))
+
+    # ------------------------------------------------------------------ closing
+
+    def _require_open(self) -> None:
+        if self._key is None:
+            raise VaultClosed(messages.VAULT_LOCKED)
+
+    def close(self) -> None:
+        """Lock: close the database and wipe the key held by this object."""
+        if self._key is not None:
+            for i in range(len(self._key)):
+                self._key[i] = 0
+            self._key = None
+        self.db.close()
+
+    lock = close
+
+    def __enter__(self) -> Vault:
+        return self
+
+    def __exit__(
+        self,
+        exc_type: type[BaseException] | None,
+        exc: BaseException | None,
+        tb: TracebackType | None,
+    ) -> None:
+        self.close()
+
+    def __repr__(self) -> str:
+        state = "open" if self.is_open else "locked"
+        return f"<Vault {self.data_dir} {state}>"
+
+    def __getstate__(self) -> Any:
+        raise TypeError("a Vault cannot be pickled")
