@@ -213,3 +213,205 @@ TEAM_INVALID_CARDS = (
 TEAM_SKIPPED = "Left out {bad} card{s} with problems (listed above): {names}."
 TEAM_WROTE = "Wrote {file}: {people} {people_word}, {pages} page{pages_s}."
 BOOKLET_NOT_PDF = "The booklet will be a PDF, so give a file name ending in .pdf (you gave {file})."
+LOCK_AFTER_CHOICE = "{minutes} min without use"
+LOCK_AFTER_SET = "IPS Reflect will lock after {minutes} minutes without use."
+
+# --- reflection flows ----------------------------------------------------------
+
+# The traffic light (core/check.py). Own words, after the paper's Boxes 2 and 3.
+CHECK_LIGHT_GREEN = "Green"
+CHECK_LIGHT_AMBER = "Amber"
+CHECK_LIGHT_RED = "Red"
+CHECK_HEADLINE_GREEN = "Green: go ahead"
+CHECK_HEADLINE_AMBER = "Amber: go gently"
+CHECK_HEADLINE_RED = "Red: pause and think again"
+CHECK_ADVICE_GREEN = (
+    "Go ahead. Keep it brief, and keep the focus on them and what they want from work."
+)
+CHECK_ADVICE_AMBER = (
+    "Start small: share a little, then check back with the person about how it landed. "
+    "If you are in two minds, talk it over with a colleague or your supervisor first."
+)
+CHECK_ADVICE_RED = (
+    "Pause. Consider not sharing this now, and bring it to supervision so you can think "
+    "it through with someone. It is your decision: you can still save this check and go on."
+)
+CHECK_REASON_BRIEF_PLAN = "Keep to the outline you planned."
+CHECK_REASON_SERIOUS_SIGN = (
+    "You ticked “{label}”, a warning sign that a professional boundary is at stake."
+)
+CHECK_REASON_SIGN = "You ticked the warning sign “{label}”."
+CHECK_REASON_NO = "You answered no to “{label}”."
+CHECK_REASON_UNSURE = "You are unsure about “{label}”."
+CHECK_REASON_ALL_CLEAR = (
+    "Nothing in your answers, the warning signs or your sharing plan asks you to hold back."
+)
+CHECK_NOTE_UNANSWERED = "{count} of the {total} key questions {are} not answered yet."
+CHECK_NOTE_REASONS = "Your reasons for sharing: {labels}."
+CHECK_RULE_RED = (
+    "Red when your sharing plan says never or not now for this audience, when a serious "
+    "warning sign is ticked (contact details, secrets, time together outside work, personal "
+    "feelings, a confused relationship), or when you answer no to “Okay with me today” or "
+    "“Within professional boundaries”."
+)
+CHECK_RULE_AMBER = (
+    "Amber when a key question is answered no or unsure, any other warning sign is ticked, "
+    "your plan says to share this only briefly, or you are not sure it is okay with you."
+)
+CHECK_RULE_GREEN = "Green otherwise."
+CHECK_RULE_NEVER_BLOCKS = (
+    "The light is a prompt to think, never a rule: you can always save the check and go on."
+)
+
+# --- biography and team pages ---------------------------------------------------
+
+# Command line: ips-reflect bio card | bio pdf
+BIO_CLI_NONE = (
+    "There is no biography in your vault yet. Open IPS Reflect, fill in the Biography "
+    "page and press Save, then run this command again."
+)
+BIO_CLI_REFUSED = (
+    "{file} was not written: the {what} is meant to be shared, and {n} thing{s} in your "
+    "biography must change first (listed below). Change them on the Biography page and "
+    "run the command again."
+)
+BIO_CLI_NOT_YAML = (
+    "A bio card is a .yaml file, so give a file name ending in .yaml (you gave {file})."
+)
+BIO_CLI_NOT_PDF = (
+    "The biography will be a PDF, so give a file name ending in .pdf (you gave {file})."
+)
+BIO_CLI_IS_FOLDER = "{file} is a folder; give a file name to write to."
+BIO_CLI_NO_FOLDER = "The folder {folder} does not exist; create it or choose another place."
+BIO_CLI_WRITE_FAILED = (
+    "{file} could not be written ({problem}). Check that you may write there and try again."
+)
+BIO_CLI_WROTE_CARD = "Wrote your bio card to {file}."
+BIO_CLI_WROTE_CARD_PHOTO = "Wrote your bio card to {file}, with your photo beside it as {photo}."
+BIO_CLI_WROTE_PDF = "Wrote your biography to {file}."
+BIO_CLI_NO_CONSENT = (
+    "Note: 'I agree this card can go in the team booklet' is not ticked on the Biography "
+    "page, so the card says 'consent: false' and the booklet will leave it out until it is."
+)
+BIO_SHARED_NOTICE = (
+    "Note: {file} is NOT encrypted. It is meant to be shared with your team and clients, "
+    "so anyone who has the file can read it."
+)
+
+# Sidebar names of the two pages.
+BIO_PAGE_NAME = "My biography"
+TEAM_PAGE_NAME = "Team booklet"
+
+# Biography page.
+BIO_NAME_LABEL = "Name"
+BIO_NAME_HELP = "Your name as you would like clients and colleagues to see it."
+BIO_LIST_HINT = "{text} (one per line)"
+BIO_TEMPLATE_NAMES = {
+    "warm": "Warm and personal",
+    "brief": "Short and simple",
+    "work_history": "Work history first",
+}
+BIO_COUNT = "{words} word{s} · {hint}"
+BIO_COUNT_EMPTY = "No biography yet: press “Draft from my answers” or write your own."
+BIO_TARGET_OK = "Aim for {low}–{high} words: this is about right."
+BIO_TARGET_SHORT = "Aim for {low}–{high} words: a few more help people get to know you."
+BIO_TARGET_LONG = "Aim for {low}–{high} words: a little shorter is easier to read."
+BIO_DRAFT_REPLACE_TITLE = "Replace your biography?"
+BIO_DRAFT_REPLACE = (
+    "You have changed the biography since it was drafted. Replace it with a new draft "
+    "from your answers? (Ctrl+Z in the text brings your version back.)"
+)
+BIO_GUARD_CLEAR = (
+    "Nothing to remove: no phone numbers, personal e-mail, home address, social media, "
+    "or words your sharing plan keeps private."
+)
+BIO_GUARD_FOUND = "{n} thing{s} to change before you share this:"
+BIO_GUARD_ITEM = "{field}: {message}. {advice}."
+BIO_GUARD_NO_PLAN = "Save a sharing plan and its private words are checked here too."
+BIO_SAVED = "Saved in your vault at {time}."
+BIO_UNSAVED = "Changes not saved yet."
+BIO_SAVE_FAILED = (
+    "Your biography could not be saved ({error}). Your text is still here; press Save "
+    "to try again."
+)
+BIO_LOCKED = "Unlock your vault to write your biography."
+BIO_PHOTO_CHOOSE_TITLE = "Choose a photo of yourself"
+BIO_PHOTO_FILTER = "Photos (*.png *.jpg *.jpeg)"
+BIO_PHOTO_BAD_TITLE = "That photo cannot be used"
+BIO_PHOTO_BAD = "That photo cannot be used: {reason}."
+BIO_PHOTO_NONE = "No photo"
+BIO_PHOTO_KEPT = "Kept in your vault, encrypted."
+BIO_PHOTO_ADDED = "Photo added; it is kept in your vault, encrypted."
+BIO_CARD_SAVE_TITLE = "Save your bio card"
+BIO_CARD_FILTER = "Bio cards (*.yaml)"
+BIO_PDF_SAVE_TITLE = "Export your biography as a PDF"
+BIO_PDF_FILTER = "PDF files (*.pdf)"
+BIO_REFUSED_TITLE = "Nothing was written"
+BIO_REFUSED = (
+    "Your {what} is meant to be shared, so it was not written: {n} thing{s} in your "
+    "biography must change first."
+)
+BIO_WHAT_CARD = "bio card"
+BIO_WHAT_PDF = "biography PDF"
+BIO_NO_CONSENT_TITLE = "Consent not ticked"
+BIO_NO_CONSENT = (
+    "“I agree this card can go in the team booklet” is not ticked, so the card will say "
+    "so and the booklet will leave it out. Save the card anyway?"
+)
+BIO_SHARED_TITLE = "Saved, not encrypted"
+BIO_CARD_WRITTEN = (
+    "Your bio card is saved as {file}{photo}. It is not encrypted: it is meant to be "
+    "shared, so put it in your team's shared folder for the booklet."
+)
+BIO_CARD_PHOTO_PART = ", with your photo beside it as {photo}"
+BIO_PDF_WRITTEN = (
+    "Your biography is saved as {file}. It is not encrypted: it is meant to be shared, "
+    "so anyone who has the file can read it."
+)
+BIO_EXPORT_FAILED_TITLE = "The file was not written"
+BIO_EXPORT_FAILED = "The file could not be written: {error}"
+BIO_PDF_BUILDING = "Making your PDF…"
+BIO_PREVIEW_EMPTY = "Write or draft your biography to see your page here."
+BIO_PREVIEW_BUILDING = "Updating the preview…"
+
+# Team page.
+TEAM_CHOOSE_FOLDER_TITLE = "Choose the team's shared folder of bio cards"
+TEAM_NO_FOLDER = "No folder chosen yet."
+TEAM_FOLDER_SUMMARY = "{valid} of {total} cards ready for the booklet."
+TEAM_FOLDER_SUMMARY_BAD = (
+    "{valid} of {total} cards ready for the booklet; {bad} {have} problems (shown in red)."
+)
+TEAM_COLUMNS = ("Person", "File", "Role", "Status", "Problems")
+TEAM_STATUS_OK = "✓ Ready"
+TEAM_STATUS_BAD = "✗ {n} problem{s}"
+TEAM_STATUS_OK_SPOKEN = "Ready for the booklet"
+TEAM_STATUS_BAD_SPOKEN = "Not ready: {n} problem{s}"
+TEAM_PROBLEMS_NONE = "No problems."
+TEAM_PROBLEMS_FOR = "Problems in {file}:"
+TEAM_SKIP_TITLE = "Leave out cards with problems?"
+TEAM_SKIP = (
+    "{n} card{s} cannot go in the booklet until fixed: {names}. Build the booklet with "
+    "the other {valid} {people} and leave {them} out?"
+)
+TEAM_BUILD_TITLE = "Save the booklet"
+TEAM_BUILD_FILTER = "PDF files (*.pdf)"
+TEAM_BUILT = (
+    "Wrote {file}: {people} {people_word}, {pages} page{pages_s}. It is not encrypted: "
+    "it is meant to be shared."
+)
+TEAM_BUILD_FAILED_TITLE = "The booklet was not written"
+TEAM_NOTHING_TO_BUILD = (
+    "None of the cards in this folder can go in the booklet yet. Fix the problems listed, "
+    "or choose another folder."
+)
+TEAM_PREVIEW_EMPTY = "Choose the folder of bio cards to see the booklet here."
+TEAM_PREVIEW_FAILED = "The preview could not be made: {error}"
+TEAM_BUILDING = "Building the booklet…"
+TEAM_PREVIEWING = "Updating the preview…"
+TEAM_MOVED = "{name} is now number {pos} of {total}."
+TEAM_CHECKLIST_SHOW = "Show the team lead checklist"
+TEAM_CHECKLIST_HIDE = "Hide the team lead checklist"
+
+# PDF preview.
+PDF_PAGE_OF = "Page {page} of {pages}"
+PDF_NO_PAGES = "No pages"

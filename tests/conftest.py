@@ -58,3 +58,18 @@ def content():
     from ips_reflect.core.content import load_content
 
     return load_content()
+
+
+TEST_PASSPHRASE = "kettle orbit marmalade tunnel"
+
+
+@pytest.fixture
+def vault(data_dir):
+    """A real, unlocked vault in the test's data dir (passphrase TEST_PASSPHRASE)."""
+    from ips_reflect.store.vault import Vault
+
+    v, _code = Vault.create(data_dir, TEST_PASSPHRASE)
+    try:
+        yield v
+    finally:
+        v.close()

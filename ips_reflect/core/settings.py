@@ -5,7 +5,9 @@ Only appearance and window state live here, never anything a person wrote:
 * ``theme`` - ``"light"``, ``"dark"`` or ``"high_contrast"``;
 * ``font_point_size`` - whole points, kept between 8 and 24;
 * ``last_page`` - the key of the page that was open (a short lower-case id);
-* ``window`` - position and size as plain numbers, and whether it was maximised.
+* ``window`` - position and size as plain numbers, and whether it was maximised;
+* ``lock_after_minutes`` - lock the vault after this long without input (1-120);
+* ``backups_kept`` - how many automatic encrypted backups to keep (1-100).
 
 The file is ``settings.json`` in the data dir, readable by the owner only (0600,
 the folder 0700), and written atomically (a temporary file in the same folder,
@@ -43,6 +45,12 @@ MIN_WINDOW_SIDE = 200
 MAX_WINDOW_SIDE = 20_000
 MAX_WINDOW_OFFSET = 100_000
 
+DEFAULT_LOCK_MINUTES = 5
+LOCK_MINUTES_RANGE = (1, 120)
+LOCK_MINUTE_CHOICES: tuple[int, ...] = (1, 2, 5, 10, 15, 30, 60)
+DEFAULT_BACKUPS_KEPT = 10
+BACKUPS_KEPT_RANGE = (1, 100)
+
 PAGE_KEY_RE = re.compile(r"^[a-z][a-z0-9_]{0,39}$")
 
 
@@ -63,6 +71,8 @@ class Settings:
     font_point_size: int = DEFAULT_FONT_SIZE
     last_page: str | None = None
     window: WindowGeometry | None = None
+    lock_after_minutes: int = DEFAULT_LOCK_MINUTES
+    backups_kept: int = DEFAULT_BACKUPS_KEPT
 
     def changed(self, **changes: Any) -> Settings:
         """A copy with ``changes`` applied and every value made valid."""
@@ -91,6 +101,20 @@ def _font_size(value: object) -> int:
     if isinstance(value, float) and value.is_integer():
         return clamp_font_size(int(value))
     return DEFAULT_FONT_SIZE
+
+
+def _whole(value: object, default: int, bounds: tuple[int, int]) -> int:
+    if isinstance(value, int) and not isinstance(value, bool):
+        return max(bounds[0], min(bounds[1], value))
+    return default
+
+
+def _lock_minutes(value: object) -> int:
+    return _whole(value, DEFAULT_LOCK_MINUTES, LOCK_MINUTES_RANGE)
+
+
+def _backups(value: object) -> int:
+    return _whole(value, DEFAULT_BACKUPS_KEPT, BACKUPS_KEPT_RANGE)
 
 
 def _page(value: object) -> str | None:
@@ -130,6 +154,8 @@ def normalise(settings: Settings) -> Settings:
         font_point_size=_font_size(settings.font_point_size),
         last_page=_page(settings.last_page),
         window=_window(settings.window),
+        lock_after_minutes=_lock_minutes(settings.lock_after_minutes),
+        backups_kept=_backups(settings.backups_kept),
     )
 
 
@@ -142,6 +168,8 @@ def from_dict(data: object) -> Settings:
         font_point_size=_font_size(data.get("font_point_size")),
         last_page=_page(data.get("last_page")),
         window=_window(data.get("window")),
+        lock_after_minutes=_lock_minutes(data.get("lock_after_minutes")),
+        backups_kept=_backups(data.get("backups_kept")),
     )
 
 
@@ -163,6 +191,8 @@ def to_dict(settings: Settings) -> dict[str, Any]:
         "font_point_size": s.font_point_size,
         "last_page": s.last_page,
         "window": window,
+        "lock_after_minutes": s.lock_after_minutes,
+        "backups_kept": s.backups_kept,
     }
 
 

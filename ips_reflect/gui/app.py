@@ -7,21 +7,35 @@ settings without starting an event loop, for tests and screenshots.
 from __future__ import annotations
 
 import argparse
+import contextlib
 import os
 import sys
 from pathlib import Path
 from types import TracebackType
+from typing import Any
 
-from PySide6.QtWidgets import QApplication, QMainWindow, QMessageBox, QWidget
+from PySide6.QtCore import QObject, QTimer, Signal
+from PySide6.QtGui import QActionGroup
+from PySide6.QtWidgets import (
+    QApplication,
+    QDialog,
+    QLabel,
+    QMainWindow,
+    QMenu,
+    QMessageBox,
+    QWidget,
+)
 
 from ips_reflect import APP_NAME, messages, paths
 from ips_reflect.core.content import Content, ContentError, load_content
-from ips_reflect.core.settings import Settings, load_settings
+from ips_reflect.core.settings import LOCK_MINUTE_CHOICES, Settings, load_settings
 from ips_reflect.errors import UserError
 from ips_reflect.gui import theme as theming
 from ips_reflect.gui.guide import GuideController
 from ips_reflect.gui.main_window import MainWindow
-from ips_reflect.gui.uiloader import load_ui
+from ips_reflect.gui.session import VaultSession
+from ips_reflect.gui.uiloader import find_child, load_ui
+from ips_reflect.gui.vault_gate import VaultGate
 
 GUIDE_PAGE = "guide"
 MAX_PROBLEMS_SHOWN = 5
@@ -118,6 +132,100 @@ def _install_excepthook() -> None:
     sys.excepthook = hook
 
 
+class AppShell(QObject):
+    """Ties the vault gate, the open-vault session and the main window together.
+
+    Start-up shows set-up (first run) or unlock straight away; the main window is
+    built after the first unlock. Locking (Ctrl+L, idle, or quitting) takes an
+    encrypted backup, drops the key, clears every page and shows unlock again.
+    """
+
+    ready = Signal()  # the first interactive window is on screen
+    windowOpened = Signal(object)  # the MainWindow, after the first unlock
+
+    def __init__(self, content: Content, settings: Settings, data_dir: Path) -> None:
+        super().__init__()
+        self.app = ensure_application()
+        self.content = content
+        self.settings = settings
+        self.data_dir = data_dir
+        self.window: MainWindow | None = None
+        self.session = VaultSession(settings.lock_after_minutes, settings.backups_kept, self)
+        self.session.locked.connect(self._on_locked)
+        self.gate: VaultGate | None = None
+        self._quitting = False
+        self.app.setQuitOnLastWindowClosed(False)
+        self.app.aboutToQuit.connect(self._on_quit)
+
+    def start(self) -> QDialog:
+        """Show set-up or unlock; returns the dialog."""
+        dialog = self._open_gate()
+        QTimer.singleShot(0, self.ready.emit)
+        return dialog
+
+    def _open_gate(self, notice: str | None = None) -> QDialog:
+        parent = self.window.view if self.window is not None else None
+        self.gate = VaultGate(self.data_dir, parent)
+        self.gate.unlocked.connect(self._on_unlocked)
+        self.gate.cancelled.connect(self._on_cancelled)
+        dialog = self.gate.start()
+        intro = dialog.findChild(QLabel, "introLabel")
+        if notice and intro is not None:
+            intro.setText(f"{notice} {intro.text()}")
+        return dialog
+
+    def _on_unlocked(self, vault: Any) -> None:
+        self.session.open(vault)
+        with contextlib.suppress(Exception):  # an old bin is tidied, never fatal
+            vault.entries.purge_bin()
+        if self.window is None:
+            self.window = create_main_window(self.content, self.settings, self.data_dir)
+            self._wire_window(self.window)
+            self.windowOpened.emit(self.window)
+        self.window.set_vault(vault)
+        self.window.show()
+
+    def _wire_window(self, window: MainWindow) -> None:
+        window.action("actionLock").triggered.connect(lambda: self.session.lock())
+        close_requested = getattr(window.view, "closeRequested", None)
+        if close_requested is not None:
+            close_requested.connect(self.app.quit)
+        menu = find_child(window.view, QMenu, "menuLockAfter")
+        group = QActionGroup(menu)
+        group.setExclusive(True)
+        for minutes in LOCK_MINUTE_CHOICES:
+            action = menu.addAction(messages.LOCK_AFTER_CHOICE.format(minutes=minutes))
+            action.setCheckable(True)
+            action.setChecked(minutes == self.session_minutes())
+            action.setData(minutes)
+            group.addAction(action)
+            action.triggered.connect(lambda _c=False, m=minutes: self.set_lock_minutes(m))
+
+    def session_minutes(self) -> int:
+        return round(self.session.idle_seconds / 60)
+
+    def set_lock_minutes(self, minutes: int) -> None:
+        self.session.set_idle_minutes(minutes)
+        if self.window is not None:
+            self.window.remember(lock_after_minutes=minutes)
+            self.window.show_status(messages.LOCK_AFTER_SET.format(minutes=minutes))
+
+    def _on_locked(self, reason: str) -> None:
+        if self.window is not None:
+            self.window.set_vault(None)
+            self.window.view.hide()
+        if not self._quitting:
+            self._open_gate(reason)
+
+    def _on_cancelled(self) -> None:
+        if self.window is None or not self.window.view.isVisible():
+            self.app.quit()
+
+    def _on_quit(self) -> None:
+        self._quitting = True
+        self.session.lock()
+
+
 def run_app(args: argparse.Namespace) -> int:
     """Open the app and run until the window closes; returns the exit code."""
     from ips_reflect.commands.content_cmd import content_sources
@@ -135,11 +243,13 @@ def run_app(args: argparse.Namespace) -> int:
     except UserError as exc:
         QMessageBox.critical(None, messages.GUI_USER_ERROR_TITLE, exc.message)
         return 1
-    window = create_main_window(content, settings, data_dir)
+    shell = AppShell(content, settings, data_dir)
+    if os.environ.get("IPS_REFLECT_EXIT_WHEN_READY"):  # start-up benchmark
+        shell.ready.connect(lambda: (print("ready", flush=True), app.exit(0)))
     previous_hook = sys.excepthook
     _install_excepthook()
     try:
-        window.show()
+        shell.start()
         return int(app.exec())
     finally:
         sys.excepthook = previous_hook

@@ -322,6 +322,19 @@ class MainWindow(QObject):
         self.action("actionSmallerText").setEnabled(size > MIN_FONT_SIZE)
         self.pages.refresh_icons()
 
+    # -- the vault
+
+    def set_vault(self, vault: object | None) -> None:
+        """Give every page the open vault, or None on lock (pages clear themselves)."""
+        for controller in self.controllers.values():
+            setter = getattr(controller, "set_vault", None)
+            if setter is not None:
+                setter(vault)
+
+    def remember(self, **changes: object) -> bool:
+        """Save settings changes made outside this class (e.g. the lock timeout)."""
+        return self._save(**changes)
+
     # -- status, dialogs
 
     def show_status(self, text: str) -> None:

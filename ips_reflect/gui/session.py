@@ -9,6 +9,7 @@ clear itself.
 
 from __future__ import annotations
 
+import hashlib
 import time
 from typing import Any
 
@@ -42,9 +43,11 @@ class VaultSession(QObject):
         self._timer = QTimer(self)
         self._timer.setInterval(1000)
         self._timer.timeout.connect(self._check_idle)
+        self._copied: set[bytes] = set()  # hashes of text copied from this app
         app = QGuiApplication.instance()
         if app is not None:
             app.installEventFilter(self)
+            QGuiApplication.clipboard().dataChanged.connect(self._clipboard_changed)
 
     # -- state
 
@@ -91,12 +94,37 @@ class VaultSession(QObject):
             pass
         finally:
             vault.close()
-        clipboard = QGuiApplication.clipboard()
-        if clipboard.ownsClipboard():
-            clipboard.clear(QClipboard.Mode.Clipboard)
-        if clipboard.supportsSelection() and clipboard.ownsSelection():
-            clipboard.clear(QClipboard.Mode.Selection)
+        self._clear_clipboard()
         self.locked.emit(reason)
+
+    @staticmethod
+    def _digest(text: str) -> bytes:
+        return hashlib.sha256(text.encode("utf-8", "surrogatepass")).digest()
+
+    def _clipboard_changed(self) -> None:
+        """Remember (as a hash, never the text) what this app put on the clipboard."""
+        if self._vault is None:
+            return
+        clipboard = QGuiApplication.clipboard()
+        ours = clipboard.ownsClipboard() or QGuiApplication.focusWindow() is not None
+        text = clipboard.text()
+        if ours and text:
+            self._copied.add(self._digest(text))
+
+    def _clear_clipboard(self) -> None:
+        clipboard = QGuiApplication.clipboard()
+        for mode in (QClipboard.Mode.Clipboard, QClipboard.Mode.Selection):
+            if mode == QClipboard.Mode.Selection and not clipboard.supportsSelection():
+                continue
+            owned = (
+                clipboard.ownsClipboard()
+                if mode == QClipboard.Mode.Clipboard
+                else clipboard.ownsSelection()
+            )
+            text = clipboard.text(mode)
+            if owned or (text and self._digest(text) in self._copied):
+                clipboard.clear(mode)
+        self._copied.clear()
 
     def _check_idle(self) -> None:
         idle = self.idle_seconds > 0 and self.idle_for() >= self.idle_seconds

@@ -12,7 +12,7 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
-from PySide6.QtCore import QEvent, QObject, Qt, Signal
+from PySide6.QtCore import QObject, Qt, Signal
 from PySide6.QtWidgets import (
     QCheckBox,
     QDialog,
@@ -37,24 +37,6 @@ def _error_text(exc: BaseException, template: str) -> str:
     return template.format(error=type(exc).__name__)
 
 
-class _CloseGuard(QObject):
-    """Stops Escape and the window's close button while ``active`` is true."""
-
-    def __init__(self, dialog: QDialog) -> None:
-        super().__init__(dialog)
-        self.active = False
-        dialog.installEventFilter(self)
-
-    def eventFilter(self, obj: QObject, event: QEvent) -> bool:
-        if not self.active:
-            return False
-        if event.type() == QEvent.Type.Close:
-            event.ignore()
-            return True
-        is_key = event.type() == QEvent.Type.KeyPress
-        return is_key and event.key() == Qt.Key.Key_Escape  # type: ignore[attr-defined]
-
-
 class _FormController(QObject):
     """Shared behaviour: an error label, a busy bar, and buttons to disable."""
 
@@ -63,7 +45,6 @@ class _FormController(QObject):
         self.view = view
         self.error_label: QLabel = find_child(view, QLabel, "errorLabel")
         self.busy_bar: QProgressBar = find_child(view, QProgressBar, "busyBar")
-        self.guard = _CloseGuard(view)
         self._inputs: list[QWidget] = []
 
     def show_error(self, text: str) -> None:
@@ -71,9 +52,17 @@ class _FormController(QObject):
         self.error_label.setAccessibleDescription(text)
         self.error_label.setVisible(bool(text))
 
+    @property
+    def closable(self) -> bool:
+        return bool(getattr(self.view, "closable", True))
+
+    def hold_open(self, held: bool) -> None:
+        """Stop Escape and the close button from dismissing the dialog."""
+        self.view.closable = not held  # type: ignore[attr-defined]
+
     def set_busy(self, busy: bool) -> None:
         self.busy_bar.setVisible(busy)
-        self.guard.active = busy
+        self.hold_open(busy)
         for w in self._inputs:
             w.setEnabled(not busy)
         if busy:
@@ -122,7 +111,7 @@ class UnlockController(_FormController):
         self.view.reject()
 
     def submit(self) -> None:
-        if self.guard.active:
+        if not self.closable:
             return
         passphrase = self.edit.text()
         if not passphrase:
@@ -166,7 +155,7 @@ class RecoveryCodePage(QObject):
         super().__init__(page)
         self.page = page
         self.code_label: QLabel = find_child(page, QLabel, "codeLabel")
-        self.confirm_edit: QLineEdit = find_child(page, QLineEdit, "confirmEdit")
+        self.confirm_edit: QLineEdit = find_child(page, QLineEdit, "codeConfirmEdit")
         self.done_button: QPushButton = find_child(page, QPushButton, "doneButton")
         self.confirm_edit.textChanged.connect(self._check)
         self.confirm_edit.returnPressed.connect(self._done)
@@ -174,9 +163,13 @@ class RecoveryCodePage(QObject):
         self._first_group = ""
 
     def show_code(self, code: str) -> None:
-        self._first_group = code.split("-")[0].strip().upper()
-        self.code_label.setText(code)
-        self.code_label.setAccessibleDescription(" ".join(code))
+        groups = [g for g in code.strip().upper().split("-") if g]
+        self._first_group = groups[0] if groups else ""
+        self.code_label.setText(format_code_lines(groups))
+        # Screen readers: one character at a time, groups separated.
+        self.code_label.setAccessibleDescription(", ".join(" ".join(g) for g in groups))
+        window = self.page.window()
+        window.adjustSize()
         self.confirm_edit.clear()
         self.confirm_edit.setFocus()
 
@@ -190,6 +183,13 @@ class RecoveryCodePage(QObject):
         if self._matches(self.confirm_edit.text()):
             self.code_label.clear()  # don't keep the code on screen or in the widget
             self.confirmed.emit()
+
+
+def format_code_lines(groups: list[str], per_line: int = 3) -> str:
+    """The code on short lines, each but the last ending in a dash, so it fits
+    any window and is copied down exactly."""
+    lines = ["-".join(groups[i : i + per_line]) for i in range(0, len(groups), per_line)]
+    return "-\n".join(lines)
 
 
 def _add_code_page(view: QDialog) -> tuple[QStackedWidget, RecoveryCodePage]:
@@ -281,7 +281,7 @@ class SetupController(_NewPassphraseForm):
         self.confirm_edit.setEchoMode(mode)
 
     def submit(self) -> None:
-        if self.guard.active:
+        if not self.closable:
             return
         passphrase = self.read_new_passphrase()
         if passphrase is None:
@@ -298,7 +298,7 @@ class SetupController(_NewPassphraseForm):
     def _created(self, result: tuple[Any, str]) -> None:
         self.set_busy(False)
         self.vault, code = result
-        self.guard.active = True  # the code must be confirmed before leaving
+        self.hold_open(True)  # the code must be confirmed before leaving
         self.stack.setCurrentWidget(self.code_page.page)
         self.code_page.show_code(code)
 
@@ -308,7 +308,7 @@ class SetupController(_NewPassphraseForm):
         self.pass_edit.setFocus()
 
     def _finish(self) -> None:
-        self.guard.active = False
+        self.hold_open(False)
         self.unlocked.emit(self.vault)
         self.view.accept()
 
@@ -353,7 +353,7 @@ class RecoverController(_NewPassphraseForm):
         self.code_edit.setFocus()
 
     def submit(self) -> None:
-        if self.guard.active:
+        if not self.closable:
             return
         code = self.code_edit.text().strip()
         if not code:
@@ -377,7 +377,7 @@ class RecoverController(_NewPassphraseForm):
         self.set_busy(False)
         self.code_edit.clear()
         self.vault, new_code = result
-        self.guard.active = True
+        self.hold_open(True)
         self.stack.setCurrentWidget(self.code_page.page)
         self.code_page.show_code(new_code)
 
@@ -388,7 +388,7 @@ class RecoverController(_NewPassphraseForm):
         self.code_edit.setFocus()
 
     def _finish(self) -> None:
-        self.guard.active = False
+        self.hold_open(False)
         self.unlocked.emit(self.vault)
         self.view.accept()
 

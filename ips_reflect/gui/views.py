@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from PySide6.QtCore import Signal
 from PySide6.QtGui import QCloseEvent
-from PySide6.QtWidgets import QMainWindow, QWidget
+from PySide6.QtWidgets import QDialog, QMainWindow, QWidget
 
 
 class MainWindowView(QMainWindow):
@@ -23,5 +23,25 @@ class MainWindowView(QMainWindow):
         super().closeEvent(event)
 
 
+class GateDialog(QDialog):
+    """Set-up, unlock and recovery dialogs (``ui/setup.ui`` and friends).
+
+    While ``closable`` is false (key derivation running, or a recovery code that
+    has not been confirmed yet) Escape and the window's close button do nothing.
+    """
+
+    closable = True
+
+    def reject(self) -> None:
+        if self.closable:
+            super().reject()
+
+    def closeEvent(self, event: QCloseEvent) -> None:
+        if self.closable:
+            super().closeEvent(event)
+        else:
+            event.ignore()
+
+
 # Every class here that a .ui file may use, registered with the loader.
-CUSTOM_WIDGETS: tuple[type[QWidget], ...] = (MainWindowView,)
+CUSTOM_WIDGETS: tuple[type[QWidget], ...] = (MainWindowView, GateDialog)

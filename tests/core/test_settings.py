@@ -112,7 +112,19 @@ def test_only_known_keys_are_kept(data_dir):
         "font_point_size",
         "last_page",
         "window",
+        "lock_after_minutes",
+        "backups_kept",
     }
+
+
+def test_lock_and_backup_settings_are_kept_in_range(data_dir):
+    data_dir.mkdir()
+    settings_path(data_dir).write_text(json.dumps({"lock_after_minutes": 0, "backups_kept": 5000}))
+    loaded = load_settings(data_dir)
+    assert loaded.lock_after_minutes == 1  # never "never"
+    assert loaded.backups_kept == 100
+    settings_path(data_dir).write_text(json.dumps({"lock_after_minutes": "soon"}))
+    assert load_settings(data_dir).lock_after_minutes == 5
 
 
 @posix_only

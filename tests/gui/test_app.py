@@ -4,11 +4,9 @@ from __future__ import annotations
 
 import argparse
 
-import pytest
 from PySide6.QtCore import QTimer
 from PySide6.QtWidgets import QApplication, QMessageBox
 
-from ips_reflect.core.settings import load_settings
 from ips_reflect.gui.app import run_app
 
 BROKEN_PACK = """\
@@ -50,13 +48,11 @@ def test_invalid_packs_show_a_clear_message_and_exit_1(
     assert "Traceback" not in capsys.readouterr().err
 
 
-def test_run_app_opens_the_window_and_saves_on_close(qtbot, data_dir):
-    from ips_reflect.core.content import ContentError, load_content
+def test_run_app_asks_for_the_passphrase_first_and_quits_when_closed(qtbot, data_dir):
+    from ips_reflect.store.vault import Vault
 
-    try:
-        load_content()
-    except ContentError as exc:  # pragma: no cover - packs being written
-        pytest.skip(f"built-in packs are not valid yet: {exc.message}")
+    vault, _code = Vault.create(data_dir, "kettle orbit marmalade tunnel")
+    vault.close()
     seen: dict[str, object] = {}
 
     def look_and_close() -> None:
@@ -68,5 +64,4 @@ def test_run_app_opens_the_window_and_saves_on_close(qtbot, data_dir):
 
     QTimer.singleShot(300, look_and_close)
     assert run_app(_args(data_dir)) == 0
-    assert seen == {"title": "IPS Reflect", "visible": True}
-    assert load_settings(data_dir).window is not None, "geometry saved when closed"
+    assert seen == {"title": "Unlock — IPS Reflect", "visible": True}
