@@ -35,6 +35,7 @@ bench: $(STAMP)
 
 shots: $(STAMP)
 	$(BIN)/python -m benchmarks.screenshots
+	$(BIN)/python -m benchmarks.shots_gate
 
 clean:
 	rm -rf $(VENV) build dist .mypy_cache .ruff_cache

@@ -51,6 +51,8 @@ class _FormController(QObject):
         self.error_label.setText(text)
         self.error_label.setAccessibleDescription(text)
         self.error_label.setVisible(bool(text))
+        if text:  # grow to fit the whole sentence
+            self.view.adjustSize()
 
     @property
     def closable(self) -> bool:
