@@ -263,6 +263,170 @@ CHECK_RULE_NEVER_BLOCKS = (
     "The light is a prompt to think, never a rule: you can always save the check and go on."
 )
 
+# Pages (sidebar titles) and shared words.
+FLOW_PAGE_HOME = "Home"
+FLOW_PAGE_PREPARE = "Prepare"
+FLOW_PAGE_BEFORE = "Before sharing"
+FLOW_PAGE_AFTER = "After sharing"
+FLOW_YES = "Yes"
+FLOW_NO = "No"
+FLOW_UNSURE = "Unsure"
+FLOW_KEY_HINT = "Press {key} to choose this"
+FLOW_CHOOSE = "Choose…"
+FLOW_FROM_PAPER = "From the paper: {source}"
+FLOW_EXAMPLE = "For example: {example}"
+FLOW_LIST_PLACEHOLDER = "One per line"
+FLOW_LIST_PLACEHOLDER_EXAMPLES = "One per line, for example: {examples}"
+FLOW_NOT_SET = "not given"
+FLOW_NOT_FROM_PLAN = "Not from my plan"
+FLOW_UNNAMED_EXPERIENCE = "(no words yet)"
+FLOW_EXPERIENCE_WITH_LEVEL = "{label} — {level} for {who}"
+FLOW_PLAN_NOTE = "Your note in the plan: {notes}"
+FLOW_LIGHT_ACCESSIBLE = "Traffic light: {light}"
+FLOW_CHANGED_SINCE_SAVE = "Changed since you saved: save again to keep the changes."
+
+# Drafts.
+FLOW_NOUN_CHECK = "check"
+FLOW_NOUN_REFLECTION = "reflection"
+FLOW_NOUN_PLAN = "plan"
+FLOW_DRAFT_OFFER = "Restore your unfinished {noun} from {when}?"
+FLOW_DRAFT_RESTORE_ACCESSIBLE = "Restore your unfinished {noun}"
+FLOW_DRAFT_DISCARD_ACCESSIBLE = "Discard your unfinished {noun}"
+
+# Home.
+FLOW_GOOD_MORNING = "Good morning"
+FLOW_GOOD_AFTERNOON = "Good afternoon"
+FLOW_GOOD_EVENING = "Good evening"
+FLOW_PENDING_NONE = "No shares waiting for a reflection"
+FLOW_PENDING_ONE = "1 share to reflect on"
+FLOW_PENDING_MANY = "{count} shares to reflect on"
+FLOW_PENDING_HINT = (
+    "Checks you made before sharing that are still waiting for a reflection. Looking back "
+    "while it is fresh is how the learning carries forward. Press Enter on one to start."
+)
+FLOW_PENDING_EMPTY_HINT = (
+    "When you save a check before sharing, it waits here until you have reflected on how it went."
+)
+FLOW_PENDING_MORE = "… and {count} older ones."
+FLOW_PENDING_LIGHT = "{light} light"
+FLOW_REFLECT_NOW = "Reflect now"
+FLOW_REFLECT_ON_ACCESSIBLE = "Reflect on {title}, checked {when}"
+FLOW_HOME_NO_PLAN = (
+    "You have no sharing plan yet. Deciding calmly, ahead of time, what you will and will "
+    "not share takes about ten minutes, and every check uses it."
+)
+FLOW_HOME_PLAN = (
+    "{count} {experiences} in your plan (version {version}, saved {when}). Revisit it "
+    "whenever something changes."
+)
+
+# Before sharing.
+FLOW_BEFORE_INTRO = (
+    "A short check for this person and this moment. Answer what helps; nothing here stops "
+    "you. It ends with a traffic light and some plain advice."
+)
+FLOW_AUDIENCE_CHOOSE = "Choose who you are sharing with"
+FLOW_AUDIENCE_CHOOSE_AFTER = "Choose who you shared with"
+FLOW_PLAN_PICKER_LABEL = "E&xperience from my plan"
+FLOW_PLAN_BANNER_STOP = (
+    "You can still go on; the summary will suggest pausing and talking it over first."
+)
+FLOW_PLAN_BANNER_BRIEF = "Keep to the short version you planned."
+FLOW_STEP_WHAT = "What"
+FLOW_STEP_WHY = "Why"
+FLOW_STEP_WHEN = "When"
+FLOW_STEP_HOW = "How"
+FLOW_STEP_OKAY = "Okay with me"
+FLOW_STEP_SIGNS = "Reasons & signs"
+FLOW_STEP_SUMMARY = "Summary"
+FLOW_STEP_QUICK = "Quick check"
+FLOW_STEP_COUNTER = "Step {n} of {total}"
+FLOW_QUICK_TITLE = "Quick check: the six key questions"
+FLOW_QUICK_INTRO = (
+    "For a corridor or the minute before a meeting. Turn Quick mode off for the full check, "
+    "with reasons and warning signs."
+)
+FLOW_SIGNS_TITLE = "Reasons and warning signs"
+FLOW_SIGNS_INTRO = (
+    "Tick any that apply. Hover or focus a box to read more. A warning sign is a prompt to "
+    "think, never a verdict."
+)
+FLOW_REASONS_HEADING = "Why this could help them"
+FLOW_REASONS_ACCESSIBLE = "Positive reasons for sharing"
+FLOW_SIGNS_HEADING = "Warning signs I notice"
+FLOW_SIGNS_ACCESSIBLE = "Warning signs"
+FLOW_SIGNS_SOURCE = "Box 2 — positive reasons and examples of warning signs"
+FLOW_SUMMARY_ACCESSIBLE = "The traffic light for this check"
+FLOW_SUMMARY_WHY = "What led to this"
+FLOW_SUMMARY_THIS_CHECK = "This check"
+FLOW_SUMMARY_RULES = "How the light is worked out"
+FLOW_DETAIL_AUDIENCE = "Sharing with: {who}"
+FLOW_DETAIL_ALIAS = "Client alias: {alias}"
+FLOW_DETAIL_EXPERIENCE = "Experience: {what}"
+FLOW_BRING_TO_SUPERVISION = "Bring this to s&upervision"
+FLOW_BRING_ACCESSIBLE = "Bring this check to supervision"
+FLOW_BRING_DESCRIPTION = (
+    "Marks the check so it is included when you prepare for supervision. Only entries you "
+    "mark are shared there."
+)
+FLOW_CHECK_TITLE = "Check: {what}"
+FLOW_CHECK_TITLE_EMPTY = "Check before sharing"
+FLOW_CHECK_SAVED = (
+    "Saved at {when}. After you have shared, reflect on how it went: it waits on Home."
+)
+
+# After sharing.
+FLOW_STANDALONE = "Nothing: a standalone reflection"
+FLOW_LINK_TITLE = "{title}, checked {when}"
+FLOW_AFTER_SIGNS_HEADING = "Which warning signs did I notice?"
+FLOW_AFTER_SIGNS_ACCESSIBLE = "Warning signs I noticed"
+FLOW_REFLECTION_TITLE = "Reflection: {what}"
+FLOW_REFLECTION_TITLE_EMPTY = "Reflection after sharing"
+FLOW_REFLECTION_SAVED = "Saved at {when}. It is in your journal."
+
+# Prepare.
+FLOW_NO_EXPERIENCE = (
+    "Add an experience to start: name it in your own words, then say how freely you would "
+    "share it with clients, employers, your IPS team and the clinical team."
+)
+FLOW_LEVEL_UNDECIDED = "Not decided yet"
+FLOW_KIND_UNSURE = "Not sure yet"
+FLOW_TABLE_EXPERIENCE = "Experience"
+FLOW_CELL_TIP = "{level} for {who}"
+FLOW_LINES_TITLE = "Boundaries and ready-made lines"
+FLOW_LINES_INTRO = (
+    "What you will not share, and the words you will reach for when a conversation drifts "
+    "there. Having them ready makes it easier to stay calm and kind."
+)
+FLOW_HISTORY_INTRO = (
+    "Every time you save, the plan gets a new version and the earlier ones are kept. Choose "
+    "one to read it."
+)
+FLOW_HISTORY_ROW = "Version {version} · {when}"
+FLOW_HISTORY_CURRENT = "(current)"
+FLOW_HISTORY_NO_EXPERIENCES = "No experiences in this version."
+FLOW_HISTORY_ANSWERS = "Box 1 questions"
+FLOW_PLAN_NOT_SAVED = "Not saved yet"
+FLOW_PLAN_VERSION = "Version {version}, saved {when}"
+FLOW_PLAN_UNSAVED = "unsaved changes"
+FLOW_PLAN_SAVED = "Saved as version {version} at {when}. Earlier versions are kept."
+FLOW_PLAN_FROM_VERSION = (
+    "Started from version {version}. Save to make it your newest version; nothing is lost."
+)
+FLOW_PLAN_ENTRY_TITLE = "Sharing plan, version {version}"
+
+# One entry to PDF.
+FLOW_PDF_WARNING_TITLE = "The PDF will not be encrypted"
+FLOW_PDF_WARNING = (
+    "Anyone who can open the PDF can read it. Keep it somewhere private and delete it when "
+    "you no longer need it. Go on?"
+)
+FLOW_PDF_SAVE_TITLE = "Save as PDF"
+FLOW_PDF_FILTER = "PDF files (*.pdf)"
+FLOW_PDF_WRITING = "Writing the PDF…"
+FLOW_PDF_DONE = "Saved {file}. It is not encrypted: keep it private."
+FLOW_PDF_FAILED = "The PDF could not be written ({problem}). Try another folder."
+
 # --- biography and team pages ---------------------------------------------------
 
 # Command line: ips-reflect bio card | bio pdf
@@ -331,8 +495,7 @@ BIO_GUARD_NO_PLAN = "Save a sharing plan and its private words are checked here 
 BIO_SAVED = "Saved in your vault at {time}."
 BIO_UNSAVED = "Changes not saved yet."
 BIO_SAVE_FAILED = (
-    "Your biography could not be saved ({error}). Your text is still here; press Save "
-    "to try again."
+    "Your biography could not be saved ({error}). Your text is still here; press Save to try again."
 )
 BIO_LOCKED = "Unlock your vault to write your biography."
 BIO_PHOTO_CHOOSE_TITLE = "Choose a photo of yourself"
@@ -379,9 +542,9 @@ TEAM_CHOOSE_FOLDER_TITLE = "Choose the team's shared folder of bio cards"
 TEAM_NO_FOLDER = "No folder chosen yet."
 TEAM_FOLDER_SUMMARY = "{valid} of {total} cards ready for the booklet."
 TEAM_FOLDER_SUMMARY_BAD = (
-    "{valid} of {total} cards ready for the booklet; {bad} {have} problems (shown in red)."
+    "{valid} of {total} cards ready for the booklet; {bad} {have} problems (marked ✗)."
 )
-TEAM_COLUMNS = ("Person", "File", "Role", "Status", "Problems")
+TEAM_COLUMNS = ("Person or file", "Role", "Status", "Problems")
 TEAM_STATUS_OK = "✓ Ready"
 TEAM_STATUS_BAD = "✗ {n} problem{s}"
 TEAM_STATUS_OK_SPOKEN = "Ready for the booklet"
@@ -415,3 +578,432 @@ TEAM_CHECKLIST_HIDE = "Hide the team lead checklist"
 # PDF preview.
 PDF_PAGE_OF = "Page {page} of {pages}"
 PDF_NO_PAGES = "No pages"
+
+# --- biography and team pages (continued) ----------------------------------------
+
+BIO_BIOGRAPHY_LABEL = "Your biography"
+BIO_SERVICE_LABEL = "Service"
+BIO_PREVIEW_NAME = "Preview of your biography PDF"
+BIO_PREVIEW_FAILED = "The preview could not be made ({error}). Your text is safe; try again."
+BIO_PHOTO_NOT_IMAGE = "it is not a PNG or JPEG image; save it as .png or .jpg"
+
+TEAM_PREVIEW_NAME = "Preview of the booklet"
+TEAM_DEFAULT_TITLE = "Meet the team"
+TEAM_PAGE_NO_CARDS = (
+    "There are no bio cards (.yaml files) in {folder}. Ask each person to save their card "
+    "there, then press Reload."
+)
+TEAM_PROBLEMS_HEADING = "Problems with the chosen card"
+TEAM_PREVIEW_NONE_VALID = (
+    "None of these cards can go in the booklet yet; the preview appears once one is ready."
+)
+TEAM_NOT_BUILT = "Nothing was written: the cards with problems are still listed on the left."
+TEAM_BUILD_FAILED = "The booklet could not be written: {error}"
+
+PDF_PREVIEW_HELP = "Page Up and Page Down turn the pages; Home and End go to the first and last."
+PDF_PREVIOUS = "‹ Previous"
+PDF_PREVIOUS_NAME = "Previous page"
+PDF_PREVIOUS_TIP = "Previous page (Page Up)"
+PDF_NEXT = "Next ›"
+PDF_NEXT_NAME = "Next page"
+PDF_NEXT_TIP = "Next page (Page Down)"
+PDF_BUSY = "Making the preview"
+PDF_UNREADABLE = "This PDF could not be shown."
+TEAM_READING = "Reading the cards…"
+TEAM_READ_FAILED = (
+    "The cards could not be read. Check that the folder is still there and try Reload."
+)
+
+# --- warning-sign flags -----------------------------------------------------------
+
+FLAG_PLAN_LABEL = "Off my sharing plan"
+FLAG_PLAN_HELP = (
+    "Your sharing plan is what you decided with a clear head; going against it in the "
+    "moment is worth a second look, and a talk in supervision."
+)
+FLAG_TEXT_EXPLANATION = "{why} {help}"
+FLAG_TEXT_WHY_DEFAULT = "These words are often a sign of this."
+FLAG_TICKED_EVIDENCE = "You ticked “{label}”."
+FLAG_TICKED_EXPLANATION = "You noticed this yourself, which is the hard part. {help}"
+FLAG_PLAN_LEVEL_EXPLANATION = (
+    "You planned not to share this with this audience (or not yet). That can change, "
+    "but it is better changed on purpose, in your plan or in supervision, than in the moment."
+)
+FLAG_PLAN_PHRASE_EVIDENCE = "Names “{phrase}”, which is on your will-not-share list."
+FLAG_PLAN_PHRASE_EXPLANATION = (
+    "You put this on your will-not-share list, for example because it is still too raw "
+    "or crosses a line you set. If you shared it, or are about to, take a moment to check "
+    "you are all right with that."
+)
+FLAG_PATTERN_EXPLANATION = "{why} {help}"
+FLAG_PATTERN_REPEAT_EVIDENCE = "{alias}: {count} shares in {days} days ({dates})."
+FLAG_PATTERN_REPEAT_WHY = (
+    "You shared with the same person {count} or more times within {days} days. Frequent "
+    "sharing with one person can slowly move the focus of the work onto you."
+)
+FLAG_PATTERN_HOURS_EVIDENCE = (
+    "{alias}: {count} entries written late at night or at the weekend ({dates})."
+)
+FLAG_PATTERN_HOURS_WHY = (
+    "Notes about the same person written after {late}:00, before {early}:00 or at the "
+    "weekend can mean they are on your mind outside work."
+)
+FLAG_PATTERN_SHARE_EVIDENCE = (
+    "{alias}: {count} of your {total} shares in the {days} days to {end} ({dates})."
+)
+FLAG_PATTERN_SHARE_WHY = (
+    "One person got {percent}% or more of your sharing over {days} days (when there were "
+    "at least {minimum} shares). Sharing that goes mostly to one person can mean it is "
+    "meeting your needs, or that the relationship is becoming special."
+)
+FLAG_AND_MORE = "and {count} more"
+
+# --- journal ----------------------------------------------------------------------
+
+# Trends (core/trends.py): the words under each chart, read by screen readers too.
+TRENDS_ONCE = "once"
+TRENDS_TWICE = "twice"
+TRENDS_N_TIMES = "{n} times"
+TRENDS_AND = "and"
+TRENDS_PERIOD_WORDS = "the last {n} {unit}"
+TRENDS_AUDIENCE_WITH = {
+    "client": "with clients",
+    "employer": "with employers",
+    "ips_team": "with the IPS team",
+    "clinical_team": "with the clinical team",
+    "none": "without saying who with",
+}
+TRENDS_SHARES = "In {period} you shared {times}: {parts}."
+TRENDS_SHARES_PART = "{n} {who}"
+TRENDS_SHARES_NONE = (
+    "You have not recorded a share in {period}. Each reflection after sharing counts as a "
+    "share, and so does each check before sharing that has no reflection yet."
+)
+TRENDS_BUSIEST = "The busiest was {bucket}, with {n} shares."
+TRENDS_WEEK_OF = "the week of {label}"
+TRENDS_MONTH_OF = "{label}"
+TRENDS_SIGNS = "In {period}, {n} {signs} came up: {parts}."
+TRENDS_SIGN_ONE = "warning sign"
+TRENDS_SIGN_MANY = "warning signs"
+TRENDS_SIGN_PART = "{sign} {times}"
+TRENDS_OTHER_SIGNS = "other signs"
+TRENDS_SIGNS_NOT_VERDICT = "Each one is a prompt for reflection, not a verdict."
+TRENDS_SIGNS_NONE = "No warning signs came up in {period}."
+TRENDS_REASONS_TOP = (
+    "Across {shares} share{s} in {period}, the reason you gave most often was “{reason}” ({times})."
+)
+TRENDS_REASONS_THEN = "Then came {rest}."
+TRENDS_REASON_PART = "“{reason}” ({n})"
+TRENDS_REASONS_NONE = "No positive reasons were recorded for shares in {period}."
+TRENDS_RATINGS = (
+    "You rated how {n} share{s} went in {period}: {parts}. On average, {average} out of 5."
+)
+TRENDS_RATED_WELL = "{n} went well (4 or 5)"
+TRENDS_RATED_MIDDLE = "{n} went so-so (3)"
+TRENDS_RATED_BADLY = "{n} went badly (1 or 2)"
+TRENDS_RATINGS_NONE = "None of your reflections in {period} says how the share went yet."
+
+# Journal page (gui/journal.py, journal_models.py, entry_view.py).
+JOURNAL_PAGE_TITLE = "Journal"
+JOURNAL_LOCKED = "Your journal is locked. Unlock it to read your entries."
+JOURNAL_NO_ENTRIES = (
+    "No entries yet. Choose New entry (Ctrl+N) to write one, or Import to add entries from a file."
+)
+JOURNAL_NO_MATCHES = "No entries match. Try fewer words, or clear the filters."
+JOURNAL_BIN_EMPTY = "The bin is empty."
+JOURNAL_CHOOSE = "Choose an entry in the list to read it here."
+JOURNAL_ENTRY_WORD = "entry"
+JOURNAL_ENTRIES_WORD = "entries"
+JOURNAL_COUNT_ALL = "{n} {entries}"
+JOURNAL_COUNT_SHOWN = "{n} of {total} {entries} shown"
+JOURNAL_COUNT_BIN = (
+    "Bin: {n} {entries}. Each is deleted for good 30 days after it was put in the bin."
+)
+JOURNAL_COL_DATE = "Date"
+JOURNAL_COL_KIND = "Kind"
+JOURNAL_COL_TITLE = "Title"
+JOURNAL_COL_MATCHES = "Matches"
+JOURNAL_COL_AUDIENCE = "Shared with"
+JOURNAL_COL_CLIENT = "Client"
+JOURNAL_COL_TAGS = "Tags"
+JOURNAL_COL_FLAGS = "Flags"
+JOURNAL_COL_DAYS_LEFT = "Days left"
+JOURNAL_DAYS_LEFT = "{n} days"
+JOURNAL_FLAGS_SPOKEN = "{n} open flag{s}"
+JOURNAL_NO_FLAGS_SPOKEN = "No open flags"
+JOURNAL_NO_AUDIENCE_SPOKEN = "Not about a share"
+JOURNAL_NO_ALIAS_SPOKEN = "No client alias"
+JOURNAL_NO_TAGS_SPOKEN = "No tags"
+JOURNAL_UNTITLED = "(untitled)"
+JOURNAL_KIND_NAMES = {
+    "preparation": "Preparation",
+    "before_check": "Check before sharing",
+    "after_reflection": "Reflection after sharing",
+    "journal": "Journal entry",
+}
+JOURNAL_KIND_SHORT = {
+    "preparation": "Preparation",
+    "before_check": "Check",
+    "after_reflection": "Reflection",
+    "journal": "Journal",
+}
+JOURNAL_KIND_FILTER = {
+    "preparation": "Preparations",
+    "before_check": "Checks before sharing",
+    "after_reflection": "Reflections after sharing",
+    "journal": "Journal entries",
+}
+JOURNAL_ALL_KINDS = "All kinds"
+JOURNAL_AUDIENCE_NAMES = {
+    "client": "A client",
+    "employer": "An employer",
+    "ips_team": "The IPS team",
+    "clinical_team": "The clinical team",
+}
+JOURNAL_AUDIENCE_SHORT = {
+    "client": "Client",
+    "employer": "Employer",
+    "ips_team": "IPS team",
+    "clinical_team": "Clinical",
+}
+JOURNAL_AUDIENCE_FILTER = {
+    "client": "With clients",
+    "employer": "With employers",
+    "ips_team": "With the IPS team",
+    "clinical_team": "With the clinical team",
+}
+JOURNAL_ANYONE = "With anyone"
+JOURNAL_NO_AUDIENCE = "Not about a share"
+JOURNAL_ALL_TAGS = "All tags"
+JOURNAL_TAG_ITEM = "{tag} ({n})"
+JOURNAL_PERIODS = {
+    "any": "Any time",
+    "7": "Last 7 days",
+    "30": "Last 30 days",
+    "90": "Last 3 months",
+    "365": "Last 12 months",
+    "custom": "Between dates",
+}
+JOURNAL_ENTRY_SPOKEN = "{kind}"
+JOURNAL_FACT_AUDIENCE = "Shared with"
+JOURNAL_FACT_ALIAS = "Client alias"
+JOURNAL_FACT_PLAN = "From my plan"
+JOURNAL_FACT_TAGS = "Tags"
+JOURNAL_FACT_SUPERVISION = "Supervision"
+JOURNAL_FACT_EDITED = "Last edited"
+JOURNAL_SUPERVISION_YES = "To bring to supervision"
+JOURNAL_SUPERVISION_NO = "Not marked for supervision"
+JOURNAL_PLAN_EXPERIENCE_UNKNOWN = "an experience from your sharing plan"
+JOURNAL_IN_BIN = "In the bin since {day}: deleted for good in {days} day{s} unless you restore it."
+JOURNAL_LIGHT = "Traffic light: {headline}"
+JOURNAL_REFLECTION_AFTER = "Reflection afterwards:"
+JOURNAL_NO_REFLECTION = "No reflection on this share yet."
+JOURNAL_FOLLOWS_CHECK = "Follows the check:"
+JOURNAL_REASONS = "Reasons for sharing"
+JOURNAL_SIGNS = "Warning signs ticked"
+JOURNAL_FLAGS = "Flags to reflect on"
+JOURNAL_FLAG_LINE = "{sign}: {status}, {source}"
+JOURNAL_FLAG_STATUS = {"open": "open", "discussed": "discussed", "resolved": "resolved"}
+JOURNAL_FLAG_SOURCE = {
+    "ticked": "you ticked it",
+    "text": "found in your words",
+    "pattern": "a pattern across entries",
+    "plan": "differs from your sharing plan",
+}
+JOURNAL_ASSESSMENT = "What the check said"
+JOURNAL_NOTES = "Notes"
+JOURNAL_ANSWERS = "Answers"
+JOURNAL_YES = "Yes"
+JOURNAL_NO = "No"
+JOURNAL_YES_NO_UNSURE = {"yes": "Yes", "no": "No", "unsure": "Not sure"}
+JOURNAL_SCALE_VALUE = "{value} out of 5"
+JOURNAL_SCALE_ENDS = "(1 is “{low}”, 5 is “{high}”)"
+JOURNAL_NONE = "(none)"
+JOURNAL_NOT_ANSWERED = "Not answered"
+JOURNAL_EDITOR_NEW = "New journal entry"
+JOURNAL_EDITOR_EDIT = "Edit this {kind}"
+JOURNAL_NEED_TEXT = "Write a title or some notes first; an empty entry is not saved."
+JOURNAL_SAVE_FAILED_TITLE = "The entry was not saved"
+JOURNAL_GONE = "That entry is no longer in your vault."
+JOURNAL_DISCARD_TITLE = "Discard your changes?"
+JOURNAL_DISCARD_ASK = "You have changes in the editor that are not saved. Discard them?"
+JOURNAL_DRAFT_NOUN = "journal entry"
+JOURNAL_DRAFT_BACK = "Your unfinished journal entry is back in the editor."
+JOURNAL_UNDO = "Undo"
+JOURNAL_REDO = "Redo"
+JOURNAL_UNDO_EDIT = "edit entry"
+JOURNAL_UNDO_FIELD = {
+    "title": "edit title",
+    "body": "edit notes",
+    "tags": "edit tags",
+    "client_alias": "edit client alias",
+    "audience": "edit who it was shared with",
+}
+JOURNAL_UNDO_NEW = "new entry"
+JOURNAL_UNDO_DELETE = "move to bin"
+JOURNAL_UNDO_RESTORE = "restore from bin"
+JOURNAL_UNDO_SUPERVISION_ON = "mark for supervision"
+JOURNAL_UNDO_SUPERVISION_OFF = "unmark for supervision"
+JOURNAL_DELETE_TITLE = "Move to the bin?"
+JOURNAL_DELETE_ASK = (
+    "Move {n} {entries} to the bin? You can restore from the bin for {days} days; after "
+    "that they are deleted for good. Ctrl+Z undoes this."
+)
+JOURNAL_DELETE_FOREVER_TITLE = "Delete for good?"
+JOURNAL_DELETE_FOREVER_ASK = (
+    "Delete {n} {entries} for good? This cannot be undone, and nothing can bring them back."
+)
+JOURNAL_BINNED = "Moved {n} {entries} to the bin."
+JOURNAL_RESTORED = "Restored {n} {entries} from the bin."
+JOURNAL_DELETED_FOREVER = "Deleted {n} {entries} for good."
+JOURNAL_IMPORT_TITLE = "Import entries"
+JOURNAL_IMPORT_FILTER = "IPS Reflect entries (*.json);;All files (*)"
+JOURNAL_IMPORTING = "Importing entries…"
+JOURNAL_IMPORTED = "Imported {n} {entries}."
+JOURNAL_IMPORT_SKIPPED = "{n} {entries} already in your vault {were} skipped."
+JOURNAL_IMPORT_FAILED_TITLE = "Nothing was imported"
+JOURNAL_IMPORT_NO_FILE = "There is no file {file}. Check the name and try again."
+JOURNAL_IMPORT_FOLDER = "{file} is a folder; choose the .json file to import."
+JOURNAL_IMPORT_UNREADABLE = "{file} cannot be read ({problem})."
+JOURNAL_IMPORT_PROBLEMS = (
+    "{file} has {n} problem(s); nothing was imported. Fix them and import the file again."
+)
+JOURNAL_MORE_PROBLEMS = "… and {n} more."
+JOURNAL_EXPORT_MENU = "Export entries"
+JOURNAL_EXPORT_ALL_JSON = "All entries as JSON…"
+JOURNAL_EXPORT_ALL_MD = "All entries as Markdown…"
+JOURNAL_EXPORT_SEL_JSON = "Selected entries as JSON…"
+JOURNAL_EXPORT_SEL_MD = "Selected entries as Markdown…"
+JOURNAL_EXPORT_SEL_PDF = "Selected entries as PDF…"
+JOURNAL_EXPORT_TITLE = "Export entries"
+JOURNAL_EXPORT_FILTERS = {
+    "json": "JSON files (*.json)",
+    "md": "Markdown files (*.md)",
+    "pdf": "PDF files (*.pdf)",
+}
+JOURNAL_FORMAT_NAMES = {"json": "JSON", "md": "Markdown", "pdf": "PDF"}
+JOURNAL_EXPORT_NOTHING = "Select one or more entries in the list first."
+JOURNAL_PLAINTEXT_TITLE = "This file will not be encrypted"
+JOURNAL_PLAINTEXT_WARNING = (
+    "You are about to save {n} {entries} as a {format} file. The file is NOT encrypted: "
+    "anyone who can open it can read these entries. Keep it somewhere private and delete "
+    "it when you no longer need it."
+)
+JOURNAL_EXPORTING = "Exporting to {format}…"
+JOURNAL_EXPORTED = "Exported {n} {entries} to {file}. That file is not encrypted."
+JOURNAL_EXPORT_FAILED_TITLE = "The file was not written"
+JOURNAL_EXPORT_NO_FOLDER = "The folder {folder} does not exist; choose another place."
+JOURNAL_EXPORT_UNWRITABLE = "{file} could not be written ({problem}). Choose another place."
+JOURNAL_UNEXPECTED = (
+    "Something went wrong ({kind}). Nothing was changed in your vault; please try again."
+)
+JOURNAL_PROGRESS_TITLE = "Please wait"
+
+# Trends page (gui/trends.py).
+TRENDS_PAGE_TITLE = "Trends"
+TRENDS_LOCKED = "Unlock your journal to see your trends."
+TRENDS_PERIOD_NAMES = {
+    "4w": "Last 4 weeks",
+    "12w": "Last 12 weeks",
+    "6m": "Last 6 months",
+    "12m": "Last 12 months",
+}
+TRENDS_SHARES_TITLE_WEEK = "Shares per week, by who with"
+TRENDS_SHARES_TITLE_MONTH = "Shares per month, by who with"
+TRENDS_SIGNS_TITLE = "Warning signs over time"
+TRENDS_REASONS_TITLE = "Positive reasons given"
+TRENDS_RATINGS_TITLE = "How shares went"
+TRENDS_AXIS_SHARES = "Shares"
+TRENDS_AXIS_SIGNS = "Signs"
+TRENDS_AXIS_TIMES = "Times given"
+TRENDS_AXIS_REFLECTIONS = "Reflections"
+TRENDS_AUDIENCE_LEGEND = {
+    "client": "Clients",
+    "employer": "Employers",
+    "ips_team": "IPS team",
+    "clinical_team": "Clinical team",
+    "none": "Not said",
+}
+TRENDS_RATING_AXIS = "1 = {low}, 5 = {high}"
+TRENDS_SUMMARY_NAME = "Summary: {title}"
+TRENDS_CHART_NAME = "Chart: {title}. The summary below says the same in words."
+JOURNAL_TITLE_WITH_MATCH = "{title}. Matching words: {snippet}"
+
+# --- warning-sign flags (pages) ---------------------------------------------------
+
+FLAGS_PAGE_TITLE = "Flags"
+FLAG_SOURCE_LABELS = {
+    "ticked": "You ticked it",
+    "text": "Your words",
+    "pattern": "Across entries",
+    "plan": "Your sharing plan",
+}
+FLAG_SOURCE_KICKERS = {
+    "ticked": "You ticked this sign",
+    "text": "Noticed in what you wrote",
+    "pattern": "Noticed across your entries",
+    "plan": "Against your own sharing plan",
+}
+FLAG_STATUS_LABELS = {"open": "Open", "discussed": "Discussed", "resolved": "Resolved"}
+FLAGS_STATUS_OPTIONS = {
+    "open": "Open",
+    "discussed": "Discussed",
+    "resolved": "Resolved",
+    "all": "All flags",
+}
+FLAGS_ALL_SIGNS = "Every sign"
+FLAGS_COLUMNS = ("Date", "Sign", "From", "What triggered it", "Client", "Status")
+FLAGS_COUNT = "{shown} of {total} flags"
+FLAGS_COUNT_NONE = "No flags yet."
+FLAGS_EMPTY_OPEN = (
+    "No open flags. When something you write or tick looks like a warning sign, it "
+    "shows up here as a prompt to reflect."
+)
+FLAGS_EMPTY_FILTERED = "No flags match what is chosen above. Try “All flags” or “Every sign”."
+FLAGS_LOCKED = "Unlock IPS Reflect to see your flags."
+FLAGS_CHECKING = "Checking your entries for warning signs…"
+FLAGS_CHECKED = (
+    "Checked {scanned} new or changed {entries}: {added} new {flags}, {open} open in all."
+)
+FLAGS_CHECK_FAILED = (
+    "The flags could not be brought up to date ({error}). Your entries are safe; try again."
+)
+FLAGS_SELECT_ONE = "Choose a flag on the left to see what triggered it and why it may matter."
+FLAGS_WHAT = "What triggered it"
+FLAGS_WHY_WORDS = "Why this may matter"
+FLAGS_WHY_PAPER = "Why the paper names this sign"
+FLAGS_FROM_PAPER = "From the paper: {source}"
+FLAGS_ENTRIES = "Entries"
+FLAGS_STATUS_LINE = "Status: {status}"
+FLAGS_NOTE_LINE = "Your note: {note}"
+FLAGS_ON_AGENDA = "On the agenda for your next supervision."
+FLAGS_AGENDA_ADD = "Add to next supervision &agenda"
+FLAGS_AGENDA_REMOVE = "Take off the next supervision &agenda"
+FLAGS_AGENDA_ADD_NAME = "Add this flag to the next supervision agenda"
+FLAGS_AGENDA_REMOVE_NAME = "Take this flag off the next supervision agenda"
+FLAGS_AGENDA_ADDED = "Added to the agenda for your next supervision."
+FLAGS_AGENDA_REMOVED = "Taken off the agenda for your next supervision."
+FLAGS_MARKED = "Marked “{label}” as {status}."
+FLAGS_NOTE_TITLE_DISCUSSED = "Mark as discussed"
+FLAGS_NOTE_TITLE_RESOLVED = "Mark as resolved"
+FLAGS_NOTE_PROMPT_DISCUSSED = (
+    "“{label}” will be marked as discussed. Add a note if you like, for example what you "
+    "talked about or agreed."
+)
+FLAGS_NOTE_PROMPT_RESOLVED = (
+    "“{label}” will be marked as resolved. Add a note if you like, for example what changed."
+)
+FLAGS_SAVE_FAILED = "That change could not be saved ({error}). Nothing was lost; try again."
+FLAGS_NO_ENTRY = "This flag is not about one entry."
+FLAG_PANEL_NONE = "Nothing to pause on so far."
+FLAG_PANEL_SOME = "{count} possible warning {signs}. They never stop you saving."
+FLAG_PANEL_DISMISS = "Dismiss"
+FLAG_PANEL_DISMISS_NAME = "Dismiss “{label}”"
+FLAG_PANEL_DISMISS_TITLE = "Dismiss this flag"
+FLAG_PANEL_DISMISS_PROMPT = (
+    "Hide “{label}” while you write this? A note helps you and your supervisor later (optional)."
+)
+FLAG_PANEL_CARD_NAME = "{label}: {words}"
+FLAGS_HEADER_NAME = "Flags list columns"
+FLAGS_ROWS_NAME = "Flags list rows"
+UNLOCK_AGAIN = "Type your passphrase to open your entries again."

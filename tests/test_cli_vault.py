@@ -168,7 +168,7 @@ def test_no_vault_yet(env, capsys, data_dir):
 
 def test_usage_error_is_exit_2(capsys):
     with pytest.raises(SystemExit) as info:
-        main(["export", "--format", "pdf", "-o", "x"])
+        main(["export", "--format", "docx", "-o", "x"])
     assert info.value.code == 2
 
 

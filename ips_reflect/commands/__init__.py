@@ -4,6 +4,6 @@ Modules here import only the standard library at import time; everything heavy
 is imported inside the handler.
 """
 
-from ips_reflect.commands import content_cmd, team_cmd, vault_cmd
+from ips_reflect.commands import bio_cmd, content_cmd, flags_cmd, team_cmd, vault_cmd
 
-COMMAND_MODULES = [content_cmd, vault_cmd, team_cmd]
+COMMAND_MODULES = [content_cmd, vault_cmd, bio_cmd, team_cmd, flags_cmd]

@@ -52,13 +52,15 @@ def register(sub: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
 
     p = sub.add_parser(
         "export",
-        help="write all entries to a plain (unencrypted) file",
-        description="Write every entry (not the bin) to a file. The file is NOT encrypted.",
+        help="write entries to a plain (unencrypted) JSON, Markdown or PDF file",
+        description="Write every entry (not the bin), or one with --uid, to a file. The file "
+        "is NOT encrypted.",
     )
-    p.add_argument("--format", required=True, choices=["json", "md"], help="json or md")
+    p.add_argument("--format", required=True, choices=["json", "md", "pdf"], help="json, md or pdf")
     p.add_argument(
         "-o", "--output", required=True, metavar="FILE", help="where to write; - for stdout"
     )
+    p.add_argument("--uid", metavar="UID", help="export only the entry with this uid")
     p.set_defaults(func=run_export)
 
     p = sub.add_parser(
@@ -280,8 +282,34 @@ def run_export(args: argparse.Namespace) -> int:
             raise UserError(
                 f"The folder {target.parent} does not exist; create it or choose another place."
             )
+    if args.format == "pdf" and out == "-":
+        raise UserError("A PDF cannot go to the terminal; give a file name such as entries.pdf.")
+    plan_payload = None
     with _unlock(args) as vault:
-        entries = vault.entries.list(newest_first=False)
+        if getattr(args, "uid", None):
+            found = vault.entries.get(args.uid)
+            if found is None or found.in_bin:
+                raise UserError(
+                    f"There is no entry with uid {args.uid} in the vault. "
+                    "Find uids with 'ips-reflect search QUERY --json'."
+                )
+            entries = [found]
+        else:
+            entries = vault.entries.list(newest_first=False)
+        if args.format == "pdf":
+            latest = vault.plans.latest()
+            plan_payload = latest.payload if latest is not None else None
+    count = _plural(len(entries), "entry", "entries")
+    if args.format == "pdf":
+        from ips_reflect.commands.content_cmd import content_sources
+        from ips_reflect.core.content import load_content
+        from ips_reflect.export.entry_pdf import build_entries_pdf
+
+        content = load_content(*content_sources(args))
+        build_entries_pdf(entries, content, Path(out), plan=plan_payload)
+        print(f"Exported {count} to {out}.")
+        print(PLAINTEXT_WARNING.format(file=out), file=sys.stderr)
+        return 0
     if args.format == "json":
         from ips_reflect.export import jsonfmt
 
@@ -290,7 +318,6 @@ def run_export(args: argparse.Namespace) -> int:
         from ips_reflect.export import markdown
 
         data = markdown.render(entries, _question_text(args), exported=now_iso()).encode("utf-8")
-    count = _plural(len(entries), "entry", "entries")
     if out == "-":
         sys.stdout.buffer.write(data)
         sys.stdout.flush()

@@ -241,8 +241,9 @@ def field_messages(key: str, value: str, *, item: bool = False) -> list[str]:
 def privacy_message(key: str, finding: privacy.Finding, line: int | None = None) -> str:
     where = f"line {line} holds" if line else f"'{key}' holds"
     kind = "" if finding.kind == "plan_term" else "personal contact details: "
+    inside = f" in '{key}'" if line else ""
     return (
-        f"{where} {kind}{finding.message} in '{key}'; {privacy.advice(finding.kind)}. "
+        f"{where} {kind}{finding.message}{inside}; {privacy.advice(finding.kind)}. "
         "A biography card is read by clients and colleagues."
     )
 
@@ -527,14 +528,22 @@ def load_team(
     return cards, invalid
 
 
-def check_card(card: BioCard, blocked_phrases: Sequence[str] = ()) -> list[str]:
-    """Problems with a card built in the app (not read from a file), as sentences."""
+def check_card(
+    card: BioCard, blocked_phrases: Sequence[str] = (), *, privacy_guard: bool = True
+) -> list[str]:
+    """Problems with a card built in the app (not read from a file), as sentences.
+
+    With ``privacy_guard=False`` the privacy scan is left out (for a caller that
+    runs and reports the guard itself, such as the Biography page).
+    """
     out: list[str] = []
     for key in ("name", "role", "biography"):
         if not (getattr(card, key) or "").strip():
             out.append(f"the card has no '{key}'; add {_WHAT[key]}")
     for key, value in card.text_fields():
         out.extend(field_messages(key, value, item=key in LIST_FIELDS))
+        if not privacy_guard:
+            continue
         for finding in privacy.scan(value, blocked_phrases):
             out.append(privacy_message(key, finding))
     for key in LIST_FIELDS:

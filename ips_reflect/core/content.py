@@ -16,6 +16,7 @@ keys it changes; a new id must be a complete item.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -34,7 +35,18 @@ from ips_reflect.core.yamlsafe import (
 )
 from ips_reflect.errors import UserError
 
-__all__ = ["ID_RE", "Content", "ContentError", "Item", "Location", "Pack", "Problem", "Section"]
+__all__ = [
+    "ID_RE",
+    "Content",
+    "ContentError",
+    "Item",
+    "Location",
+    "Pack",
+    "Problem",
+    "Section",
+    "SignPattern",
+    "phrase_regex",
+]
 
 FORMAT = "ips-reflect/content"
 VERSION = 1
@@ -108,9 +120,11 @@ ITEM_KEYS = (
     "examples",
     "related",
     "quick",
+    "patterns",
 )
 ITEM_REQUIRED = ("id", "type", "text", "help", "source")
 CHOICE_KEYS = ("id", "text")
+PATTERN_KEYS = ("phrase", "regex", "exclude", "why")
 SCALE_KEYS = ("low", "high")
 
 
@@ -136,6 +150,112 @@ class Choice:
     text: str
 
 
+# --------------------------------------------------------------------------- sign patterns
+
+#: Whitespace between two words of a phrase (a match stays within one line).
+PHRASE_SPACE = r"[^\S\n]+"
+#: ``...`` in a phrase: up to this many words in between.
+PHRASE_GAP_WORDS = 4
+_GAP = "..."
+_ALT_RE = re.compile(r"^[^\s|()*]+\*?$")
+
+
+def _alternative_regex(alt: str) -> str:
+    star = alt.endswith("*")
+    core = alt[:-1] if star else alt
+    out = []
+    for ch in core:
+        if ch in "'\u2019":
+            out.append("['\u2019]")
+        elif ch == "-":
+            out.append("[-\\s]?")
+        else:
+            out.append(re.escape(ch))
+    return "".join(out) + (r"\w*" if star else "")
+
+
+def phrase_tokens(phrase: str) -> list[tuple[str, tuple[str, ...], bool]]:
+    """A phrase as (kind, alternatives, optional) tokens; kind is "word" or "gap".
+
+    Raises ValueError with a sentence saying what is wrong.
+    """
+    tokens: list[tuple[str, tuple[str, ...], bool]] = []
+    for raw in phrase.split():
+        if raw in (_GAP, "\u2026"):
+            if not tokens or tokens[-1][0] == "gap":
+                raise ValueError("'...' must come between two words")
+            tokens.append(("gap", (), False))
+            continue
+        optional = raw.startswith("(") or raw.endswith(")")
+        if optional:
+            if not (raw.startswith("(") and raw.endswith(")")) or len(raw) < 3:
+                raise ValueError(f"'{raw}': an optional word is written in brackets, like (own)")
+            raw = raw[1:-1]
+        alts = tuple(raw.split("|"))
+        for alt in alts:
+            if not alt or not _ALT_RE.match(alt) or alt == "*":
+                raise ValueError(
+                    f"'{raw}' is not a word or a list of words like give|gave|given "
+                    "(a '*' may only end a word)"
+                )
+        tokens.append(("word", alts, optional))
+    if not tokens:
+        raise ValueError("the phrase has no words")
+    if tokens[-1][0] == "gap":
+        raise ValueError("'...' must come between two words")
+    if all(optional for kind, _alts, optional in tokens if kind == "word"):
+        raise ValueError("at least one word must not be optional")
+    return tokens
+
+
+def phrase_regex(phrase: str) -> str:
+    """The regular expression for a pattern phrase (use with ``re.IGNORECASE``).
+
+    Words match whole words; ``give|gave|given`` is any of those words; ``text*``
+    is any word starting with ``text``; ``(own)`` may be left out; ``...`` stands for
+    up to four words in between. Spaces match any run of spaces and tabs.
+    Raises ValueError if the phrase cannot be read.
+    """
+    tokens = phrase_tokens(phrase)
+    word = "[\\w'\u2019-]+"
+    parts: list[str] = []
+    at_start = True  # nothing required emitted yet: the next word needs no space before it
+    for kind, alts, optional in tokens:
+        if kind == "gap":
+            parts.append(f"(?:{PHRASE_SPACE}{word}){{0,{PHRASE_GAP_WORDS}}}?")
+            continue
+        body = "(?:" + "|".join(_alternative_regex(a) for a in alts) + ")"
+        if at_start:
+            parts.append(f"(?:{body}{PHRASE_SPACE})?" if optional else body)
+            at_start = optional
+        else:
+            parts.append(f"(?:{PHRASE_SPACE}{body})?" if optional else PHRASE_SPACE + body)
+    return "(?<![\\w'\u2019-])" + "".join(parts) + "(?![\\w'\u2019])"
+
+
+@dataclass(frozen=True)
+class SignPattern:
+    """Words that suggest a warning sign: a ``phrase`` or a ``regex`` (one of the two),
+    with ``exclude`` regexes that cancel a match in the same sentence, and ``why``."""
+
+    phrase: str | None = None
+    regex: str | None = None
+    exclude: tuple[str, ...] = ()
+    why: str | None = None
+    location: Location | None = field(default=None, compare=False)
+
+    @property
+    def source(self) -> str:
+        """The regular expression this pattern searches with (case is ignored)."""
+        if self.regex is not None:
+            return self.regex
+        return phrase_regex(self.phrase or "")
+
+    @property
+    def label(self) -> str:
+        return self.phrase if self.phrase is not None else (self.regex or "")
+
+
 @dataclass(frozen=True)
 class Item:
     id: str
@@ -155,6 +275,7 @@ class Item:
     examples: tuple[str, ...] = ()
     related: tuple[str, ...] = ()
     quick: bool = False
+    patterns: tuple[SignPattern, ...] = ()
     location: Location | None = field(default=None, compare=False)
 
     @property
@@ -460,6 +581,8 @@ class _Reader(NodeReader):
             return self.choices(node)
         if key == "scale":
             return self.scale(node)
+        if key == "patterns":
+            return self.patterns(node)
         return None  # pragma: no cover - keys are checked before
 
     def choices(self, node: yaml.Node) -> list[Choice] | None:
@@ -486,6 +609,96 @@ class _Reader(NodeReader):
             seen.add(cid)
             out.append(Choice(cid, text))
         return out
+
+    def patterns(self, node: yaml.Node) -> list[SignPattern] | None:
+        if not isinstance(node, yaml.SequenceNode) or not node.value:
+            self.problem(
+                node,
+                "'patterns' must be a list of patterns, each '- phrase: ...' or '- regex: ...'",
+            )
+            return None
+        out: list[SignPattern] = []
+        for pnode in node.value:
+            pattern = self.pattern(pnode)
+            if pattern is not None:
+                out.append(pattern)
+        return out
+
+    def regex_text(self, node: yaml.Node, key: str) -> str | None:
+        """A regular expression, compiled here so a mistake is reported at its line."""
+        value = self.text(node, key)
+        if value is None:
+            return None
+        try:
+            compiled = re.compile(value, re.IGNORECASE)
+        except re.error as exc:
+            self.problem(node, f"the regex '{value}' is not valid ({exc})")
+            return None
+        except (RecursionError, OverflowError, ValueError) as exc:  # pragma: no cover
+            self.problem(node, f"the regex '{value}' is not valid ({exc})")
+            return None
+        if compiled.search("") is not None:
+            self.problem(
+                node,
+                f"the regex '{value}' matches empty text, so it would match everywhere; "
+                "make it need at least one word",
+            )
+            return None
+        return value
+
+    def pattern(self, node: yaml.Node) -> SignPattern | None:
+        m = self.mapping(node, "a pattern")
+        if m is None:
+            return None
+        self.unknown_keys(m, PATTERN_KEYS, "a pattern")
+        has_phrase, has_regex = "phrase" in m, "regex" in m
+        if has_phrase == has_regex:
+            self.problem(
+                node,
+                "a pattern needs exactly one of 'phrase' (plain words) or 'regex' "
+                f"({'both are given' if has_phrase else 'neither is given'})",
+            )
+            return None
+        phrase = regex = why = None
+        ok = True
+        if has_phrase:
+            pnode = m["phrase"][1]
+            phrase = self.text(pnode, "phrase")
+            if phrase is None:
+                ok = False
+            else:
+                try:
+                    re.compile(phrase_regex(phrase), re.IGNORECASE)
+                except ValueError as exc:  # re.error is a ValueError too
+                    self.problem(pnode, f"the phrase '{phrase}' cannot be read: {exc}")
+                    ok = False
+        else:
+            regex = self.regex_text(m["regex"][1], "regex")
+            ok = regex is not None
+        excludes: list[str] = []
+        if "exclude" in m:
+            enode = m["exclude"][1]
+            if not isinstance(enode, yaml.SequenceNode) or not enode.value:
+                self.problem(enode, "'exclude' must be a list of regexes ('- ' lines)")
+                ok = False
+            else:
+                for child in enode.value:
+                    value = self.regex_text(child, "exclude")
+                    if value is None:
+                        ok = False
+                    else:
+                        excludes.append(value)
+        if "why" in m:
+            why = self.text(m["why"][1], "why")
+        if not ok:
+            return None
+        return SignPattern(
+            phrase=phrase,
+            regex=regex,
+            exclude=tuple(excludes),
+            why=why,
+            location=node_location(self.path, node),
+        )
 
     def scale(self, node: yaml.Node) -> dict[str, str] | None:
         m = self.mapping(node, "a scale")
@@ -650,6 +863,13 @@ class _Builder:
             self.problems.append(
                 Problem(ri.keylocs["quick"], "only questions can be marked 'quick'")
             )
+        if "patterns" in ri.keylocs and item_type is not None and item_type != "warning_sign":
+            self.problems.append(
+                Problem(
+                    ri.keylocs["patterns"],
+                    f"only warning signs have 'patterns' ('{ri.id}' is a {item_type}); remove them",
+                )
+            )
 
     def _check_references(self) -> None:
         contexts = {i for i, r in self.items.items() if r.values.get("type") == "context"}
@@ -739,6 +959,7 @@ class _Builder:
             examples=tuple(v.get("examples") or ()),
             related=tuple(r for r, _ in v.get("related") or ()),
             quick=bool(v.get("quick", False)),
+            patterns=tuple(v.get("patterns") or ()),
             location=ri.location,
         )
 

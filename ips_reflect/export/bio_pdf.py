@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import os
 from pathlib import Path
-from typing import Any
+from typing import Any, BinaryIO
 
 from reportlab.lib.units import mm
 from reportlab.pdfgen.canvas import Canvas
@@ -47,22 +47,31 @@ def _decorate(band: str, footer: str) -> Any:
 
 
 def build_bio_pdf(
-    card: BioCard, out_path: str | os.PathLike[str], service: str | None = None
-) -> Path:
-    """Write ``card`` as a one-page PDF to ``out_path`` (atomically) and return the path."""
+    card: BioCard,
+    out_path: str | os.PathLike[str] | BinaryIO,
+    service: str | None = None,
+    *,
+    photo_data: bytes | None = None,
+) -> Path | None:
+    """Write ``card`` as a one-page PDF to ``out_path`` (atomically) and return the path.
+
+    ``out_path`` may be an open binary file object (``io.BytesIO``) for a preview
+    built in memory; then None is returned. ``photo_data`` (PNG or JPEG bytes,
+    e.g. the photo kept in the vault) is used instead of ``card.photo``.
+    """
     st = ps.styles()
     top = ps.MARGIN_TOP + 8 * mm
     frame_h = ps.PAGE_H - top - ps.MARGIN_BOTTOM
     big_name = st.name.clone("ips-name-big", fontSize=26, leading=31)
-    story = person_story(card, photo_size=44 * mm, name_style=big_name)
+    story = person_story(card, photo_size=44 * mm, name_style=big_name, photo_data=photo_data)
     body = KeepInFrame(ps.FRAME_W, frame_h, story, mode="shrink")
     service = " ".join(service.split()) if service else None
     footer = "Individual Placement and Support (IPS)"
     band = f"Meet the team · {service}" if service else "Meet the team"
     if service:
         footer = f"{service} · {footer}"
-    target = Path(out_path)
-    with ps.atomic_pdf(target) as tmp:
+    target = Path(out_path) if isinstance(out_path, str | os.PathLike) else None
+    with ps.pdf_output(out_path) as tmp:
         doc = BaseDocTemplate(
             tmp,
             pagesize=ps.PAGE,

@@ -21,7 +21,7 @@ from collections import Counter
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Any
+from typing import Any, BinaryIO
 
 from reportlab.lib.units import mm
 from reportlab.platypus import (
@@ -50,7 +50,7 @@ ORDERS = ("name", "given", "role")
 
 @dataclass(frozen=True)
 class BookletResult:
-    path: Path
+    path: Path | None  # None when the booklet was written to a file object
     people: int
     pages: int
 
@@ -234,10 +234,17 @@ def person_story(
     photo_size: float = 36 * mm,
     name_style: Any = None,
     toc: tuple[int, str, str] | None = None,
+    photo_data: bytes | None = None,
 ) -> list[Flowable]:
-    """The flowables for one person: header with photo, biography, details."""
+    """The flowables for one person: header with photo, biography, details.
+
+    ``photo_data`` (PNG or JPEG bytes) is used instead of ``card.photo`` when given.
+    """
     st = ps.styles()
-    photo = ps.prepare_photo(card.photo) if card.photo else None
+    if photo_data:
+        photo = ps.prepare_photo(photo_data)
+    else:
+        photo = ps.prepare_photo(card.photo) if card.photo else None
     portrait = ps.Portrait(photo, card.name, photo_size, photo_size, radius=3.2 * mm)
     who: list[Flowable] = [Paragraph(esc(card.name), name_style or st.name)]
     if card.pronouns:
@@ -341,7 +348,7 @@ def _cover_note(canv: Any, _doc: Any) -> None:
 
 
 class _BookletDoc(BaseDocTemplate):
-    def __init__(self, filename: str, **kwargs: Any) -> None:
+    def __init__(self, filename: str | BinaryIO, **kwargs: Any) -> None:
         super().__init__(
             filename,
             pagesize=ps.PAGE,
@@ -519,7 +526,7 @@ def _directory_story(cards: Sequence[BioCard]) -> list[Flowable]:
 
 def build_booklet(
     cards: Sequence[BioCard],
-    out_path: str | os.PathLike[str],
+    out_path: str | os.PathLike[str] | BinaryIO,
     title: str = "Meet the team",
     service: str | None = None,
     order: str | Sequence[str] | None = None,
@@ -527,6 +534,9 @@ def build_booklet(
     today: dt.date | None = None,
 ) -> BookletResult:
     """Write the booklet PDF for ``cards`` to ``out_path`` (atomically).
+
+    ``out_path`` may also be an open binary file object such as ``io.BytesIO``
+    (for a preview built in memory); the result's ``path`` is then None.
 
     Raises :class:`~ips_reflect.errors.UserError` when there are no cards or the
     file cannot be written.
@@ -551,8 +561,8 @@ def build_booklet(
 
     footer = f"{title} · {service}" if service else title
     canvas_class = ps.numbered_canvas(footer, skip_first=1)
-    target = Path(out_path)
-    with ps.atomic_pdf(target) as tmp:
+    target = Path(out_path) if isinstance(out_path, str | os.PathLike) else None
+    with ps.pdf_output(out_path) as tmp:
         doc = _BookletDoc(
             tmp,
             title=title,

@@ -10,13 +10,14 @@ from __future__ import annotations
 
 import contextlib
 import datetime as dt
+import hashlib
 import io
 import os
 import tempfile
 from collections.abc import Iterator
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Any
+from typing import Any, BinaryIO
 from xml.sax.saxutils import escape
 
 from reportlab.lib import colors
@@ -179,9 +180,11 @@ __all__ = [
     "Styles",
     "atomic_pdf",
     "esc",
+    "is_binary_file",
     "long_date",
     "numbered_canvas",
     "paragraphs",
+    "pdf_output",
     "prepare_photo",
     "styles",
     "table_style",
@@ -308,6 +311,24 @@ def atomic_pdf(out_path: str | os.PathLike[str]) -> Iterator[str]:
         raise
 
 
+def is_binary_file(out: object) -> bool:
+    """True for an open binary file object (``io.BytesIO``...) rather than a file name."""
+    return callable(getattr(out, "write", None))
+
+
+@contextlib.contextmanager
+def pdf_output(out: str | os.PathLike[str] | BinaryIO) -> Iterator[str | BinaryIO]:
+    """Where reportlab should write: a temporary file moved into place (see
+    :func:`atomic_pdf`), or ``out`` itself when it is an open binary file object,
+    so a preview can be built in memory without touching the disk."""
+    if isinstance(out, str | os.PathLike):
+        with atomic_pdf(out) as tmp:
+            yield tmp
+        return
+    with _binary_image_streams():
+        yield out
+
+
 # --------------------------------------------------------------------------- photos
 
 # Centre of the crop, as a fraction of the spare height from the top: faces sit
@@ -330,23 +351,32 @@ class PhotoSource:
 _photo_cache: dict[tuple[str, float, int], PhotoSource] = {}
 
 
-def prepare_photo(path: Path, aspect: float = 1.0) -> PhotoSource | None:
+def prepare_photo(path: Path | bytes, aspect: float = 1.0) -> PhotoSource | None:
     """Make a photo ready for a PDF, or None if it cannot be read.
 
+    ``path`` is an image file or the image itself as bytes (a photo kept in the
+    encrypted vault is never written to disk to make a PDF).
     An upright, modest JPEG is embedded as it is (no re-encoding). Anything
     else (PNG, a phone photo with an EXIF rotation, a very large file) is
     turned upright, cropped to ``aspect`` (width / height) and resized once.
     """
-    try:
-        stat = path.stat()
-    except OSError:
-        return None
-    key = (str(path), aspect, int(stat.st_mtime_ns))
+    if isinstance(path, bytes | bytearray):
+        data = bytes(path)
+        key = ("sha256:" + hashlib.sha256(data).hexdigest(), aspect, 0)
+        size = len(data)
+    else:
+        data = None
+        try:
+            stat = path.stat()
+        except OSError:
+            return None
+        key = (str(path), aspect, int(stat.st_mtime_ns))
+        size = stat.st_size
     cached = _photo_cache.get(key)
     if cached is not None:
         return cached
     try:
-        source = _prepare(path, aspect, stat.st_size)
+        source = _prepare(data if data is not None else path, aspect, size)
     except Exception:  # a photo that fails to decode is simply left out
         return None
     if len(_photo_cache) > 512:
@@ -355,10 +385,16 @@ def prepare_photo(path: Path, aspect: float = 1.0) -> PhotoSource | None:
     return source
 
 
-def _prepare(path: Path, aspect: float, size: int) -> PhotoSource:
+def _open_image(source: Path | bytes) -> Any:
+    from PIL import Image
+
+    return Image.open(io.BytesIO(source) if isinstance(source, bytes) else source)
+
+
+def _prepare(source: Path | bytes, aspect: float, size: int) -> PhotoSource:
     from PIL import Image, ImageOps
 
-    with Image.open(path) as im:
+    with _open_image(source) as im:
         fmt = im.format
         mode = im.mode
         w, h = im.size
@@ -370,8 +406,10 @@ def _prepare(path: Path, aspect: float, size: int) -> PhotoSource:
         and max(w, h) <= _PASS_THROUGH_MAX_SIDE
         and size <= _PASS_THROUGH_MAX_BYTES
     ):
-        return PhotoSource(str(path), w, h)
-    with Image.open(path) as im:
+        if isinstance(source, bytes):
+            return PhotoSource(ImageReader(io.BytesIO(source)), w, h)
+        return PhotoSource(str(source), w, h)
+    with _open_image(source) as im:
         if im.format == "JPEG":
             im.draft("RGB", (_PREPARED_LONG_SIDE * 2, _PREPARED_LONG_SIDE * 2))
         img = ImageOps.exif_transpose(im)

@@ -59,8 +59,14 @@ def create_main_window(
     content: Content,
     settings: Settings | None = None,
     data_dir: Path | None = None,
+    *,
+    features: bool = True,
 ) -> MainWindow:
-    """Build the main window with its pages; call ``.show()`` on the result."""
+    """Build the main window with its pages; call ``.show()`` on the result.
+
+    ``features=False`` builds only the Guide (tests of the shell with a small,
+    hand-made set of packs that the feature pages cannot run on).
+    """
     app = ensure_application()
     data_dir = Path(data_dir) if data_dir is not None else paths.user_data_dir()
     if settings is None:
@@ -70,6 +76,8 @@ def create_main_window(
     view = load_ui("main_window")
     assert isinstance(view, QMainWindow)
     window = MainWindow(view, settings, data_dir)
+    if features:
+        _add_feature_pages(window, content)
 
     guide_view = load_ui("guide")
     guide = GuideController(guide_view, content)
@@ -90,6 +98,62 @@ def create_main_window(
     window.action("actionSearchGuide").triggered.connect(search_guide)
     window.restore_last_page()
     return window
+
+
+def _add_feature_pages(window: MainWindow, content: Content) -> None:
+    """Every page in reading order, and the signals between them."""
+    from ips_reflect.gui import (
+        after,
+        before,
+        biography_page,
+        flags_page,
+        home,
+        journal,
+        prepare,
+        team_page,
+        trends,
+    )
+
+    factories = (
+        home.create_page,
+        prepare.create_page,
+        before.create_page,
+        after.create_page,
+        journal.create_page,
+        trends.create_page,
+        flags_page.create_page,
+        biography_page.create_biography_page,
+        team_page.create_team_page,
+    )
+    c = window.controllers
+    for factory in factories:
+        key, title, view, controller, icon_name = factory(content)
+        c[key] = controller
+        window.add_page(key, title, view, icon_name=icon_name)
+
+    home.connect_flows(window.show_page, c["home"], c["prepare"], c["before"], c["after"])
+
+    def open_entry(uid: str) -> None:
+        window.show_page("journal")
+        c["journal"].show_entry(uid)
+
+    def entries_changed(*_args: object) -> None:
+        c["home"].refresh()
+        c["journal"].reload()
+        c["trends"].mark_stale()
+        c["flags"].reload()
+
+    c["flags"].entryRequested.connect(open_entry)
+    c["before"].checkSaved.connect(entries_changed)
+    c["after"].reflectionSaved.connect(entries_changed)
+    c["prepare"].planSaved.connect(entries_changed)
+    c["journal"].entriesChanged.connect(lambda: (c["trends"].mark_stale(), c["home"].refresh()))
+    for key in ("journal", "biography", "team"):
+        c[key].statusMessage.connect(window.show_status)
+    for key in ("journal", "trends", "flags"):
+        ctl = c[key]
+        window.themeChanged.connect(lambda _n, ctl=ctl: ctl.refresh())
+        window.fontSizeChanged.connect(lambda _s, ctl=ctl: ctl.refresh())
 
 
 def content_error_box(error: ContentError, parent: QWidget | None = None) -> QMessageBox:
@@ -151,6 +215,7 @@ class AppShell(QObject):
         self.data_dir = data_dir
         self.window: MainWindow | None = None
         self.session = VaultSession(settings.lock_after_minutes, settings.backups_kept, self)
+        self.session.aboutToLock.connect(self._flush_pages)
         self.session.locked.connect(self._on_locked)
         self.gate: VaultGate | None = None
         self._quitting = False
@@ -171,7 +236,8 @@ class AppShell(QObject):
         dialog = self.gate.start()
         intro = dialog.findChild(QLabel, "introLabel")
         if notice and intro is not None:
-            intro.setText(f"{notice} {intro.text()}")
+            intro.setText(f"{notice} {messages.UNLOCK_AGAIN}")
+            dialog.adjustSize()
         return dialog
 
     def _on_unlocked(self, vault: Any) -> None:
@@ -184,6 +250,10 @@ class AppShell(QObject):
             self.windowOpened.emit(self.window)
         self.window.set_vault(vault)
         self.window.show()
+        # The unlock dialog had the keyboard; hand it to the window and its page.
+        self.window.view.raise_()
+        self.window.view.activateWindow()
+        QTimer.singleShot(0, self.window.focus_page)
 
     def _wire_window(self, window: MainWindow) -> None:
         window.action("actionLock").triggered.connect(lambda: self.session.lock())
@@ -209,6 +279,10 @@ class AppShell(QObject):
         if self.window is not None:
             self.window.remember(lock_after_minutes=minutes)
             self.window.show_status(messages.LOCK_AFTER_SET.format(minutes=minutes))
+
+    def _flush_pages(self) -> None:
+        if self.window is not None:
+            self.window.flush()
 
     def _on_locked(self, reason: str) -> None:
         if self.window is not None:

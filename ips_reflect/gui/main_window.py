@@ -15,6 +15,7 @@ Pages are added by whoever builds the window::
 
 from __future__ import annotations
 
+import contextlib
 from pathlib import Path
 
 from PySide6.QtCore import QModelIndex, QObject, QRect, Qt, Signal
@@ -330,6 +331,15 @@ class MainWindow(QObject):
             setter = getattr(controller, "set_vault", None)
             if setter is not None:
                 setter(vault)
+
+    def flush(self) -> None:
+        """Ask every page to save what is typed now (before a lock or quit)."""
+        for controller in self.controllers.values():
+            for name in ("flush", "flush_drafts"):
+                saver = getattr(controller, name, None)
+                if saver is not None:
+                    with contextlib.suppress(Exception):  # never stop a lock
+                        saver()
 
     def remember(self, **changes: object) -> bool:
         """Save settings changes made outside this class (e.g. the lock timeout)."""

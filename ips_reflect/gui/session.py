@@ -30,6 +30,7 @@ _ACTIVITY = {
 
 class VaultSession(QObject):
     unlocked = Signal(object)  # the Vault
+    aboutToLock = Signal()  # the vault is still open: save what is typed now
     locked = Signal(str)  # a sentence saying why
 
     def __init__(
@@ -84,10 +85,11 @@ class VaultSession(QObject):
     # -- locking
 
     def lock(self, reason: str = messages.LOCKED_BY_REQUEST) -> None:
+        if self._vault is None:
+            return
+        self.aboutToLock.emit()
         vault, self._vault = self._vault, None
         self._timer.stop()
-        if vault is None:
-            return
         try:
             vault.auto_backup(keep=self.backups_kept)
         except Exception:  # a failed backup must never stop the lock

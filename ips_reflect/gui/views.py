@@ -8,8 +8,8 @@ application is being torn down.
 
 from __future__ import annotations
 
-from PySide6.QtCore import Signal
-from PySide6.QtGui import QCloseEvent
+from PySide6.QtCore import QEvent, Signal
+from PySide6.QtGui import QCloseEvent, QKeyEvent, QKeySequence, QShowEvent
 from PySide6.QtWidgets import QDialog, QMainWindow, QWidget
 
 
@@ -43,5 +43,51 @@ class GateDialog(QDialog):
             event.ignore()
 
 
+class PageView(QWidget):
+    """A page (``ui/journal.ui``, ``ui/trends.ui``) that owns a few keys while focus is
+    anywhere inside it, and says when it is shown.
+
+    ``claimed_keys`` holds key sequences in portable text (``"Ctrl+F"``, ``"Del"``).
+    While focus is inside the page, these win over window-wide shortcuts with the
+    same keys (Qt offers the key to the focused widget and its parents first; a text
+    box keeps its own Ctrl+Z). Pressing one emits ``keyPressed`` with its text.
+    """
+
+    keyPressed = Signal(str)
+    shown = Signal()
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.claimed_keys: frozenset[str] = frozenset()
+
+    @staticmethod
+    def key_text(event: QKeyEvent) -> str:
+        return QKeySequence(event.keyCombination()).toString(
+            QKeySequence.SequenceFormat.PortableText
+        )
+
+    def event(self, event: QEvent) -> bool:
+        if (
+            event.type() == QEvent.Type.ShortcutOverride
+            and isinstance(event, QKeyEvent)
+            and self.key_text(event) in self.claimed_keys
+        ):
+            event.accept()
+            return True
+        return super().event(event)
+
+    def keyPressEvent(self, event: QKeyEvent) -> None:
+        key = self.key_text(event)
+        if key in self.claimed_keys:
+            event.accept()
+            self.keyPressed.emit(key)
+            return
+        super().keyPressEvent(event)
+
+    def showEvent(self, event: QShowEvent) -> None:
+        super().showEvent(event)
+        self.shown.emit()
+
+
 # Every class here that a .ui file may use, registered with the loader.
-CUSTOM_WIDGETS: tuple[type[QWidget], ...] = (MainWindowView, GateDialog)
+CUSTOM_WIDGETS: tuple[type[QWidget], ...] = (MainWindowView, GateDialog, PageView)

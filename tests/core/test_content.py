@@ -435,3 +435,174 @@ def test_new_item_in_override_must_be_complete(packs: Path, tmp_path: Path) -> N
 def test_missing_override_folder_is_ignored(packs: Path, tmp_path: Path) -> None:
     content = load_content(packs, [tmp_path / "not-there"])
     assert "extra.right_time" in content
+
+
+# --------------------------------------------------------------------------- sign patterns
+
+SIGN_PACK = """\
+format: ips-reflect/content
+version: 1
+pack: extra
+title: Extra
+source: Box 2
+sections:
+  - id: extra.signs
+    title: Signs
+    source: Box 2
+    items:
+      - id: extra.sign
+        type: warning_sign
+        text: A sign an organisation adds.
+        help: Why it matters.
+        source: Local policy
+        patterns:
+{patterns}
+"""
+
+
+def _sign_pack(d: Path, patterns: str) -> None:
+    (d / "extra.yaml").write_text(SIGN_PACK.format(patterns=patterns), encoding="utf-8")
+
+
+def test_patterns_load_with_their_parts(packs: Path) -> None:
+    _sign_pack(
+        packs,
+        """\
+          - phrase: "gave|give ... my (personal) number"
+            why: Own words.
+          - regex: '\\bour secret\\b'
+            exclude: ['\\bgame\\b']""",
+    )
+    item = load_content(packs).item("extra.sign")
+    first, second = item.patterns
+    assert (first.phrase, first.regex, first.why) == (
+        "gave|give ... my (personal) number",
+        None,
+        "Own words.",
+    )
+    assert second.regex == r"\bour secret\b" and second.exclude == (r"\bgame\b",)
+    assert second.location is not None and second.location.line == _line_of(packs, "regex:")
+
+
+def test_bad_regex_is_reported_at_its_line(packs: Path) -> None:
+    _sign_pack(packs, "          - regex: '(unclosed'\n            why: Oops.")
+    line = _line_of(packs, "(unclosed")
+    problems = _problems(packs)
+    assert any(
+        f"extra.yaml:{line}:20:" in p and "the regex '(unclosed' is not valid (" in p
+        for p in problems
+    ), problems
+
+
+def test_bad_exclude_regex_is_reported_at_its_line(packs: Path) -> None:
+    _sign_pack(packs, "          - phrase: our secret\n            exclude: ['ok', '[a-']")
+    line = _line_of(packs, "[a-")
+    problems = _problems(packs)
+    assert any(f"extra.yaml:{line}:" in p and "the regex '[a-' is not valid" in p for p in problems)
+
+
+def test_regex_that_matches_empty_text_is_refused(packs: Path) -> None:
+    _sign_pack(packs, "          - regex: 'x*'")
+    assert any("matches empty text" in p for p in _problems(packs))
+
+
+def test_unknown_key_in_a_pattern(packs: Path) -> None:
+    _sign_pack(packs, "          - phrase: our secret\n            because: no")
+    line = _line_of(packs, "because:")
+    problems = _problems(packs)
+    assert any(
+        f"extra.yaml:{line}:13: unknown key 'because' in a pattern" in p for p in problems
+    ), problems
+
+
+@pytest.mark.parametrize(
+    ("body", "expected"),
+    [
+        ("          - phrase: a\n            regex: 'b'", "both are given"),
+        ("          - why: Nothing to match.", "neither is given"),
+    ],
+)
+def test_pattern_needs_exactly_one_of_phrase_or_regex(
+    packs: Path, body: str, expected: str
+) -> None:
+    _sign_pack(packs, body)
+    line = _line_of(packs, "          - ")
+    problems = _problems(packs)
+    assert any(
+        f"extra.yaml:{line}:13:" in p and "exactly one of 'phrase'" in p and expected in p
+        for p in problems
+    ), problems
+
+
+@pytest.mark.parametrize(
+    "phrase", ["gave ...", "... gave", "gave ... ... number", "(own", "a||b", "te*xt", "(own)"]
+)
+def test_unreadable_phrase(packs: Path, phrase: str) -> None:
+    _sign_pack(packs, f"          - phrase: '{phrase}'")
+    line = _line_of(packs, "phrase:")
+    problems = _problems(packs)
+    assert any(f"extra.yaml:{line}:" in p and "cannot be read" in p for p in problems), problems
+
+
+def test_patterns_must_be_a_list_of_mappings(packs: Path) -> None:
+    _sign_pack(packs, "          - just words")
+    assert any("expected a pattern made of 'key: value' lines" in p for p in _problems(packs))
+    (packs / "extra.yaml").write_text(
+        SIGN_PACK.format(patterns="").replace("        patterns:\n", "        patterns: []\n"),
+        encoding="utf-8",
+    )
+    assert any("'patterns' must be a list of patterns" in p for p in _problems(packs))
+
+
+def test_patterns_only_on_warning_signs(packs: Path) -> None:
+    _write_extra(
+        packs,
+        QUESTION_PACK + "        patterns:\n          - phrase: right time\n",
+    )
+    line = _line_of(packs, "patterns:")
+    problems = _problems(packs)
+    assert any(
+        f"extra.yaml:{line}:9:" in p and "only warning signs have 'patterns'" in p for p in problems
+    ), problems
+
+
+def test_override_replaces_a_signs_patterns(packs: Path, tmp_path: Path) -> None:
+    _sign_pack(packs, "          - phrase: our secret\n          - phrase: between us")
+    org = _override(
+        tmp_path,
+        """\
+        format: ips-reflect/content
+        version: 1
+        pack: extra
+        sections:
+          - id: extra.signs
+            items:
+              - id: extra.sign
+                patterns:
+                  - regex: '\\boff the books\\b'
+                    why: Our own wording.
+        """,
+    )
+    item = load_content(packs, [org]).item("extra.sign")
+    assert [p.regex for p in item.patterns] == [r"\boff the books\b"]
+    assert item.help == "Why it matters."
+
+
+def test_override_pattern_errors_point_at_the_override_file(packs: Path, tmp_path: Path) -> None:
+    org = _override(
+        tmp_path,
+        """\
+        format: ips-reflect/content
+        version: 1
+        pack: extra
+        sections:
+          - id: extra.when
+            items:
+              - id: extra.right_time
+                patterns:
+                  - regex: 'a(b'
+        """,
+    )
+    problems = _problems(packs, [org])
+    assert any("ours.yaml:9:" in p and "is not valid" in p for p in problems), problems
+    assert any("ours.yaml:8:" in p and "only warning signs" in p for p in problems), problems

@@ -232,7 +232,7 @@ def window(qtbot, sample_content, data_dir: Path):
     from ips_reflect.core.settings import load_settings
     from ips_reflect.gui.app import create_main_window
 
-    win = create_main_window(sample_content, load_settings(data_dir), data_dir)
+    win = create_main_window(sample_content, load_settings(data_dir), data_dir, features=False)
     qtbot.addWidget(win.view)
     win.show()
     qtbot.waitExposed(win.view)

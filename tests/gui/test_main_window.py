@@ -26,7 +26,7 @@ from ips_reflect.gui.theme import apply_theme, load_theme, render_stylesheet
 
 
 def _new_window(qtbot, content, data_dir):
-    win = create_main_window(content, load_settings(data_dir), data_dir)
+    win = create_main_window(content, load_settings(data_dir), data_dir, features=False)
     qtbot.addWidget(win.view)
     win.show()
     qtbot.waitExposed(win.view)
@@ -141,7 +141,7 @@ def test_last_page_is_remembered(qtbot, sample_content, data_dir, window):
     window.show_page("notes")
     assert load_settings(data_dir).last_page == "notes"
     window.close()
-    second = create_main_window(sample_content, load_settings(data_dir), data_dir)
+    second = create_main_window(sample_content, load_settings(data_dir), data_dir, features=False)
     qtbot.addWidget(second.view)
     second.add_page("notes", "Notes", QLabel("Notes"))
     second.restore_last_page()
@@ -261,7 +261,7 @@ def test_text_size_reaches_the_guide_headings(window):
 def test_unwritable_data_dir_does_not_stop_the_app(qtbot, sample_content, tmp_path):
     blocked = tmp_path / "not-a-folder"
     blocked.write_text("a file where the data folder should be")
-    win = create_main_window(sample_content, None, blocked)
+    win = create_main_window(sample_content, None, blocked, features=False)
     qtbot.addWidget(win.view)
     win.set_theme("dark")
     assert _window_colour() == "#1b1f24"

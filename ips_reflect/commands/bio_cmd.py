@@ -1,0 +1,149 @@
+"""``ips-reflect bio card -o card.yaml`` and ``ips-reflect bio pdf -o bio.pdf [--service S]``.
+
+Both read the biography saved on the Biography page of the app (it lives in the
+encrypted vault), run the privacy guard over every line (contact details and
+anything the sharing plan keeps private) and stop with exit code 1, listing
+each problem, rather than write something that should not be shared.
+
+The files written are NOT encrypted: they are meant to be shared with the team,
+and a notice on stderr says so. Only the standard library is imported at start-up.
+"""
+
+from __future__ import annotations
+
+import argparse
+import sys
+from pathlib import Path
+from typing import Any
+
+from ips_reflect.commands.vault_cmd import _unlock
+
+
+def register(sub: argparse._SubParsersAction) -> None:  # type: ignore[type-arg,unused-ignore]
+    p = sub.add_parser(
+        "bio",
+        help="your biography: a bio card for the team folder, or a one-page PDF",
+        description="Write the biography saved on the app's Biography page as a bio card "
+        "(for the team's shared folder) or as a one-page PDF. Contact details and anything "
+        "your sharing plan keeps private are refused.",
+    )
+    bsub = p.add_subparsers(dest="bio_command", metavar="ACTION", required=True)
+
+    card = bsub.add_parser(
+        "card",
+        help="write your bio card (YAML) for the team's shared folder",
+        description="Write your biography as a bio card (format ips-reflect/bio-card, "
+        "version 1). A photo, if you added one, is written beside it with the same name "
+        "(card.jpg or card.png). The files are not encrypted: they are meant to be shared.",
+    )
+    card.add_argument(
+        "-o", "--output", required=True, metavar="FILE", help="the card to write, e.g. card.yaml"
+    )
+    card.set_defaults(func=run_card)
+
+    pdf = bsub.add_parser(
+        "pdf",
+        help="write your biography as a one-page PDF",
+        description="Write your biography as a one-page PDF with your photo, to print or "
+        "hand to a client. The file is not encrypted: it is meant to be shared.",
+    )
+    pdf.add_argument(
+        "-o", "--output", required=True, metavar="FILE", help="the PDF to write, e.g. bio.pdf"
+    )
+    pdf.add_argument(
+        "--service", metavar="NAME", help="service name for the top and foot of the page"
+    )
+    pdf.set_defaults(func=run_pdf)
+
+
+# --------------------------------------------------------------------------- helpers
+
+
+def _read_biography(args: argparse.Namespace) -> tuple[Any, list[str]]:
+    """The stored biography and the sharing plan's private phrases; refuses when empty."""
+    from ips_reflect import messages
+    from ips_reflect.core.bioprofile import is_empty, plan_blocked_phrases
+    from ips_reflect.errors import UserError
+
+    with _unlock(args) as vault:
+        bio = vault.biography.get()
+        plan = vault.plans.latest()
+    if bio is None or is_empty(bio.payload):
+        raise UserError(messages.BIO_CLI_NONE)
+    return bio, plan_blocked_phrases(plan)
+
+
+def _checked_card(bio: Any, blocked: list[str], target: Path, what: str) -> Any:
+    from ips_reflect import messages
+    from ips_reflect.core.biocard import check_card
+    from ips_reflect.core.bioprofile import card_from_payload
+    from ips_reflect.errors import UserError
+
+    card = card_from_payload(bio.payload, consent=bio.consent, review_date=bio.review_date)
+    problems = check_card(card, blocked)
+    if problems:
+        n = len(problems)
+        raise UserError(
+            messages.BIO_CLI_REFUSED.format(file=target, what=what, n=n, s="" if n == 1 else "s"),
+            details=[f"- {p}" for p in problems],
+        )
+    return card
+
+
+def _check_target(target: Path, suffixes: tuple[str, ...], message: str) -> None:
+    from ips_reflect import messages
+    from ips_reflect.errors import UserError
+
+    if target.suffix.lower() not in suffixes:
+        raise UserError(message.format(file=target))
+    if target.is_dir():
+        raise UserError(messages.BIO_CLI_IS_FOLDER.format(file=target))
+    if not target.parent.is_dir():
+        raise UserError(messages.BIO_CLI_NO_FOLDER.format(folder=target.parent))
+
+
+# --------------------------------------------------------------------------- commands
+
+
+def run_card(args: argparse.Namespace) -> int:
+    from ips_reflect import messages
+    from ips_reflect.core.bioprofile import write_card_files
+    from ips_reflect.errors import UserError
+
+    target = Path(args.output)
+    _check_target(target, (".yaml", ".yml"), messages.BIO_CLI_NOT_YAML)
+    bio, blocked = _read_biography(args)
+    card = _checked_card(bio, blocked, target, "card")
+    try:
+        photo_path = write_card_files(card, target, bio.photo, bio.photo_mime)
+    except OSError as exc:
+        raise UserError(
+            messages.BIO_CLI_WRITE_FAILED.format(file=target, problem=exc.strerror or exc)
+        ) from None
+    if photo_path is not None:
+        print(messages.BIO_CLI_WROTE_CARD_PHOTO.format(file=target, photo=photo_path.name))
+    else:
+        print(messages.BIO_CLI_WROTE_CARD.format(file=target))
+    if not bio.consent:
+        print(messages.BIO_CLI_NO_CONSENT, file=sys.stderr)
+    print(messages.BIO_SHARED_NOTICE.format(file=target), file=sys.stderr)
+    return 0
+
+
+def run_pdf(args: argparse.Namespace) -> int:
+    from ips_reflect import messages
+
+    target = Path(args.output)
+    _check_target(target, (".pdf",), messages.BIO_CLI_NOT_PDF)
+    bio, blocked = _read_biography(args)
+    card = _checked_card(bio, blocked, target, "PDF")
+    from ips_reflect.core.bioprofile import clean_payload
+
+    service = args.service if args.service is not None else clean_payload(bio.payload)["service"]
+
+    from ips_reflect.export.bio_pdf import build_bio_pdf
+
+    build_bio_pdf(card, target, service=service or None, photo_data=bio.photo)
+    print(messages.BIO_CLI_WROTE_PDF.format(file=target))
+    print(messages.BIO_SHARED_NOTICE.format(file=target), file=sys.stderr)
+    return 0

@@ -1,0 +1,295 @@
+"""The Home page: a greeting, the shares waiting for a reflection, quick starts.
+
+"2 shares to reflect on" lists the checks made before sharing that have no
+reflection yet (date, audience, alias, title and light), each with a
+"Reflect now" button that Enter or Space presses. Quick buttons start a new
+check, a quick check, a standalone reflection or the sharing plan.
+
+The view is ``ui/home.ui``; :class:`HomePage` is its controller. Its signals
+are connected to the other flow pages by :func:`connect_flows` (or
+:func:`install_flow_pages`, which also adds the four pages to the window).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from datetime import datetime
+from typing import Any
+
+from PySide6.QtCore import QObject, Qt, Signal
+from PySide6.QtWidgets import (
+    QFrame,
+    QHBoxLayout,
+    QLabel,
+    QPushButton,
+    QVBoxLayout,
+    QWidget,
+)
+
+from ips_reflect import messages
+from ips_reflect.core.check import LIGHT_ANSWER_KEY, LIGHT_NAMES
+from ips_reflect.core.content import Content
+from ips_reflect.core.entries import Entry
+from ips_reflect.core.plan import SharingPlan
+from ips_reflect.gui.drafts import short_date, short_when
+from ips_reflect.gui.question_widgets import EnterButton, TrafficLight, install_enter, set_role
+from ips_reflect.gui.uiloader import find_child, load_ui
+
+PAGE_KEY = "home"
+MAX_ROWS = 25
+
+
+def greeting(now: datetime | None = None) -> str:
+    hour = (now or datetime.now()).hour
+    if hour < 12:
+        return messages.FLOW_GOOD_MORNING
+    if hour < 18:
+        return messages.FLOW_GOOD_AFTERNOON
+    return messages.FLOW_GOOD_EVENING
+
+
+def pending_title(count: int) -> str:
+    if count == 0:
+        return messages.FLOW_PENDING_NONE
+    if count == 1:
+        return messages.FLOW_PENDING_ONE
+    return messages.FLOW_PENDING_MANY.format(count=count)
+
+
+class PendingRow(QFrame):
+    """One check waiting for its reflection, with its "Reflect now" button."""
+
+    def __init__(self, check: Entry, audience_names: dict[str, str]) -> None:
+        super().__init__()
+        self.setObjectName("pendingRow")
+        self.uid = check.uid
+        layout = QHBoxLayout(self)
+        layout.setContentsMargins(10, 8, 10, 8)
+        layout.setSpacing(12)
+        light = check.answers.get(LIGHT_ANSWER_KEY)
+        light = light if isinstance(light, str) and light in LIGHT_NAMES else ""
+        self.light = TrafficLight(size=24)
+        self.light.set_light(light)
+        layout.addWidget(self.light, 0, Qt.AlignmentFlag.AlignVCenter)
+        text = QVBoxLayout()
+        text.setSpacing(1)
+        title = check.title or messages.FLOW_CHECK_TITLE_EMPTY
+        self.title = QLabel(title)
+        self.title.setObjectName("pendingRowTitle")
+        self.title.setTextFormat(Qt.TextFormat.PlainText)
+        self.title.setWordWrap(True)
+        meta = [short_when(check.created)]
+        if check.audience:
+            meta.append(audience_names.get(check.audience, check.audience))
+        if check.client_alias:
+            meta.append(check.client_alias)
+        if light:
+            meta.append(messages.FLOW_PENDING_LIGHT.format(light=LIGHT_NAMES[light]))
+        self.meta = QLabel(" · ".join(meta))
+        self.meta.setObjectName("pendingRowMeta")
+        self.meta.setTextFormat(Qt.TextFormat.PlainText)
+        self.meta.setWordWrap(True)
+        text.addWidget(self.title)
+        text.addWidget(self.meta)
+        layout.addLayout(text, 1)
+        self.button = EnterButton(messages.FLOW_REFLECT_NOW)
+        self.button.setObjectName("reflectRowButton")
+        self.button.setAccessibleName(
+            messages.FLOW_REFLECT_ON_ACCESSIBLE.format(title=title, when=short_date(check.created))
+        )
+        self.button.setAccessibleDescription(" · ".join(meta))
+        layout.addWidget(self.button, 0, Qt.AlignmentFlag.AlignVCenter)
+
+
+class HomePage(QObject):
+    """Controller of ``ui/home.ui``; see the module docstring."""
+
+    newCheckRequested = Signal()
+    quickCheckRequested = Signal()
+    prepareRequested = Signal()
+    standaloneReflectionRequested = Signal()
+    reflectionRequested = Signal(str)  # uid of the check to reflect on
+
+    def __init__(self, view: QWidget, content: Content, parent: QObject | None = None) -> None:
+        super().__init__(parent)
+        self.view = view
+        self.content = content
+        self._vault: Any = None
+        self.rows: list[PendingRow] = []
+        f = find_child
+        self.greeting = f(view, QLabel, "greetingLabel")
+        set_role(self.greeting, "title")
+        self.pending_title = f(view, QLabel, "pendingTitle")
+        self.pending_hint = f(view, QLabel, "pendingHint")
+        self.pending_box = f(view, QWidget, "pendingRows")
+        self.plan_status = f(view, QLabel, "planStatusLabel")
+        self.new_button = f(view, QPushButton, "newCheckButton")
+        self.quick_button = f(view, QPushButton, "quickCheckButton")
+        self.reflect_button = f(view, QPushButton, "reflectButton")
+        self.prepare_button = f(view, QPushButton, "prepareButton")
+        self.audience_names = {i.id: i.label for i in content.audiences}
+        self.new_button.clicked.connect(self.newCheckRequested)
+        self.quick_button.clicked.connect(self.quickCheckRequested)
+        self.reflect_button.clicked.connect(self.standaloneReflectionRequested)
+        self.prepare_button.clicked.connect(self.prepareRequested)
+        install_enter(view, lambda: None)
+        self.set_vault(None)
+
+    # -- vault
+
+    def set_vault(self, vault: Any) -> None:
+        """The open vault after unlock; None on lock (clears the lists and disables)."""
+        self._vault = vault
+        self.view.setEnabled(vault is not None)
+        self.refresh()
+
+    def flush_drafts(self) -> bool:
+        """Home keeps no drafts (here so every flow page answers the same calls)."""
+        return True
+
+    def refresh(self) -> None:
+        """Re-read the checks waiting for a reflection and the plan's status."""
+        self.greeting.setText(greeting())
+        self._clear_rows()
+        if self._vault is None:
+            self.pending_title.setText("")
+            self.pending_title.setAccessibleName("")
+            self.pending_hint.setText("")
+            self.plan_status.setText("")
+            return
+        pending = list(self._vault.entries.pending_reflections())
+        self.pending_title.setText(pending_title(len(pending)))
+        self.pending_title.setAccessibleName(pending_title(len(pending)))
+        self.pending_hint.setText(
+            messages.FLOW_PENDING_HINT if pending else messages.FLOW_PENDING_EMPTY_HINT
+        )
+        layout = self.pending_box.layout()
+        assert layout is not None
+        previous: QWidget = self.prepare_button
+        for check in pending[:MAX_ROWS]:
+            row = PendingRow(check, self.audience_names)
+            row.button.clicked.connect(lambda _c=False, uid=check.uid: self.reflect_on(uid))
+            layout.addWidget(row)
+            self.rows.append(row)
+            QWidget.setTabOrder(previous, row.button)
+            previous = row.button
+        if len(pending) > MAX_ROWS:
+            more = QLabel(messages.FLOW_PENDING_MORE.format(count=len(pending) - MAX_ROWS))
+            more.setObjectName("questionHelp")
+            layout.addWidget(more)
+        self.plan_status.setText(self._plan_text())
+
+    def _plan_text(self) -> str:
+        latest = self._vault.plans.latest() if self._vault is not None else None
+        if latest is None:
+            return messages.FLOW_HOME_NO_PLAN
+        plan = SharingPlan.from_payload(latest.payload)
+        n = len(plan.experiences)
+        return messages.FLOW_HOME_PLAN.format(
+            count=n,
+            experiences="experience" if n == 1 else "experiences",
+            version=latest.version,
+            when=short_date(latest.created),
+        )
+
+    def _clear_rows(self) -> None:
+        layout = self.pending_box.layout()
+        assert layout is not None
+        while layout.count():
+            child = layout.takeAt(0)
+            widget = child.widget() if child is not None else None
+            if widget is not None:
+                widget.hide()
+                widget.setParent(None)
+                widget.deleteLater()
+        self.rows = []
+
+    # -- public
+
+    @property
+    def pending_count(self) -> int:
+        return len(self._vault.entries.pending_reflections()) if self._vault is not None else 0
+
+    def reflect_on(self, uid: str) -> None:
+        self.reflectionRequested.emit(uid)
+
+    def focus_first(self) -> None:
+        target = self.rows[0].button if self.rows else self.new_button
+        target.setFocus(Qt.FocusReason.OtherFocusReason)
+
+
+def create_page(content: Content) -> tuple[str, str, QWidget, HomePage, str]:
+    """(key, title, view, controller, icon name) for ``MainWindow.add_page``."""
+    view = load_ui("home")
+    return PAGE_KEY, messages.FLOW_PAGE_HOME, view, HomePage(view, content), "home"
+
+
+# --------------------------------------------------------------------------- wiring
+
+
+def connect_flows(
+    show_page: Callable[[str], Any],
+    home: HomePage,
+    prepare: Any,
+    before: Any,
+    after: Any,
+) -> None:
+    """Connect the four flow pages to each other.
+
+    ``show_page(key)`` brings a page to the front (``MainWindow.show_page``).
+    """
+
+    def open_before(quick: bool) -> None:
+        before.start(quick)
+        show_page("before")
+        before.start(quick)  # focus lands once the page is visible
+
+    def open_after(uid: str | None) -> None:
+        show_page("after")
+        if uid:
+            after.start_for_check(uid)
+        else:
+            after.start_standalone()
+
+    home.newCheckRequested.connect(lambda: open_before(False))
+    home.quickCheckRequested.connect(lambda: open_before(True))
+    home.prepareRequested.connect(lambda: show_page("prepare"))
+    home.standaloneReflectionRequested.connect(lambda: open_after(None))
+    home.reflectionRequested.connect(open_after)
+    before.reflectionRequested.connect(open_after)
+    before.checkSaved.connect(lambda _uid: home.refresh())
+    before.checkSaved.connect(lambda _uid: after.refresh_links())
+    after.reflectionSaved.connect(lambda _uid: home.refresh())
+    after.reflectionSaved.connect(lambda _uid: after.refresh_links())
+    prepare.planSaved.connect(lambda _version: before.reload_plan())
+    prepare.planSaved.connect(lambda _version: after.reload_plan())
+    prepare.planSaved.connect(lambda _version: home.refresh())
+
+
+def install_flow_pages(window: Any, content: Content) -> dict[str, Any]:
+    """Add Home, Prepare, Before and After to ``window`` and connect them.
+
+    Returns the controllers by page key (also put in ``window.controllers``);
+    call ``set_vault(vault)`` on each after unlock and ``set_vault(None)`` on lock,
+    and ``flush_drafts()`` on each just before the vault is closed (so the last
+    second of typing is kept as a draft).
+    """
+    from ips_reflect.gui import after, before, prepare
+
+    controllers: dict[str, Any] = {}
+    for factory in (create_page, prepare.create_page, before.create_page, after.create_page):
+        key, title, view, controller, icon = factory(content)
+        window.add_page(key, title, view, icon_name=icon)
+        window.controllers[key] = controller
+        controllers[key] = controller
+    connect_flows(
+        window.show_page,
+        controllers["home"],
+        controllers["prepare"],
+        controllers["before"],
+        controllers["after"],
+    )
+    theme_changed = getattr(window, "themeChanged", None)
+    if theme_changed is not None:
+        theme_changed.connect(lambda _name: controllers["prepare"].refresh())
+    return controllers
