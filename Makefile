@@ -36,6 +36,9 @@ bench: $(STAMP)
 shots: $(STAMP)
 	$(BIN)/python -m benchmarks.screenshots
 	$(BIN)/python -m benchmarks.shots_gate
+	$(BIN)/python -m benchmarks.flow_screenshots
+	$(BIN)/python -m benchmarks.shots_journal --all
+	$(BIN)/python -m benchmarks.bio_team_screenshots
 
 clean:
 	rm -rf $(VENV) build dist .mypy_cache .ruff_cache

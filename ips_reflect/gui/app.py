@@ -150,6 +150,7 @@ def _add_feature_pages(window: MainWindow, content: Content) -> None:
     c["journal"].entriesChanged.connect(lambda: (c["trends"].mark_stale(), c["home"].refresh()))
     for key in ("journal", "biography", "team"):
         c[key].statusMessage.connect(window.show_status)
+    window.themeChanged.connect(lambda _n: c["prepare"].refresh())
     for key in ("journal", "trends", "flags"):
         ctl = c[key]
         window.themeChanged.connect(lambda _n, ctl=ctl: ctl.refresh())
