@@ -38,7 +38,7 @@ from ips_reflect.core.content import Content
 from ips_reflect.core.entries import Entry
 from ips_reflect.core.plan import SharingPlan
 from ips_reflect.errors import UserError
-from ips_reflect.gui.drafts import DraftBanner, DraftKeeper, short_when
+from ips_reflect.gui.drafts import attach_drafts, short_when
 from ips_reflect.gui.question_widgets import (
     AUDIENCE_SINGULAR,
     PdfExporter,
@@ -142,24 +142,9 @@ class AfterPage(QObject):
         layout.addStretch(1)
         self._show_signs()
 
-        self.keeper = DraftKeeper(
-            lambda: self._vault,
-            DRAFT_KEY,
-            KIND,
-            self.collect_draft,
-            self.restore_draft,
-            parent=self,
+        self.keeper, self.draft_banner = attach_drafts(
+            self, view, DRAFT_KEY, KIND, messages.FLOW_NOUN_REFLECTION
         )
-        self.draft_banner = DraftBanner(
-            self.keeper,
-            f(view, QFrame, "draftBanner"),
-            f(view, QLabel, "draftLabel"),
-            f(view, QPushButton, "draftRestoreButton"),
-            f(view, QPushButton, "draftDiscardButton"),
-            messages.FLOW_NOUN_REFLECTION,
-            parent=self,
-        )
-        set_banner_level(self.draft_banner.frame, "notice")
         self.pdf = PdfExporter(view, content, self.saved_label, self.pdf_button, parent=self)
 
         self.questions.connect(self._changed)

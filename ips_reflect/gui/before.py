@@ -50,7 +50,7 @@ from ips_reflect.core.content import Content, Section
 from ips_reflect.core.entries import Entry
 from ips_reflect.core.plan import PlanDeviation, SharingPlan, deviation
 from ips_reflect.errors import UserError
-from ips_reflect.gui.drafts import DraftBanner, DraftKeeper, short_when
+from ips_reflect.gui.drafts import attach_drafts, short_when
 from ips_reflect.gui.question_widgets import (
     AUDIENCE_SINGULAR,
     PdfExporter,
@@ -229,24 +229,9 @@ class BeforePage(QObject):
         self._build_summary(_body(view, "summaryBody"))
 
         # -- drafts
-        self.keeper = DraftKeeper(
-            lambda: self._vault,
-            DRAFT_KEY,
-            KIND,
-            self.collect_draft,
-            self.restore_draft,
-            parent=self,
+        self.keeper, self.draft_banner = attach_drafts(
+            self, view, DRAFT_KEY, KIND, messages.FLOW_NOUN_CHECK
         )
-        self.draft_banner = DraftBanner(
-            self.keeper,
-            f(view, QFrame, "draftBanner"),
-            f(view, QLabel, "draftLabel"),
-            f(view, QPushButton, "draftRestoreButton"),
-            f(view, QPushButton, "draftDiscardButton"),
-            messages.FLOW_NOUN_CHECK,
-            parent=self,
-        )
-        set_banner_level(self.draft_banner.frame, "notice")
         self.draft_banner.restored.connect(self._after_restore)
         self.pdf = PdfExporter(view, content, self.saved_label, self.pdf_button, parent=self)
 

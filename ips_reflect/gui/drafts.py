@@ -291,3 +291,32 @@ class DraftBanner(QObject):
         if self.keeper.discard_offered():
             self.discarded.emit()
         self.refresh()
+
+
+def attach_drafts(
+    page: Any, view: QWidget, key: str, kind: str, noun: str
+) -> tuple[DraftKeeper, DraftBanner]:
+    """Autosave for a flow page and the banner that offers its draft back.
+
+    ``page`` has ``_vault``, ``collect_draft()`` and ``restore_draft(payload)``;
+    ``view`` holds the ``draftBanner`` frame with its label and two buttons.
+    """
+    from PySide6.QtWidgets import QFrame
+
+    from ips_reflect.gui.question_widgets import set_banner_level
+    from ips_reflect.gui.uiloader import find_child
+
+    keeper = DraftKeeper(
+        lambda: page._vault, key, kind, page.collect_draft, page.restore_draft, parent=page
+    )
+    banner = DraftBanner(
+        keeper,
+        find_child(view, QFrame, "draftBanner"),
+        find_child(view, QLabel, "draftLabel"),
+        find_child(view, QPushButton, "draftRestoreButton"),
+        find_child(view, QPushButton, "draftDiscardButton"),
+        noun,
+        parent=page,
+    )
+    set_banner_level(banner.frame, "notice")
+    return keeper, banner

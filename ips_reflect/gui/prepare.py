@@ -60,7 +60,7 @@ from ips_reflect.core.plan import (
     plan_summary,
 )
 from ips_reflect.errors import UserError
-from ips_reflect.gui.drafts import DraftBanner, DraftKeeper, short_date, short_when
+from ips_reflect.gui.drafts import attach_drafts, short_date, short_when
 from ips_reflect.gui.question_widgets import (
     QuestionGroup,
     QuestionWidget,
@@ -71,7 +71,6 @@ from ips_reflect.gui.question_widgets import (
     focusables,
     install_enter,
     section_header,
-    set_banner_level,
     set_combo_data,
     set_plain_text,
     set_role,
@@ -236,24 +235,9 @@ class PreparePage(QObject):
         questions_layout.addStretch(1)
 
         # -- drafts
-        self.keeper = DraftKeeper(
-            lambda: self._vault,
-            DRAFT_KEY,
-            KIND,
-            self.collect_draft,
-            self.restore_draft,
-            parent=self,
+        self.keeper, self.draft_banner = attach_drafts(
+            self, view, DRAFT_KEY, KIND, messages.FLOW_NOUN_PLAN
         )
-        self.draft_banner = DraftBanner(
-            self.keeper,
-            f(view, QFrame, "draftBanner"),
-            f(view, QLabel, "draftLabel"),
-            f(view, QPushButton, "draftRestoreButton"),
-            f(view, QPushButton, "draftDiscardButton"),
-            messages.FLOW_NOUN_PLAN,
-            parent=self,
-        )
-        set_banner_level(self.draft_banner.frame, "notice")
 
         # -- signals
         self.table.currentCellChanged.connect(self._row_changed)
