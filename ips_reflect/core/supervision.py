@@ -1,0 +1,275 @@
+"""Supervision mode without Qt: the consent gate, the agenda, alias removal, SLEF series.
+
+Consent is the rule everything here is built around: only entries the practitioner
+marked "bring to supervision" (and that are not in the bin) may reach the agenda, the
+presenter view, the pack or the session summary. :func:`consented` is the one gate;
+the vault query ``entries.list(supervision=True)`` is the first line and this filter
+the second, so a bug in one is caught by the other.
+
+An agenda is a list of :class:`AgendaItem` kept as JSON in the session row. Items point
+at things by reference (topic id, entry uid, flag id) and are re-checked against the
+current consented entries whenever the agenda is shown or printed
+(:func:`resolve_agenda`), so unmarking an entry takes it off every agenda at once.
+
+A flag on the agenda carries its evidence (words quoted from an entry) only when that
+entry is itself consented; otherwise just the sign and its explanation are shown.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable, Iterable, Mapping, Sequence
+from dataclasses import dataclass, field, replace
+from datetime import date
+from typing import Any, Protocol
+
+from ips_reflect.core.entries import Entry
+
+AGENDA_KINDS: tuple[str, ...] = ("topic", "entry", "flag")
+SLEF_AREAS: tuple[str, ...] = (
+    "preparedness",
+    "confidence",
+    "comfort",
+    "competence",
+    "relevance",
+    "supervision",
+)
+ALIAS_PLACEHOLDER = "[client]"
+
+
+class FlagLike(Protocol):
+    """What the agenda needs from a stored flag (``store.records.FlagRecord``)."""
+
+    id: int
+    entry_uid: str | None
+    sign: str
+    source: str
+    evidence: str
+    explanation: str
+    status: str
+    note: str
+
+
+@dataclass
+class AgendaItem:
+    """One thing to talk about. ``ref``: topic id, entry uid or flag id (as text)."""
+
+    kind: str
+    ref: str
+    title: str
+    detail: str = ""
+    discussed: bool = False
+    note: str = ""
+    extra: dict[str, str] = field(default_factory=dict)
+
+    def to_json(self) -> dict[str, Any]:
+        return {
+            "kind": self.kind,
+            "ref": self.ref,
+            "title": self.title,
+            "discussed": self.discussed,
+            "note": self.note,
+        }
+
+    @classmethod
+    def from_json(cls, data: Any) -> AgendaItem | None:
+        """Tolerant reading of a stored item; None for anything malformed."""
+        if not isinstance(data, dict):
+            return None
+        kind, ref = data.get("kind"), data.get("ref")
+        if kind not in AGENDA_KINDS or not isinstance(ref, str) or not ref:
+            return None
+        title = data.get("title")
+        note = data.get("note")
+        return cls(
+            kind=kind,
+            ref=ref,
+            title=title if isinstance(title, str) else "",
+            discussed=data.get("discussed") is True,
+            note=note if isinstance(note, str) else "",
+        )
+
+
+# --------------------------------------------------------------------------- consent
+
+
+def consented(entries: Iterable[Entry]) -> list[Entry]:
+    """Only entries marked to bring to supervision and not in the bin."""
+    return [e for e in entries if e.bring_to_supervision is True and e.deleted_at is None]
+
+
+def entry_heading(entry: Entry, kind_names: Mapping[str, str] | None = None) -> str:
+    """A one-line heading for an entry: its title, or its kind and date."""
+    if entry.title.strip():
+        return entry.title.strip()
+    kind = (kind_names or {}).get(entry.kind, entry.kind.replace("_", " "))
+    return f"{kind[:1].upper()}{kind[1:]} of {entry.created[:10]}"
+
+
+# --------------------------------------------------------------------------- agenda
+
+
+def build_agenda(
+    *,
+    topics: Sequence[tuple[str, str]],
+    entries: Iterable[Entry],
+    flags: Iterable[FlagLike],
+    sign_names: Mapping[str, str] | None = None,
+    kind_names: Mapping[str, str] | None = None,
+) -> list[AgendaItem]:
+    """A fresh agenda: chosen topics (id, label), consented entries (oldest first), and
+    open flags that are about a consented entry or about no single entry.
+
+    Flags the practitioner put on the agenda from the Flags page are passed in
+    ``flags`` too; they are kept even if their entry is private, but without evidence.
+    """
+    items = [AgendaItem("topic", tid, label) for tid, label in topics]
+    allowed = consented(entries)
+    allowed.sort(key=lambda e: e.created)
+    items += [AgendaItem("entry", e.uid, entry_heading(e, kind_names)) for e in allowed]
+    seen: set[int] = set()
+    for flag in flags:
+        if flag.id in seen or flag.status == "resolved":
+            continue
+        seen.add(flag.id)
+        name = (sign_names or {}).get(flag.sign, flag.sign.replace("_", " "))
+        items.append(AgendaItem("flag", str(flag.id), name))
+    return items
+
+
+def resolve_agenda(
+    stored: Iterable[Any],
+    *,
+    entries: Iterable[Entry],
+    flags: Iterable[FlagLike],
+    topic_text: Callable[[str], str | None],
+    sign_names: Mapping[str, str] | None = None,
+    kind_names: Mapping[str, str] | None = None,
+) -> list[AgendaItem]:
+    """The stored agenda as it may be shown now.
+
+    * entry items whose entry is no longer consented (unmarked, binned, deleted) are
+      dropped, and titles are refreshed from the entry;
+    * flag items whose flag is gone are dropped; evidence is filled in only when the
+      flag's entry is consented (or the flag is about no single entry);
+    * topic items get the topic's full text as detail (unknown topics keep their title).
+    """
+    allowed = {e.uid: e for e in consented(entries)}
+    by_id = {str(f.id): f for f in flags}
+    out: list[AgendaItem] = []
+    for raw in stored:
+        item = raw if isinstance(raw, AgendaItem) else AgendaItem.from_json(raw)
+        if item is None:
+            continue
+        if item.kind == "entry":
+            entry = allowed.get(item.ref)
+            if entry is None:
+                continue
+            item = replace(item, title=entry_heading(entry, kind_names))
+        elif item.kind == "flag":
+            flag = by_id.get(item.ref)
+            if flag is None:
+                continue
+            name = (sign_names or {}).get(flag.sign, item.title or flag.sign)
+            evidence = ""
+            if flag.entry_uid is None or flag.entry_uid in allowed:
+                evidence = flag.evidence
+            item = replace(
+                item,
+                title=name,
+                detail=flag.explanation,
+                extra={"evidence": evidence, "status": flag.status, "source": flag.source},
+            )
+        else:
+            text = topic_text(item.ref)
+            if text is not None:
+                item = replace(item, detail=text)
+        out.append(item)
+    return out
+
+
+# --------------------------------------------------------------------------- alias removal
+
+
+def redact_aliases(text: str, aliases: Iterable[str], placeholder: str = ALIAS_PLACEHOLDER) -> str:
+    """Replace every client alias (whole words, any case) with ``placeholder``."""
+    names = sorted({a.strip() for a in aliases if a and a.strip()}, key=len, reverse=True)
+    if not names or not text:
+        return text
+    pattern = re.compile(
+        r"(?<!\w)(?:" + "|".join(re.escape(n) for n in names) + r")(?!\w)", re.IGNORECASE
+    )
+    return pattern.sub(placeholder, text)
+
+
+def anonymised(entries: Sequence[Entry], placeholder: str = ALIAS_PLACEHOLDER) -> list[Entry]:
+    """Copies of consented entries with every client alias (of any of them) removed from
+    the alias field, title, body and answers, for a group reflective-practice pack."""
+    allowed = consented(entries)
+    aliases = [e.client_alias for e in allowed if e.client_alias]
+    out: list[Entry] = []
+    for e in allowed:
+        answers: dict[str, Any] = {}
+        for key, value in e.answers.items():
+            if isinstance(value, str):
+                answers[key] = redact_aliases(value, aliases, placeholder)
+            elif isinstance(value, list):
+                answers[key] = [redact_aliases(str(v), aliases, placeholder) for v in value]
+            else:
+                answers[key] = value
+        out.append(
+            replace(
+                e,
+                title=redact_aliases(e.title, aliases, placeholder),
+                body=redact_aliases(e.body, aliases, placeholder),
+                client_alias=None,
+                tags=[redact_aliases(t, aliases, placeholder) for t in e.tags],
+                answers=answers,
+            )
+        )
+    return out
+
+
+# --------------------------------------------------------------------------- ratings and actions
+
+
+def rating_series(history: Iterable[tuple[str, str, int]]) -> dict[str, list[tuple[str, int]]]:
+    """(held_on, area, rating) rows -> area -> [(held_on, rating)] in date order."""
+    series: dict[str, list[tuple[str, int]]] = {a: [] for a in SLEF_AREAS}
+    for held_on, area, rating in sorted(history, key=lambda r: r[0]):
+        if area in series:
+            series[area].append((held_on, int(rating)))
+    return series
+
+
+def rating_summary(series: Mapping[str, Sequence[tuple[str, int]]]) -> list[str]:
+    """One plain sentence per rated area (the chart's text equivalent)."""
+    lines: list[str] = []
+    for area in SLEF_AREAS:
+        points = list(series.get(area, ()))
+        if not points:
+            continue
+        name = area.capitalize()
+        last = points[-1][1]
+        if len(points) == 1:
+            lines.append(f"{name}: {last} of 5 on {points[0][0]}.")
+            continue
+        first = points[0][1]
+        trend = "up" if last > first else "down" if last < first else "level"
+        lines.append(
+            f"{name}: {last} of 5 on {points[-1][0]}, {trend} from {first} on {points[0][0]} "
+            f"({len(points)} ratings)."
+        )
+    return lines
+
+
+def action_state(due_on: str | None, done_on: str | None, today: date | None = None) -> str:
+    """ "done", "overdue", "due" (today) or "open"."""
+    if done_on:
+        return "done"
+    if not due_on:
+        return "open"
+    today_iso = (today or date.today()).isoformat()
+    if due_on < today_iso:
+        return "overdue"
+    return "due" if due_on == today_iso else "open"
