@@ -1007,3 +1007,14 @@ FLAG_PANEL_CARD_NAME = "{label}: {words}"
 FLAGS_HEADER_NAME = "Flags list columns"
 FLAGS_ROWS_NAME = "Flags list rows"
 UNLOCK_AGAIN = "Type your passphrase to open your entries again."
+
+# --- supervision: pack, session summary and command line (export/, commands/) -----
+
+
+# --- supervision: pages and presenter view (gui/) ---------------------------------
+
+
+# --- hardening: readers, disk errors, recovery -------------------------------------
+
+
+# --- warning-sign flags: live panel in the flows -----------------------------------
