@@ -588,6 +588,24 @@ class _Compiled:
         return all(not group.isdisjoint(found) for group in self.groups)
 
 
+class Dated(Protocol):
+    """What the patterns across entries read: an :class:`Entry`, or an outline row of
+    the vault (no words needed)."""
+
+    @property
+    def uid(self) -> str: ...
+    @property
+    def kind(self) -> str: ...
+    @property
+    def created(self) -> str: ...
+    @property
+    def client_alias(self) -> str | None: ...
+    @property
+    def linked_uid(self) -> str | None: ...
+    @property
+    def in_bin(self) -> bool: ...
+
+
 class _VaultLike(Protocol):  # what scan_vault and sync_vault_flags use
     entries: Any
     flags: Any
@@ -960,10 +978,10 @@ class FlagEngine:
 
     # -- across entries
 
-    def pattern_flags(self, entries: Sequence[Entry]) -> list[Flag]:
+    def pattern_flags(self, entries: Sequence[Dated]) -> list[Flag]:
         """Flags from patterns across entries (see :class:`PatternRules`)."""
         r = self.rules
-        dated: list[tuple[datetime, Entry, str]] = []
+        dated: list[tuple[datetime, Dated, str]] = []
         for e in entries:
             alias = (e.client_alias or "").strip()
             if not alias or e.in_bin:
@@ -991,8 +1009,8 @@ class FlagEngine:
 
     @staticmethod
     def _clusters(
-        items: Sequence[tuple[datetime, Entry, str]], count: int, days: int
-    ) -> list[list[tuple[datetime, Entry, str]]]:
+        items: Sequence[tuple[datetime, Dated, str]], count: int, days: int
+    ) -> list[list[tuple[datetime, Dated, str]]]:
         """Runs of items (one client, time order) where at least ``count`` fall within
         ``days``; overlapping runs are merged."""
         span = timedelta(days=days)
@@ -1004,7 +1022,7 @@ class FlagEngine:
             if j - i + 1 >= count:
                 for k in range(i, j + 1):
                     marked[k] = True
-        clusters: list[list[tuple[datetime, Entry, str]]] = []
+        clusters: list[list[tuple[datetime, Dated, str]]] = []
         for k, item in enumerate(items):
             if not marked[k]:
                 continue
@@ -1020,7 +1038,7 @@ class FlagEngine:
         rule: str,
         key: str,
         first: str,
-        group: Sequence[tuple[datetime, Entry, str]],
+        group: Sequence[tuple[datetime, Dated, str]],
         evidence: str,
         why: str,
     ) -> Flag:
@@ -1038,7 +1056,7 @@ class FlagEngine:
 
     def _repeat_flags(
         self,
-        shares: Sequence[tuple[datetime, Entry, str]],
+        shares: Sequence[tuple[datetime, Dated, str]],
         names: Mapping[str, str],
         r: PatternRules,
     ) -> list[Flag]:
@@ -1061,7 +1079,7 @@ class FlagEngine:
 
     def _out_of_hours_flags(
         self,
-        dated: Sequence[tuple[datetime, Entry, str]],
+        dated: Sequence[tuple[datetime, Dated, str]],
         names: Mapping[str, str],
         r: PatternRules,
     ) -> list[Flag]:
@@ -1089,7 +1107,7 @@ class FlagEngine:
 
     def _dominant_flags(
         self,
-        shares: Sequence[tuple[datetime, Entry, str]],
+        shares: Sequence[tuple[datetime, Dated, str]],
         names: Mapping[str, str],
         r: PatternRules,
     ) -> list[Flag]:
@@ -1138,9 +1156,9 @@ class FlagEngine:
 
 
 def _by_client(
-    items: Iterable[tuple[datetime, Entry, str]],
-) -> dict[str, list[tuple[datetime, Entry, str]]]:
-    out: dict[str, list[tuple[datetime, Entry, str]]] = {}
+    items: Iterable[tuple[datetime, Dated, str]],
+) -> dict[str, list[tuple[datetime, Dated, str]]]:
+    out: dict[str, list[tuple[datetime, Dated, str]]] = {}
     for item in items:
         out.setdefault(item[2], []).append(item)
     return out
@@ -1150,7 +1168,7 @@ def _day(moment: datetime) -> str:
     return f"{moment.day} {moment:%b %Y}"
 
 
-def _dates(group: Sequence[tuple[datetime, Entry, str]], *, with_time: bool = False) -> str:
+def _dates(group: Sequence[tuple[datetime, Dated, str]], *, with_time: bool = False) -> str:
     shown = []
     for moment, _e, _k in group[:6]:
         text = f"{moment:%a} {_day(moment)} {moment:%H:%M}" if with_time else _day(moment)
@@ -1172,24 +1190,11 @@ class SyncResult:
     scanned: int = 0  # entries whose text was searched this time (the others had not changed)
 
 
-def _stamp(entry: Entry) -> str:
-    """Changes whenever anything a flag depends on changes (timestamps are to the second,
-    so an edit within the same second is caught by the words themselves)."""
-    exp = entry.answers.get(PLAN_EXPERIENCE_QUESTION)
-    material = "\x1f".join(
-        [
-            entry.kind,
-            entry.created,
-            entry.updated or "",
-            entry.audience or "",
-            entry.client_alias or "",
-            entry.linked_uid or "",
-            ",".join(entry.warning_signs),
-            exp if isinstance(exp, str) else "",
-            entry_text(entry),
-        ]
-    )
-    return hashlib.blake2b(material.encode("utf-8", "replace"), digest_size=12).hexdigest()
+def _stamp(entry: Any) -> str:
+    """Changes whenever the entry is edited (an outline row of the vault: the store bumps
+    ``rev`` on every edit; the row id and dates tell a purged and re-imported entry from
+    the one it replaced)."""
+    return f"{entry.id}:{entry.rev}:{entry.created}:{entry.updated or ''}"
 
 
 def scan_vault(vault: _VaultLike, content: Content, engine: FlagEngine | None = None) -> list[Flag]:
@@ -1218,7 +1223,7 @@ def sync_vault_flags(
     new sharing plan, or ``full=True`` make it search everything.
     """
     engine = engine or FlagEngine(content)
-    entries = vault.entries.list(newest_first=False)
+    outline = vault.entries.outline()  # no words: 10,000 entries in a few ms
     latest = vault.plans.latest()
     plan = PlanCheck.of(latest.payload if latest is not None else None)
     plan_version = latest.version if latest is not None else None
@@ -1228,19 +1233,21 @@ def sync_vault_flags(
     if not isinstance(seen, dict):
         seen = {}
     plan_changed = not same_engine or state.get("plan") != plan_version
-    changed = [e for e in entries if seen.get(e.uid) != _stamp(e)]
-    changed_uids = {e.uid for e in changed}
+    stamps = {e.uid: _stamp(e) for e in outline}
+    changed_uids = {uid for uid, stamp in stamps.items() if seen.get(uid) != stamp}
+    changed = vault.entries.get_many(changed_uids) if changed_uids else []
 
     flags = engine.scan_entries(changed, plan, patterns=False)
     groups: set[tuple[str | None, str]] = {
         (e.uid, source) for e in changed for source in ("ticked", "text", "plan")
     }
-    if plan_changed:  # plan flags of every other check and reflection
-        for e in entries:
-            if e.uid not in changed_uids and e.kind in SHARE_KINDS:
-                flags += engine.entry_plan_flags(e, entry_text(e), plan)
-                groups.add((e.uid, "plan"))
-    flags += engine.pattern_flags(entries)
+    if plan_changed and plan is not None:  # plan flags of every other check and reflection
+        others = [e.uid for e in outline if e.uid not in changed_uids and e.kind in SHARE_KINDS]
+        for e in vault.entries.get_many(others) if others else []:
+            flags += engine.entry_plan_flags(e, entry_text(e), plan)
+    if plan_changed:
+        groups.update((e.uid, "plan") for e in outline if e.kind in SHARE_KINDS)
+    flags += engine.pattern_flags(outline)
     groups.add((None, "pattern"))
 
     existing = {f.fingerprint: f for f in vault.flags.list()}
@@ -1277,14 +1284,9 @@ def sync_vault_flags(
     related = {f.fingerprint: list(f.related) for f in flags if f.source == "pattern"}
     if vault.kv.get(PATTERN_ENTRIES_KEY) != related:
         vault.kv.set(PATTERN_ENTRIES_KEY, related)
-    vault.kv.set(
-        SCAN_STATE_KEY,
-        {
-            "engine": engine.signature,
-            "plan": plan_version,
-            "entries": {e.uid: _stamp(e) for e in entries},
-        },
-    )
+    new_state = {"engine": engine.signature, "plan": plan_version, "entries": stamps}
+    if changed or plan_changed or len(seen) != len(stamps):
+        vault.kv.set(SCAN_STATE_KEY, new_state)
     open_count = int(vault.flags.counts().get("open", 0))
     return SyncResult(
         added=added, updated=updated, removed=removed, open=open_count, scanned=len(changed)

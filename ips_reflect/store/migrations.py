@@ -9,6 +9,7 @@ build a database at every earlier version, fill it, and upgrade it.
 2. the 30-day bin (``entries.deleted_at``) and autosaved drafts
 3. sharing plans (every saved version kept) and the biography
 4. supervision: sessions, agreed actions, SLEF self-ratings
+5. ``entries.rev``, a counter bumped by every edit (the flag check skips what is unchanged)
 """
 
 from __future__ import annotations
@@ -150,6 +151,17 @@ CREATE TABLE slef_ratings (
 ) WITHOUT ROWID;
 """
 
+# ``rev`` and ``deleted_at`` were added last, so they sit after the body in every row:
+# reading them means reading the whole entry. The covering index holds everything an
+# outline of all entries needs, so that query never touches the words.
+V5 = """
+ALTER TABLE entries ADD COLUMN rev INTEGER NOT NULL DEFAULT 0;
+CREATE INDEX entries_outline ON entries(
+    deleted_at, created_utc, id, rev, uid, kind, created, updated, client_alias, audience,
+    warning_signs, bring_to_supervision, linked_entry_id
+);
+"""
+
 
 @dataclass(frozen=True)
 class Migration:
@@ -163,6 +175,7 @@ MIGRATIONS: tuple[Migration, ...] = (
     Migration(2, "bin for deleted entries; drafts", V2),
     Migration(3, "sharing plans; biography", V3),
     Migration(4, "supervision sessions, actions and SLEF ratings", V4),
+    Migration(5, "entry revision counter (flags re-check only what changed)", V5),
 )
 LATEST = MIGRATIONS[-1].version
 

@@ -4,6 +4,7 @@ the sharing plan, patterns across entries, fingerprints and syncing with the vau
 from __future__ import annotations
 
 import re
+from dataclasses import replace
 from datetime import datetime, timedelta
 from pathlib import Path
 
@@ -485,3 +486,29 @@ def test_sign_pattern_source() -> None:
     assert SignPattern(regex=r"\bx\b").source == r"\bx\b"
     assert re.search(SignPattern(phrase="gave ... number").source, "gave him my number")
     assert phrase_regex("a|b") == SignPattern(phrase="a|b").source
+
+
+def test_sync_sees_an_edit_made_in_the_same_second(vault, content) -> None:
+    """Edits are told apart by the vault's revision counter, not by the clock."""
+    entry = vault.entries.add(Entry(kind="journal", body="A quiet day."))
+    sync_vault_flags(vault, content)
+    stamp = "2026-11-23T10:00:00+00:00"
+    vault.entries.update(replace(entry, updated=stamp), touch=False)
+    sync_vault_flags(vault, content)
+    assert vault.flags.list() == []
+    edited = replace(entry, body="I gave him my personal mobile.", updated=stamp)
+    vault.entries.update(edited, touch=False)  # same clock time as the last save
+    result = sync_vault_flags(vault, content)
+    assert result.scanned == 1
+    assert [f.sign for f in vault.flags.list()] == ["contact_details"]
+
+
+def test_sync_after_an_entry_is_binned_and_restored_keeps_its_flags(vault, content) -> None:
+    entry = vault.entries.add(Entry(kind="journal", body="I gave him my personal mobile."))
+    sync_vault_flags(vault, content)
+    vault.entries.delete(entry.uid)
+    assert sync_vault_flags(vault, content).scanned == 0
+    assert vault.flags.list() == []  # flags of binned entries are not listed
+    vault.entries.restore(entry.uid)
+    sync_vault_flags(vault, content)
+    assert [f.sign for f in vault.flags.list()] == ["contact_details"]

@@ -139,3 +139,34 @@ def test_import_is_all_or_nothing_and_links(vault):
     with pytest.raises(EntryError, match=r"entries\[0\]\.audience"):
         vault.entries.import_entries([E(audience="boss"), E()])
     assert vault.entries.count() == 3
+
+
+def test_outline_lists_live_entries_without_words_and_counts_edits(vault) -> None:
+    first = vault.entries.add(
+        Entry(kind="before_check", created="2026-01-02T09:00:00+00:00", client_alias="A.B.")
+    )
+    second = vault.entries.add(Entry(kind="journal", created="2026-01-01T09:00:00+00:00"))
+    gone = vault.entries.add(Entry(kind="journal", created="2026-01-03T09:00:00+00:00"))
+    vault.entries.delete(gone.uid)
+    rows = vault.entries.outline()
+    assert [r.uid for r in rows] == [second.uid, first.uid]  # oldest first, no bin
+    assert rows[1].client_alias == "A.B." and rows[1].kind == "before_check"
+    assert not hasattr(rows[1], "body")
+    before = rows[1].rev
+    first.body = "changed"
+    vault.entries.update(first)
+    vault.entries.update(first)
+    after = {r.uid: r.rev for r in vault.entries.outline()}
+    assert after[first.uid] == before + 2 and after[second.uid] == rows[0].rev
+
+
+def test_get_many_returns_the_entries_asked_for(vault) -> None:
+    made = [
+        vault.entries.add(
+            Entry(kind="journal", body=f"note {n}", created=f"2026-01-0{n}T09:00:00+00:00")
+        )
+        for n in (3, 1, 2)
+    ]
+    found = vault.entries.get_many([made[0].uid, made[1].uid, "no-such-uid"])
+    assert [e.body for e in found] == ["note 1", "note 3"]
+    assert vault.entries.get_many([]) == []
