@@ -39,6 +39,7 @@ from ips_reflect.core.entries import Entry
 from ips_reflect.core.plan import SharingPlan
 from ips_reflect.errors import UserError
 from ips_reflect.gui.drafts import attach_drafts, short_when
+from ips_reflect.gui.flag_panel import embed_panel, record_dismissals, written_text
 from ips_reflect.gui.question_widgets import (
     AUDIENCE_SINGULAR,
     PdfExporter,
@@ -146,6 +147,7 @@ class AfterPage(QObject):
             self, view, DRAFT_KEY, KIND, messages.FLOW_NOUN_REFLECTION
         )
         self.pdf = PdfExporter(view, content, self.saved_label, self.pdf_button, parent=self)
+        self.live_flags = embed_panel(content, f(view, QWidget, "flagSide"))
 
         self.questions.connect(self._changed)
         self.signs.changed.connect(self._changed)
@@ -256,6 +258,7 @@ class AfterPage(QObject):
         with _Quiet(self):
             self._clear_all()
             self._link(check)
+        self.update_flags()
         self.draft_banner.refresh()
         self._focus_first()
         return True
@@ -360,7 +363,20 @@ class AfterPage(QObject):
             return
         if self._saved is not None:
             self.saved_label.setText(messages.FLOW_CHANGED_SINCE_SAVE)
+        self.update_flags()
         self.keeper.touch()
+
+    def update_flags(self) -> None:
+        """Let the live panel search what has been written (debounced there)."""
+        entry = self.build_entry()
+        answers = {k: v for k, v in entry.answers.items() if k != EXPERIENCE_KEY}
+        self.live_flags.update(
+            written_text(answers),
+            entry.warning_signs,
+            entry.audience,
+            combo_data(self.experience),
+            self.plan,
+        )
 
     def _enter(self) -> None:
         """Enter: on to the next question (Ctrl+Enter from a text box), else the next field."""
@@ -444,6 +460,13 @@ class AfterPage(QObject):
             self.saved_label.setText(exc.message)
             return None
         self._saved = stored
+        record_dismissals(
+            self._vault,
+            self.live_flags.engine,
+            stored,
+            self.plan,
+            self.live_flags.dismissed_by_source(),
+        )
         self.keeper.discard()
         self.keeper.new_session()
         self.saved_label.setText(
@@ -505,10 +528,12 @@ class AfterPage(QObject):
                 [s for s in signs if isinstance(s, str)] if isinstance(signs, list) else []
             )
         self._show_signs()
+        self.update_flags()
 
     # ------------------------------------------------------------------ clearing
 
     def _clear_all(self) -> None:
+        self.live_flags.reset()
         with _Quiet(self):
             self._check = None
             self._saved = None

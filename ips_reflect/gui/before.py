@@ -51,6 +51,7 @@ from ips_reflect.core.entries import Entry
 from ips_reflect.core.plan import PlanDeviation, SharingPlan, deviation
 from ips_reflect.errors import UserError
 from ips_reflect.gui.drafts import attach_drafts, short_when
+from ips_reflect.gui.flag_panel import embed_panel, record_dismissals, written_text
 from ips_reflect.gui.question_widgets import (
     AUDIENCE_SINGULAR,
     PdfExporter,
@@ -234,6 +235,7 @@ class BeforePage(QObject):
         )
         self.draft_banner.restored.connect(self._after_restore)
         self.pdf = PdfExporter(view, content, self.saved_label, self.pdf_button, parent=self)
+        self.live_flags = embed_panel(content, f(view, QWidget, "flagSide"))
 
         # -- signals
         self.full.connect(self._changed)
@@ -636,7 +638,18 @@ class BeforePage(QObject):
             self.saved_label.setText(messages.FLOW_CHANGED_SINCE_SAVE)
         if self._step == SUMMARY:
             self._render_summary()
+        self.update_flags()
         self.keeper.touch()
+
+    def update_flags(self) -> None:
+        """Let the live panel search what has been written (debounced there)."""
+        self.live_flags.update(
+            written_text(self.full.values(visible_only=True)),
+            self.signs.values(),
+            self.current_audience,
+            self.experience_id(),
+            self.plan,
+        )
 
     def _sync(self, source: QuestionWidget, target: QuestionWidget) -> None:
         if self._syncing:
@@ -713,6 +726,13 @@ class BeforePage(QObject):
             self._show_error(exc.message)
             return None
         self._saved = stored
+        record_dismissals(
+            self._vault,
+            self.live_flags.engine,
+            stored,
+            self.plan,
+            self.live_flags.dismissed_by_source(),
+        )
         self.keeper.discard()
         self.keeper.new_session()
         self.saved_label.setProperty("error", False)
@@ -781,6 +801,7 @@ class BeforePage(QObject):
         self._show_step()
 
     def _after_restore(self) -> None:
+        self.update_flags()
         self._focus_step()
 
     # ------------------------------------------------------------------ clearing
@@ -793,6 +814,7 @@ class BeforePage(QObject):
         self._show_step()
 
     def _clear_all(self) -> None:
+        self.live_flags.reset()
         with self._quiet():
             self._saved = None
             self._assessment = None

@@ -25,6 +25,7 @@ from __future__ import annotations
 from collections.abc import Iterable
 from typing import Any
 
+import shiboken6
 from PySide6.QtCore import QObject, Qt, QTimer, Signal
 from PySide6.QtWidgets import (
     QDialog,
@@ -41,6 +42,7 @@ from PySide6.QtWidgets import (
 
 from ips_reflect import messages
 from ips_reflect.core.content import Content
+from ips_reflect.core.entries import Entry
 from ips_reflect.core.flags import Flag, FlagEngine
 from ips_reflect.gui.uiloader import find_child, load_ui
 
@@ -79,6 +81,60 @@ def ask_note(parent: QWidget | None, title: str, prompt: str, initial: str = "")
         return edit.toPlainText().strip()
     finally:
         dialog.deleteLater()
+
+
+def written_text(answers: dict[str, Any]) -> str:
+    """The words of a flow's answers as one text for the live panel (the app's own
+    summaries and advice are left out, so they never raise a flag)."""
+    parts: list[str] = []
+    for value in answers.values():
+        if isinstance(value, str):
+            parts.append(value)
+        elif isinstance(value, list):
+            parts.extend(v for v in value if isinstance(v, str))
+    return "\n\n".join(p for p in parts if p.strip())
+
+
+def embed_panel(content: Content, side: QWidget) -> LiveFlagPanel:
+    """A live panel placed in a flow page's side column (``flagSide`` in its .ui)."""
+    panel = LiveFlagPanel(content, side)
+    layout = side.layout()
+    if layout is None:
+        layout = QVBoxLayout(side)
+        layout.setContentsMargins(0, 0, 0, 0)
+    layout.addWidget(panel.view)
+    return panel
+
+
+def record_dismissals(
+    vault: Any,
+    engine: FlagEngine,
+    entry: Entry,
+    plan: Any,
+    dismissed: dict[tuple[str, str], str],
+) -> int:
+    """Keep what was dismissed while writing: each flag the saved entry gives for a
+    dismissed (sign, source) is stored as *resolved* with the person's note, so the
+    Flags page shows it as history rather than as a new open flag. Returns how many."""
+    if vault is None or not dismissed:
+        return 0
+    count = 0
+    for flag in engine.flags_for_entry(entry, plan):
+        key = (flag.sign, flag.source)
+        if key not in dismissed:
+            continue
+        stored = vault.flags.upsert(
+            flag.sign,
+            flag.source,
+            entry_uid=entry.uid,
+            evidence=flag.evidence,
+            explanation=flag.explanation,
+            fingerprint=flag.fingerprint,
+        )
+        note = dismissed[key] or messages.FLAG_PANEL_DISMISSED_NOTE
+        vault.flags.set_status(stored.id, "resolved", note)
+        count += 1
+    return count
 
 
 def flag_key(flag: Flag) -> tuple[str, str, str]:
@@ -147,6 +203,8 @@ class LiveFlagPanel(QObject):
     def flush(self) -> None:
         """Search now (instead of waiting for the debounce)."""
         self._timer.stop()
+        if not shiboken6.isValid(self.summary):
+            return  # the page is being taken down (a timer can outlive it by a moment)
         text, ticked, audience, experience, plan = self._args
         self._flags = self.engine.live_flags(text, ticked, audience, experience, plan)
         self._render()
@@ -166,6 +224,10 @@ class LiveFlagPanel(QObject):
     def dismissed(self) -> list[tuple[str, str]]:
         """(sign, note) of every flag dismissed since the last :meth:`reset`."""
         return [(key[0], note) for key, note in self._dismissed.items()]
+
+    def dismissed_by_source(self) -> dict[tuple[str, str], str]:
+        """(sign, source) -> note of every flag dismissed since the last :meth:`reset`."""
+        return {(key[0], key[1]): note for key, note in self._dismissed.items()}
 
     def dismiss(self, flag: Flag, note: str = "") -> None:
         self._dismissed[flag_key(flag)] = note
