@@ -4,6 +4,13 @@ Modules here import only the standard library at import time; everything heavy
 is imported inside the handler.
 """
 
-from ips_reflect.commands import bio_cmd, content_cmd, flags_cmd, team_cmd, vault_cmd
+from ips_reflect.commands import (
+    bio_cmd,
+    content_cmd,
+    flags_cmd,
+    supervision_cmd,
+    team_cmd,
+    vault_cmd,
+)
 
-COMMAND_MODULES = [content_cmd, vault_cmd, bio_cmd, team_cmd, flags_cmd]
+COMMAND_MODULES = [content_cmd, vault_cmd, bio_cmd, team_cmd, flags_cmd, supervision_cmd]

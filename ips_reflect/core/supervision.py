@@ -12,7 +12,8 @@ current consented entries whenever the agenda is shown or printed
 (:func:`resolve_agenda`), so unmarking an entry takes it off every agenda at once.
 
 A flag on the agenda carries its evidence (words quoted from an entry) only when that
-entry is itself consented; otherwise just the sign and its explanation are shown.
+entry is itself consented (for a pattern across entries: every entry in it);
+otherwise just the sign and its explanation are shown.
 """
 
 from __future__ import annotations
@@ -145,13 +146,17 @@ def resolve_agenda(
     topic_text: Callable[[str], str | None],
     sign_names: Mapping[str, str] | None = None,
     kind_names: Mapping[str, str] | None = None,
+    related: Mapping[str, Sequence[str]] | None = None,
 ) -> list[AgendaItem]:
     """The stored agenda as it may be shown now.
 
     * entry items whose entry is no longer consented (unmarked, binned, deleted) are
       dropped, and titles are refreshed from the entry;
     * flag items whose flag is gone are dropped; evidence is filled in only when the
-      flag's entry is consented (or the flag is about no single entry);
+      flag's entry is consented. A flag about a pattern across entries (no single
+      entry) names a client and dates taken from those entries, so its evidence is
+      shown only when ``related`` (fingerprint -> entry uids, as the flag check keeps
+      them) says every one of those entries is consented;
     * topic items get the topic's full text as detail (unknown topics keep their title).
     """
     allowed = {e.uid: e for e in consented(entries)}
@@ -172,7 +177,11 @@ def resolve_agenda(
                 continue
             name = (sign_names or {}).get(flag.sign, item.title or flag.sign)
             evidence = ""
-            if flag.entry_uid is None or flag.entry_uid in allowed:
+            if flag.entry_uid is None:
+                uids = (related or {}).get(getattr(flag, "fingerprint", ""), ())
+                if uids and all(uid in allowed for uid in uids):
+                    evidence = flag.evidence
+            elif flag.entry_uid in allowed:
                 evidence = flag.evidence
             item = replace(
                 item,
@@ -202,11 +211,21 @@ def redact_aliases(text: str, aliases: Iterable[str], placeholder: str = ALIAS_P
     return pattern.sub(placeholder, text)
 
 
-def anonymised(entries: Sequence[Entry], placeholder: str = ALIAS_PLACEHOLDER) -> list[Entry]:
+def anonymised(
+    entries: Sequence[Entry],
+    placeholder: str = ALIAS_PLACEHOLDER,
+    *,
+    extra_aliases: Iterable[str] = (),
+) -> list[Entry]:
     """Copies of consented entries with every client alias (of any of them) removed from
-    the alias field, title, body and answers, for a group reflective-practice pack."""
+    the alias field, title, body, answers and tags, for a group reflective-practice pack.
+
+    ``extra_aliases``: further names to remove, e.g. every alias in the vault, so a client
+    named only on a private entry is not named in a marked one either.
+    """
     allowed = consented(entries)
     aliases = [e.client_alias for e in allowed if e.client_alias]
+    aliases += [a for a in extra_aliases if a]
     out: list[Entry] = []
     for e in allowed:
         answers: dict[str, Any] = {}

@@ -1,0 +1,311 @@
+"""``ips-reflect supervision pack | summary | sessions | actions``.
+
+* ``pack -o FILE.pdf [--group] [--since YYYY-MM-DD]``: the entries marked to bring to
+  supervision (never any other), as a PDF; ``--group`` replaces client aliases.
+* ``summary [--session ID | --latest] -o FILE.pdf``: one session as a PDF.
+* ``sessions [--json]`` and ``actions [--open] [--json]``: what is recorded.
+
+The vault is unlocked as for every command (``IPS_REFLECT_PASSPHRASE`` or typed).
+Bad input (a date, a folder that does not exist, an unknown session) stops with a
+sentence and exit 1 before anything is written; PDFs are built in memory and saved
+atomically (mode 0600). Only the standard library is imported here at start-up.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import re
+import sys
+import textwrap
+from collections import Counter
+from pathlib import Path
+from typing import Any
+
+from ips_reflect import messages
+
+_DATE_RE = re.compile(r"\d{4}-\d{2}-\d{2}")
+WIDTH = 88
+
+
+def register(sub: argparse._SubParsersAction) -> None:  # type: ignore[type-arg,unused-ignore]
+    p = sub.add_parser(
+        "supervision", help=messages.SUP_CLI_HELP, description=messages.SUP_CLI_DESCRIPTION
+    )
+    ssub = p.add_subparsers(dest="supervision_command", metavar="ACTION", required=True)
+
+    pack = ssub.add_parser(
+        "pack", help=messages.SUP_CLI_PACK_HELP, description=messages.SUP_CLI_PACK_DESCRIPTION
+    )
+    pack.add_argument(
+        "-o", "--output", required=True, metavar="FILE.pdf", help=messages.SUP_CLI_OUTPUT_HELP
+    )
+    pack.add_argument(
+        "--group",
+        action="store_true",
+        help=messages.SUP_CLI_GROUP_HELP.format(placeholder="[client]"),
+    )
+    pack.add_argument("--since", metavar="YYYY-MM-DD", help=messages.SUP_CLI_SINCE_HELP)
+    pack.set_defaults(func=run_pack)
+
+    summary = ssub.add_parser(
+        "summary",
+        help=messages.SUP_CLI_SUMMARY_HELP,
+        description=messages.SUP_CLI_SUMMARY_DESCRIPTION,
+    )
+    which = summary.add_mutually_exclusive_group()
+    which.add_argument("--session", type=int, metavar="ID", help=messages.SUP_CLI_SESSION_HELP)
+    which.add_argument("--latest", action="store_true", help=messages.SUP_CLI_LATEST_HELP)
+    summary.add_argument(
+        "-o", "--output", required=True, metavar="FILE.pdf", help=messages.SUP_CLI_OUTPUT_HELP
+    )
+    summary.set_defaults(func=run_summary)
+
+    sessions = ssub.add_parser(
+        "sessions",
+        help=messages.SUP_CLI_SESSIONS_HELP,
+        description=messages.SUP_CLI_SESSIONS_DESCRIPTION,
+    )
+    sessions.add_argument("--json", action="store_true", help=messages.SUP_CLI_JSON_HELP)
+    sessions.set_defaults(func=run_sessions)
+
+    actions = ssub.add_parser(
+        "actions",
+        help=messages.SUP_CLI_ACTIONS_HELP,
+        description=messages.SUP_CLI_ACTIONS_DESCRIPTION,
+    )
+    actions.add_argument("--open", action="store_true", help=messages.SUP_CLI_OPEN_HELP)
+    actions.add_argument("--json", action="store_true", help=messages.SUP_CLI_JSON_HELP)
+    actions.set_defaults(func=run_actions)
+
+
+# --------------------------------------------------------------------------- helpers
+
+
+def parse_since(value: str | None) -> Any:
+    """A ``YYYY-MM-DD`` day as a date (None for None); a sentence and exit 1 otherwise."""
+    from datetime import date
+
+    from ips_reflect.errors import UserError
+
+    if value is None:
+        return None
+    text = value.strip()
+    try:
+        if not _DATE_RE.fullmatch(text):
+            raise ValueError(text)
+        return date.fromisoformat(text)
+    except ValueError:
+        raise UserError(messages.SUP_CLI_BAD_SINCE.format(value=value)) from None
+
+
+def _check_output(out: str, example: str) -> Path:
+    """Where the PDF goes, checked before the vault is opened or anything is built."""
+    from ips_reflect.errors import UserError
+
+    if out == "-":
+        raise UserError(messages.SUP_CLI_NO_TERMINAL.format(example=example))
+    target = Path(out)
+    if target.is_dir():
+        raise UserError(messages.SUP_CLI_OUT_IS_DIR.format(path=target, example=example))
+    folder = target.parent if str(target.parent) else Path(".")
+    if not folder.is_dir():
+        raise UserError(messages.SUP_CLI_NO_FOLDER.format(folder=folder))
+    return target
+
+
+def _write(target: Path, data: bytes) -> None:
+    from ips_reflect.errors import UserError
+    from ips_reflect.store.files import atomic_write_bytes
+
+    try:
+        atomic_write_bytes(target, data)
+    except OSError as exc:
+        reason = exc.strerror or str(exc)
+        raise UserError(messages.SUP_CLI_NOT_WRITTEN.format(path=target, reason=reason)) from None
+    print(messages.SUP_CLI_NOT_ENCRYPTED.format(path=target), file=sys.stderr)
+
+
+def _content(args: argparse.Namespace) -> Any:
+    from ips_reflect.commands.content_cmd import content_sources
+    from ips_reflect.core.content import load_content
+
+    return load_content(*content_sources(args))
+
+
+def _unlock(args: argparse.Namespace) -> Any:
+    from ips_reflect.commands.vault_cmd import _unlock as unlock
+
+    return unlock(args)
+
+
+# --------------------------------------------------------------------------- pack
+
+
+def run_pack(args: argparse.Namespace) -> int:
+    from ips_reflect.core.supervision import ALIAS_PLACEHOLDER, consented
+    from ips_reflect.export.supervision_pdf import supervision_pack_pdf
+
+    since = parse_since(args.since)
+    target = _check_output(args.output, "supervision-pack.pdf")
+    content = _content(args)
+    with _unlock(args) as vault:
+        entries = vault.entries.list(supervision=True, created_from=since, newest_first=False)
+        others = vault.entries.count(supervision=False, created_from=since)
+        aliases = vault.entries.client_aliases() if args.group else []
+    data = supervision_pack_pdf(
+        entries, content, group=args.group, since=since, extra_aliases=aliases
+    )
+    _write(target, data)
+    n = len(consented(entries))
+    if n == 0:
+        print(messages.SUP_CLI_PACK_NONE.format(path=target))
+    elif n == 1:
+        print(messages.SUP_CLI_PACK_ONE.format(path=target))
+    else:
+        print(messages.SUP_CLI_PACK_MANY.format(count=n, path=target))
+    if others == 1:
+        print(messages.SUP_CLI_PACK_LEFT_OUT_ONE)
+    elif others:
+        print(messages.SUP_CLI_PACK_LEFT_OUT.format(count=others))
+    if args.group and n:
+        print(messages.SUP_CLI_PACK_GROUP.format(placeholder=ALIAS_PLACEHOLDER))
+    return 0
+
+
+# --------------------------------------------------------------------------- summary
+
+
+def run_summary(args: argparse.Namespace) -> int:
+    from ips_reflect.core.flags import PATTERN_ENTRIES_KEY
+    from ips_reflect.core.supervision import resolve_agenda
+    from ips_reflect.errors import UserError
+    from ips_reflect.export.entry_pdf import KIND_LABELS
+    from ips_reflect.export.supervision_pdf import session_summary_pdf
+
+    target = _check_output(args.output, "supervision-summary.pdf")
+    content = _content(args)
+    with _unlock(args) as vault:
+        if args.session is not None:
+            session = vault.supervision.get_session(args.session)
+            if session is None:
+                raise UserError(messages.SUP_CLI_UNKNOWN_SESSION.format(id=args.session))
+        else:
+            recorded = vault.supervision.sessions()
+            if not recorded:
+                raise UserError(messages.SUP_CLI_NO_SESSIONS)
+            session = recorded[0]
+        entries = vault.entries.list(supervision=True, newest_first=False)
+        flags = vault.flags.list()
+        related = vault.kv.get(PATTERN_ENTRIES_KEY) or {}
+        actions = vault.supervision.actions(session.id)
+        ratings = vault.supervision.ratings(session.id)
+        # The story so far, as of this session (a later session is not part of it).
+        history = [h for h in vault.supervision.rating_history() if h[0] <= session.held_on]
+
+    def topic_text(topic_id: str) -> str | None:
+        item = content.get(topic_id)
+        return item.text if item is not None else None
+
+    agenda = resolve_agenda(
+        session.agenda,
+        entries=entries,
+        flags=flags,
+        topic_text=topic_text,
+        sign_names={i.id: i.label for i in content.warning_signs},
+        kind_names=KIND_LABELS,
+        related=related if isinstance(related, dict) else {},
+    )
+    data = session_summary_pdf(
+        session, agenda, actions, ratings, content, history=history, entries=entries
+    )
+    _write(target, data)
+    print(messages.SUP_CLI_SUMMARY_DONE.format(date=session.held_on, path=target))
+    return 0
+
+
+# --------------------------------------------------------------------------- lists
+
+
+def run_sessions(args: argparse.Namespace) -> int:
+    with _unlock(args) as vault:
+        sessions = vault.supervision.sessions()
+        still_open = Counter(a.session_id for a in vault.supervision.actions(open_only=True))
+    rows = [
+        {
+            "id": s.id,
+            "held_on": s.held_on,
+            "supervisor": s.supervisor,
+            "open_actions": still_open.get(s.id, 0),
+        }
+        for s in sessions
+    ]
+    if args.json:
+        print(json.dumps({"sessions": rows}, ensure_ascii=False))
+        return 0
+    if not rows:
+        print(messages.SUP_CLI_SESSIONS_EMPTY)
+        return 0
+    for row in rows:
+        n = row["open_actions"]
+        shown = messages.SUP_CLI_OPEN_ONE if n == 1 else messages.SUP_CLI_OPEN_MANY.format(count=n)
+        print(
+            messages.SUP_CLI_SESSION_LINE.format(
+                id=row["id"],
+                date=row["held_on"],
+                supervisor=row["supervisor"] or messages.SUP_SUMMARY_NO_SUPERVISOR,
+                open=shown,
+            )
+        )
+    return 0
+
+
+def run_actions(args: argparse.Namespace) -> int:
+    from ips_reflect.core.supervision import action_state
+
+    with _unlock(args) as vault:
+        actions = vault.supervision.actions(open_only=args.open)
+        held = {s.id: s.held_on for s in vault.supervision.sessions()}
+    rows = [
+        {
+            "id": a.id,
+            "session_id": a.session_id,
+            "session_held_on": held.get(a.session_id),
+            "text": a.text,
+            "due_on": a.due_on,
+            "done_on": a.done_on,
+            "state": action_state(a.due_on, a.done_on),
+        }
+        for a in actions
+    ]
+    if args.json:
+        print(json.dumps({"actions": rows}, ensure_ascii=False))
+        return 0
+    if not rows:
+        print(messages.SUP_CLI_OPEN_ACTIONS_EMPTY if args.open else messages.SUP_CLI_ACTIONS_EMPTY)
+        return 0
+    states = Counter(r["state"] for r in rows)
+    print(
+        messages.SUP_CLI_ACTIONS_COUNT.format(
+            count=len(rows),
+            open=len(rows) - states.get("done", 0),
+            overdue=states.get("overdue", 0),
+        )
+    )
+    for row in rows:
+        state = messages.SUP_ACTION_STATES.get(row["state"], row["state"])
+        due = row["due_on"] or messages.SUP_SUMMARY_NO_DUE
+        head = f"#{row['id']}  {due:<11}  {state:<9}  "
+        print()
+        print(
+            textwrap.fill(
+                " ".join(row["text"].split()),
+                width=WIDTH,
+                initial_indent=head,
+                subsequent_indent=" " * len(head),
+            )
+        )
+        if row["session_held_on"]:
+            session = messages.SUP_CLI_ACTION_SESSION.format(date=row["session_held_on"])
+            print(" " * len(head) + session)
+    return 0
