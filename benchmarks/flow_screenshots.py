@@ -230,11 +230,14 @@ def _before_step(window: Any, pages: dict[str, Any], qtest: Any, _qt: Any) -> No
     before = _fill_before(pages, qtest)
     before.go_to(1)
     before.full.widgets["before.why.motivation"].set_value(
-        "He asked why I do this job, and I want him to see that people bounce back."
+        "He asked why I do this job, and I want him to see that people bounce back. "
+        "I said he could ring my personal mobile if it went badly."
     )
     before.full.widgets["before.why.relationship"].set_value("yes")
     before.full.widgets["before.why.tell_manager"].set_value("unsure")
     before.full.widgets["before.why.motivation"].focus()
+    before.update_flags()
+    before.live_flags.flush()
 
 
 def _before_summary(window: Any, pages: dict[str, Any], qtest: Any, _qt: Any) -> None:

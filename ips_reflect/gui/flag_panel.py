@@ -277,7 +277,7 @@ class LiveFlagPanel(QObject):
         card.setFocusPolicy(Qt.FocusPolicy.NoFocus)
         card.setAccessibleName(messages.FLAG_PANEL_CARD_NAME.format(label=label, words=words))
         card.setAccessibleDescription(flag.explanation)
-        card.setSizePolicy(QSizePolicy.Policy.Preferred, QSizePolicy.Policy.Maximum)
+        card.setSizePolicy(QSizePolicy.Policy.Preferred, QSizePolicy.Policy.Minimum)
         layout = QVBoxLayout(card)
         layout.setContentsMargins(10, 8, 10, 8)
         layout.setSpacing(4)
