@@ -1276,7 +1276,7 @@ SUPV_PRESENT_KEYS = (
     "→ / Space next · ← previous · Home / End · D discussed · F11 full screen · Esc close"
 )
 SUPV_PRESENT_POSITION = "{n} of {total}"
-SUPV_PRESENT_OVERVIEW_KICKER = "Today's agenda"
+SUPV_PRESENT_OVERVIEW_KICKER = "The agenda"
 SUPV_PRESENT_OVERVIEW_TITLE = "Supervision"
 SUPV_PRESENT_EMPTY = "Nothing is on the agenda for this session yet."
 SUPV_PRESENT_FULL = "Full screen"

@@ -255,7 +255,7 @@ def check_photo(path: Path) -> str | None:
         if path.is_dir():
             return f"the photo '{shown}' is a folder, not an image file"
         size = path.stat().st_size
-    except OSError:
+    except (OSError, ValueError):  # ValueError: a NUL character in the name
         return (
             f"the photo '{shown}' was not found; put the photo in the same folder as the "
             "card or remove the 'photo' line"
@@ -430,7 +430,10 @@ class _CardReader(NodeReader):
         value = self.text(node, "photo")
         if value is None:
             return None
-        raw = Path(value).expanduser()
+        try:
+            raw = Path(value).expanduser()
+        except RuntimeError:  # "~someone/..." naming a user this computer does not know
+            raw = Path(value)
         base = self.real_path.parent.absolute()
         path = Path(os.path.normpath(raw if raw.is_absolute() else base / raw))
         message = check_photo(path)

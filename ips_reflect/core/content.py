@@ -427,6 +427,19 @@ class _RawPack:
     path: str
 
 
+def _whole_number(node: yaml.Node) -> int | None:
+    """The value of a YAML integer (``7``, ``0x7``, ``0b111``, ``1_000``, ``1:30``), or
+    None when the node is not one or is too long to be a sensible number."""
+    if not (isinstance(node, yaml.ScalarNode) and node.tag.endswith(":int")):
+        return None
+    if len(node.value) > 30:
+        return None
+    try:
+        return int(yaml.constructor.SafeConstructor().construct_yaml_int(node))
+    except ValueError:
+        return None
+
+
 class _Reader(NodeReader):
     """Reads one pack file into raw records, collecting problems.
 
@@ -461,9 +474,10 @@ class _Reader(NodeReader):
                 self.problem(node, f"format must be '{FORMAT}', found '{fmt}'")
         if "version" in m:
             node = m["version"][1]
-            if not (isinstance(node, yaml.ScalarNode) and node.tag.endswith(":int")):
+            version = _whole_number(node)
+            if version is None:
                 self.problem(node, f"version must be the number {VERSION}")
-            elif int(node.value) != VERSION:
+            elif version != VERSION:
                 self.problem(
                     node,
                     f"version {node.value} is not supported; this app reads version {VERSION}",
@@ -474,8 +488,9 @@ class _Reader(NodeReader):
                 values[key] = self.text(m[key][1], key)
         if "order" in m:
             node = m["order"][1]
-            if isinstance(node, yaml.ScalarNode) and node.tag.endswith(":int"):
-                values["order"] = int(node.value)
+            order = _whole_number(node)
+            if order is not None:
+                values["order"] = order
             else:
                 self.problem(node, "order must be a whole number (packs are shown low to high)")
         sections: list[_RawSection] = []

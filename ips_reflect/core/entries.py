@@ -88,6 +88,10 @@ def parse_timestamp(value: str) -> datetime:
     moment = datetime.fromisoformat(value)
     if moment.tzinfo is None or moment.utcoffset() is None:
         raise ValueError("has no time zone")
+    try:
+        moment.astimezone(UTC)  # 0001-01-01T00:00+01:00 is before year 1 in UTC
+    except OverflowError:
+        raise ValueError("is outside the years 1-9999 in UTC") from None
     return moment
 
 

@@ -205,7 +205,7 @@ def load_settings(data_dir: Path) -> Settings:
     try:
         raw = path.read_text(encoding="utf-8")
         data = json.loads(raw)
-    except (OSError, UnicodeDecodeError, ValueError):
+    except (OSError, UnicodeDecodeError, ValueError, RecursionError):
         return Settings()
     return from_dict(data)
 

@@ -38,7 +38,13 @@ from typing import Any
 from ips_reflect import messages
 from ips_reflect.core.entries import now_iso
 from ips_reflect.store import crypto
-from ips_reflect.store.db import SIDE_SUFFIXES, Database, open_connection
+from ips_reflect.store.db import (
+    SIDE_SUFFIXES,
+    Database,
+    disk_problem,
+    is_damage,
+    open_connection,
+)
 from ips_reflect.store.errors import (
     BackupError,
     DatabaseDamaged,
@@ -169,6 +175,31 @@ def write_backup(db: Database, key: bytes, header_bytes: bytes, dest: Path, work
     dest = Path(dest)
     if not dest.parent.is_dir():
         raise BackupError(messages.VAULT_BACKUP_NO_FOLDER.format(folder=dest.parent))
+    try:
+        return _write_backup(db, key, header_bytes, dest, work)
+    except OSError as exc:
+        problem: str | None = str(exc.strerror or exc)
+    except Exception as exc:  # SQLite: the live database, or the disk, failed
+        if is_damage(exc):
+            raise DatabaseDamaged(
+                messages.VAULT_DB_DAMAGED.format(path=db.path, problem=exc)
+            ) from exc
+        problem = disk_problem(exc)
+        if problem is None:
+            raise
+    raise BackupError(messages.VAULT_BACKUP_WRITE_FAILED.format(file=dest, problem=problem))
+
+
+def _write_backup(db: Database, key: bytes, header_bytes: bytes, dest: Path, work: Path) -> Path:
+    # SQLCipher's backup copies pages without checking their authentication codes: a
+    # damaged page would go into the backup re-encrypted as if it were sound, and a
+    # damaged vault would then rotate the good automatic backups away. Check first.
+    with db.lock:
+        damage = [r[0] for r in db.conn.execute("PRAGMA cipher_integrity_check").fetchall()]
+    if damage:
+        raise DatabaseDamaged(
+            messages.VAULT_BACKUP_SOURCE_DAMAGED.format(path=db.path, problem=damage[0])
+        )
     with staging_dir(work, ".backup-") as stage:
         copy = stage / DB_NAME
         target = open_connection(copy, key, create=True, wal=False)
@@ -188,15 +219,10 @@ def write_backup(db: Database, key: bytes, header_bytes: bytes, dest: Path, work
             "schema": version,
             "vault_db_sha256": _sha256(copy),
         }
-        try:
-            with atomic_writer(dest) as fh, zipfile.ZipFile(fh, "w", zipfile.ZIP_STORED) as zf:
-                zf.writestr(MANIFEST_NAME, json.dumps(manifest, indent=2) + "\n")
-                zf.writestr(HEADER_NAME, header_bytes)
-                zf.write(copy, DB_NAME)
-        except OSError as exc:
-            raise BackupError(
-                messages.VAULT_BACKUP_WRITE_FAILED.format(file=dest, problem=exc.strerror or exc)
-            ) from None
+        with atomic_writer(dest) as fh, zipfile.ZipFile(fh, "w", zipfile.ZIP_STORED) as zf:
+            zf.writestr(MANIFEST_NAME, json.dumps(manifest, indent=2) + "\n")
+            zf.writestr(HEADER_NAME, header_bytes)
+            zf.write(copy, DB_NAME)
     return dest
 
 
@@ -248,7 +274,7 @@ def read_backup(path: Path) -> BackupFile:
         try:
             manifest = json.loads(zf.read(MANIFEST_NAME))
             header_bytes = zf.read(HEADER_NAME)
-        except (zipfile.BadZipFile, ValueError, OSError):
+        except (zipfile.BadZipFile, ValueError, OSError, EOFError, RecursionError):
             raise BackupError(messages.VAULT_BACKUP_DAMAGED.format(file=path)) from None
     if not isinstance(manifest, dict) or manifest.get("format") != BACKUP_FORMAT:
         raise BackupError(messages.VAULT_BACKUP_NOT_BACKUP.format(file=path))
@@ -287,6 +313,8 @@ def unlock_backup(
 
 def _extract_checked(backup: BackupFile, stage: Path) -> Path:
     copy = stage / DB_NAME
+    # An OSError here is the disk (full, failing), not the backup: restore_backup
+    # reports it as such.
     try:
         with (
             _open_zip(backup.path) as zf,
@@ -297,7 +325,7 @@ def _extract_checked(backup: BackupFile, stage: Path) -> Path:
             shutil.copyfileobj(src, out, 1 << 20)
             out.flush()
             os.fsync(out.fileno())
-    except (zipfile.BadZipFile, OSError, EOFError, ValueError):
+    except (zipfile.BadZipFile, EOFError, ValueError):
         raise BackupError(messages.VAULT_BACKUP_DAMAGED.format(file=backup.path)) from None
     if _sha256(copy) != backup.manifest.get("vault_db_sha256"):
         raise BackupError(messages.VAULT_BACKUP_DAMAGED.format(file=backup.path))
@@ -342,6 +370,15 @@ def restore_backup(
     data_dir = Path(data_dir)
     backup = read_backup(Path(backup_path))
     key = unlock_backup(backup, passphrase=passphrase, recovery_code=recovery_code)
+    try:
+        return _restore(data_dir, backup, key)
+    except OSError as exc:
+        raise BackupError(
+            messages.VAULT_RESTORE_FAILED.format(file=backup.path, problem=exc.strerror or exc)
+        ) from exc
+
+
+def _restore(data_dir: Path, backup: BackupFile, key: bytes) -> RestoreResult:
     with staging_dir(data_dir, ".restore-") as stage:
         copy = _extract_checked(backup, stage)
         report = _check_restored(copy, key, backup)

@@ -36,13 +36,48 @@ from pathlib import Path
 from typing import Any
 
 from ips_reflect import messages
-from ips_reflect.store.errors import DatabaseDamaged
+from ips_reflect.store.errors import DatabaseDamaged, StorageError, VaultError
 from ips_reflect.store.files import FILE_MODE, chmod_private, private_umask
 
 SIDE_SUFFIXES = ("-wal", "-shm")
 #: SQLCipher's cipher_memory_security; see the module docstring for why it is off.
 MEMORY_SECURITY = False
 BUSY_TIMEOUT_MS = 10_000
+
+#: SQLite result codes (prefixes of ``sqlite_errorname``) that blame the disk, with words.
+_DISK_PROBLEMS = (
+    ("SQLITE_FULL", "the disk is full"),
+    ("SQLITE_IOERR", "the disk reported a read or write error"),
+    ("SQLITE_READONLY", "the files cannot be written to"),
+    ("SQLITE_CANTOPEN", "a file could not be opened"),
+)
+#: Result codes that mean the database file itself is damaged.
+_DAMAGE = ("SQLITE_CORRUPT", "SQLITE_NOTADB")
+
+
+def disk_problem(exc: BaseException) -> str | None:
+    """Why SQLite failed, in words, when the disk is to blame; else None."""
+    name = getattr(exc, "sqlite_errorname", None) or ""
+    for code, words in _DISK_PROBLEMS:
+        if name.startswith(code):
+            return words
+    return None
+
+
+def is_damage(exc: BaseException) -> bool:
+    """True when a SQLite error says the database file is damaged."""
+    return (getattr(exc, "sqlite_errorname", None) or "").startswith(_DAMAGE)
+
+
+def storage_error(exc: BaseException, path: Path) -> VaultError | None:
+    """A sentence for a SQLite error caused by the disk or a damaged file, or None
+    (a programming error, which stays as it is)."""
+    if is_damage(exc):
+        return DatabaseDamaged(messages.VAULT_DB_DAMAGED.format(path=path, problem=exc))
+    problem = disk_problem(exc)
+    if problem is not None:
+        return StorageError(messages.VAULT_STORAGE_FAILED.format(dir=path.parent, problem=problem))
+    return None
 
 
 def _connect(path: Path) -> Any:
@@ -118,9 +153,24 @@ class Database:
         return cls(open_connection(path, key, create=create), path)
 
     @contextlib.contextmanager
+    def storage_errors(self) -> Iterator[None]:
+        """Turn a SQLite error caused by the disk or a damaged file into a
+        :class:`~ips_reflect.errors.UserError` sentence; others pass unchanged."""
+        try:
+            yield
+        except Exception as exc:
+            error = storage_error(exc, self.path)
+            if error is None:
+                raise
+            raise error from exc
+
+    @contextlib.contextmanager
     def transaction(self) -> Iterator[Any]:
-        """``BEGIN IMMEDIATE`` ... ``COMMIT`` (rolled back on error). Nesting joins."""
-        with self.lock:
+        """``BEGIN IMMEDIATE`` ... ``COMMIT`` (rolled back on error). Nesting joins.
+
+        A disk that is full or failing, or a damaged file, raises a
+        :class:`StorageError` or :class:`DatabaseDamaged` after the rollback."""
+        with self.lock, self.storage_errors():
             if self._depth:
                 self._depth += 1
                 try:
@@ -146,15 +196,15 @@ class Database:
                 raise
 
     def execute(self, sql: str, params: Sequence[Any] = ()) -> Any:
-        with self.lock:
+        with self.lock, self.storage_errors():
             return self.conn.execute(sql, params)
 
     def query(self, sql: str, params: Sequence[Any] = ()) -> list[Any]:
-        with self.lock:
+        with self.lock, self.storage_errors():
             return list(self.conn.execute(sql, params).fetchall())
 
     def one(self, sql: str, params: Sequence[Any] = ()) -> Any:
-        with self.lock:
+        with self.lock, self.storage_errors():
             return self.conn.execute(sql, params).fetchone()
 
     def scalar(self, sql: str, params: Sequence[Any] = ()) -> Any:

@@ -41,6 +41,13 @@ class NewerSchema(VaultError):
     """The database was written by a newer version of the app."""
 
 
+class StorageError(VaultError):
+    """The disk refused a read or write (full, input/output error, read-only).
+
+    Nothing half-written is left: the change in progress was rolled back or its
+    temporary file removed."""
+
+
 class BackupError(VaultError):
     """A backup file cannot be written, read or restored."""
 

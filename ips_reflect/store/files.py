@@ -60,6 +60,9 @@ def atomic_writer(path: Path) -> Iterator[BinaryIO]:
     """Yield a binary file; on success it replaces ``path`` atomically (mode 0600).
 
     On any exception the temporary file is removed and ``path`` is untouched.
+    Once the rename has happened the write has succeeded: a failing fsync of the
+    folder afterwards is not reported, since ``path`` already holds the new bytes
+    and saying otherwise would mislead (the old file is gone).
     """
     path = Path(path)
     folder = path.parent if str(path.parent) else Path(".")
@@ -77,7 +80,8 @@ def atomic_writer(path: Path) -> Iterator[BinaryIO]:
         with contextlib.suppress(FileNotFoundError):
             tmp_path.unlink()
         raise
-    fsync_dir(folder)
+    with contextlib.suppress(OSError):
+        fsync_dir(folder)
 
 
 def atomic_write_bytes(path: Path, data: bytes) -> None:

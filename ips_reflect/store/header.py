@@ -23,7 +23,7 @@ from ips_reflect import messages
 from ips_reflect.core.entries import now_iso
 from ips_reflect.store import crypto
 from ips_reflect.store.crypto import KdfParams, KeyWrap
-from ips_reflect.store.errors import HeaderDamaged, NoVault
+from ips_reflect.store.errors import HeaderDamaged, NoVault, StorageError
 from ips_reflect.store.files import atomic_write_bytes
 
 HEADER_NAME = "header.json"
@@ -76,6 +76,10 @@ class Header:
             raise HeaderDamaged(
                 messages.VAULT_HEADER_DAMAGED.format(where=where, problem=exc)
             ) from None
+        except RecursionError:  # JSON nested thousands deep
+            raise HeaderDamaged(
+                messages.VAULT_HEADER_DAMAGED.format(where=where, problem="not a vault header")
+            ) from None
 
     def with_wrap(self, purpose: str, wrap: KeyWrap) -> Header:
         if purpose == crypto.PURPOSE_PASSPHRASE:
@@ -117,7 +121,15 @@ def read_header(data_dir: Path) -> Header:
 
 
 def write_header(data_dir: Path, header: Header) -> None:
-    atomic_write_bytes(header_path(data_dir), header.to_bytes())
+    """Replace ``header.json`` atomically; on a disk error the old one stays and
+    :class:`StorageError` says so."""
+    path = header_path(data_dir)
+    try:
+        atomic_write_bytes(path, header.to_bytes())
+    except OSError as exc:
+        raise StorageError(
+            messages.VAULT_HEADER_WRITE_FAILED.format(where=path, problem=exc.strerror or exc)
+        ) from exc
 
 
 def aad(purpose: str, kdf: KdfParams, salt: bytes) -> bytes:

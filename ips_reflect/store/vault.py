@@ -28,16 +28,18 @@ from ips_reflect.store import backup as backup_mod
 from ips_reflect.store import crypto
 from ips_reflect.store import search as search_mod
 from ips_reflect.store.crypto import DEFAULT_KDF, KdfParams
-from ips_reflect.store.db import SIDE_SUFFIXES, Database
+from ips_reflect.store.db import SIDE_SUFFIXES, Database, disk_problem
 from ips_reflect.store.entry_store import EntryStore
 from ips_reflect.store.errors import (
+    DatabaseDamaged,
+    StorageError,
     VaultClosed,
     VaultError,
     VaultExists,
     WrongPassphrase,
     WrongRecoveryCode,
 )
-from ips_reflect.store.files import ensure_private_dir
+from ips_reflect.store.files import atomic_write_bytes, ensure_private_dir
 from ips_reflect.store.header import (
     Header,
     db_path,
@@ -48,7 +50,7 @@ from ips_reflect.store.header import (
     read_header,
     write_header,
 )
-from ips_reflect.store.migrations import check_not_newer, migrate
+from ips_reflect.store.migrations import check_not_newer, migrate, schema_version
 from ips_reflect.store.records import (
     BiographyStore,
     DraftStore,
@@ -116,22 +118,43 @@ class Vault:
         try:
             db = Database.open(db_path(d), key, create=True)
             migrate(db.conn, where=str(d))
-            write_header(d, header)
-        except BaseException:
+            atomic_write_bytes(header_path(d), header.to_bytes())
+        except BaseException as exc:
             if db is not None:
                 db.close()
             for path in (header_path(d), *(Path(f"{db_path(d)}{s}") for s in ("", *SIDE_SUFFIXES))):
-                with contextlib.suppress(FileNotFoundError):
+                with contextlib.suppress(OSError):
                     path.unlink()
-            raise
+            problem = (exc.strerror or str(exc)) if isinstance(exc, OSError) else disk_problem(exc)
+            if problem is None:
+                raise
+            raise VaultError(messages.VAULT_CREATE_FAILED.format(dir=d, problem=problem)) from exc
         return cls(d, db, header, key), code
 
     @classmethod
     def _open(cls, data_dir: Path, header: Header, key: bytes) -> Vault:
-        db = Database.open(db_path(data_dir), key)
+        path = db_path(data_dir)
+        with contextlib.suppress(OSError):
+            if path.stat().st_size == 0:  # checked before SQLite writes a first page
+                raise DatabaseDamaged(
+                    messages.VAULT_DB_EMPTY.format(
+                        path=path, backups=data_dir / backup_mod.BACKUPS_DIR
+                    )
+                )
+        db = Database.open(path, key)
         with contextlib.suppress(OSError):
             os.chmod(data_dir, 0o700)  # tighten a folder someone loosened
         try:
+            if schema_version(db.conn) == 0:
+                # A vault always has tables before its header is written: an empty
+                # database here was lost (cut to 0 bytes, replaced), not new. Opening
+                # it would show an empty journal and later backups would rotate the
+                # good ones away.
+                raise DatabaseDamaged(
+                    messages.VAULT_DB_EMPTY.format(
+                        path=db.path, backups=data_dir / backup_mod.BACKUPS_DIR
+                    )
+                )
             check_not_newer(db.conn, str(data_dir))
             migrate(db.conn, where=str(data_dir))
         except BaseException:
@@ -216,7 +239,7 @@ class Vault:
     def _upgrade(self, purpose: str, secret: bytes) -> None:
         """Raise a weak wrap to the current Argon2id settings; best effort (a read-only
         folder just keeps the old, still valid, wrap)."""
-        with contextlib.suppress(OSError):
+        with contextlib.suppress(OSError, StorageError):
             self._rewrap(purpose, secret)
 
     def check_passphrase(self, passphrase: str) -> bool:
