@@ -112,6 +112,9 @@ RECOVERY_EMPTY = "Type the recovery code you wrote down at set-up."
 RECOVERY_CONFIRM_HINT = "Type the first group exactly as shown: {group}"
 LOCKED_IDLE = "IPS Reflect locked itself after {minutes} minutes without use."
 LOCKED_BY_REQUEST = "IPS Reflect is locked."
+LOCK_BACKUP_FAILED = (
+    "The automatic backup could not be made this time; your earlier backups are kept."
+)
 
 # --- vault: storage, backups and the command line ---------------------------
 
@@ -1209,8 +1212,7 @@ SUPV_FLAG_STATUS = {"open": "Open", "discussed": "Discussed", "resolved": "Resol
 SUPV_FLAG_WHAT = "What it is about"
 SUPV_FLAG_WHY = "Why it may be worth a talk"
 SUPV_FLAG_PRIVATE = (
-    "The entry behind this flag is not marked to bring to supervision, so its words stay "
-    "private."
+    "The entry behind this flag is not marked to bring to supervision, so its words stay private."
 )
 SUPV_MARK_DISCUSSED = "Mark discussed"
 SUPV_UNMARK_DISCUSSED = "Not discussed yet"
@@ -1229,8 +1231,7 @@ SUPV_FLAG_MARKED = "Marked the flag “{title}” as {status}."
 SUPV_FLAG_NOTE_TITLE_DISCUSSED = "Flag discussed"
 SUPV_FLAG_NOTE_TITLE_RESOLVED = "Flag resolved"
 SUPV_FLAG_NOTE_PROMPT_DISCUSSED = (
-    "“{label}” will be marked as discussed. You can note what you and your supervisor "
-    "made of it."
+    "“{label}” will be marked as discussed. You can note what you and your supervisor made of it."
 )
 SUPV_FLAG_NOTE_PROMPT_RESOLVED = (
     "“{label}” will be marked as resolved. You can note what settled it."

@@ -17,6 +17,7 @@ from PySide6.QtCore import QEvent, QObject, QTimer, Signal
 from PySide6.QtGui import QClipboard, QGuiApplication
 
 from ips_reflect import messages
+from ips_reflect.errors import UserError
 
 _ACTIVITY = {
     QEvent.Type.KeyPress,
@@ -92,8 +93,10 @@ class VaultSession(QObject):
         self._timer.stop()
         try:
             vault.auto_backup(keep=self.backups_kept)
-        except Exception:  # a failed backup must never stop the lock
-            pass
+        except UserError as exc:  # a failed backup never stops the lock, but is told
+            reason = f"{reason} {exc.message}"
+        except Exception:
+            reason = f"{reason} {messages.LOCK_BACKUP_FAILED}"
         finally:
             vault.close()
         self._clear_clipboard()

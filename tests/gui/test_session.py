@@ -98,3 +98,21 @@ def test_locking_twice_is_harmless(qtbot, data_dir):
     session.lock()
     session.lock()
     assert len(locked) == 1
+
+
+def test_a_failed_automatic_backup_is_told_but_never_stops_the_lock(qtbot, data_dir, monkeypatch):
+    from ips_reflect.store.errors import DatabaseDamaged
+
+    session = VaultSession()
+    vault = _open(data_dir)
+    session.open(vault)
+
+    def damaged(**_kw):
+        raise DatabaseDamaged("The vault's database is damaged; earlier backups were kept.")
+
+    monkeypatch.setattr(vault, "auto_backup", damaged)
+    with qtbot.waitSignal(session.locked) as blocker:
+        session.lock()
+    assert not vault.is_open and not session.is_unlocked
+    assert blocker.args[0].startswith("IPS Reflect is locked.")
+    assert "database is damaged" in blocker.args[0]
