@@ -293,7 +293,7 @@ def test_summary_of_the_latest_session(capsys, filled, tmp_path: Path) -> None:
     assert "Ask about a peer group no date set Open" in text
     assert "Read the lone-working policy" not in text  # another session's action
     assert "Confidence ●●●●○ 4 of 5" in text and "Relevance ●●●●● 5 of 5" in text
-    assert "Confidence: 4 of 5 on 2026-03-12, up from 2 on 2026-02-10 (2 ratings)." in text
+    assert "Confidence: 4 of 5 on 12 Mar 2026, up from 2 on 10 Feb 2026 (2 ratings)." in text
     assert "each keep a copy" in text
 
     again = tmp_path / "latest.pdf"
@@ -310,7 +310,7 @@ def test_summary_of_an_earlier_session_ignores_later_ratings(capsys, filled, tmp
     text = pdf_text(out)
     assert "Session date 10 February 2026" in text and "First talk." in text
     assert "Read the lone-working policy" in text
-    assert "Confidence: 2 of 5 on 2026-02-10." in text
+    assert "Confidence: 2 of 5 on 10 Feb 2026." in text
     assert "2026-03-12" not in text
     assert "Nothing was put on the agenda for this session." in text
 

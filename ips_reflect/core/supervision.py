@@ -261,6 +261,15 @@ def rating_series(history: Iterable[tuple[str, str, int]]) -> dict[str, list[tup
     return series
 
 
+def _day(iso: str) -> str:
+    """``2026-03-12`` as ``12 Mar 2026`` (anything else unchanged)."""
+    try:
+        d = date.fromisoformat(iso[:10])
+    except ValueError:
+        return iso
+    return f"{d.day} {d:%b %Y}"
+
+
 def rating_summary(series: Mapping[str, Sequence[tuple[str, int]]]) -> list[str]:
     """One plain sentence per rated area (the chart's text equivalent)."""
     lines: list[str] = []
@@ -271,12 +280,13 @@ def rating_summary(series: Mapping[str, Sequence[tuple[str, int]]]) -> list[str]
         name = area.capitalize()
         last = points[-1][1]
         if len(points) == 1:
-            lines.append(f"{name}: {last} of 5 on {points[0][0]}.")
+            lines.append(f"{name}: {last} of 5 on {_day(points[0][0])}.")
             continue
         first = points[0][1]
         trend = "up" if last > first else "down" if last < first else "level"
         lines.append(
-            f"{name}: {last} of 5 on {points[-1][0]}, {trend} from {first} on {points[0][0]} "
+            f"{name}: {last} of 5 on {_day(points[-1][0])}, {trend} from {first} on "
+            f"{_day(points[0][0])} "
             f"({len(points)} ratings)."
         )
     return lines

@@ -110,6 +110,7 @@ def _add_feature_pages(window: MainWindow, content: Content) -> None:
         home,
         journal,
         prepare,
+        supervision_page,
         team_page,
         trends,
     )
@@ -122,6 +123,7 @@ def _add_feature_pages(window: MainWindow, content: Content) -> None:
         journal.create_page,
         trends.create_page,
         flags_page.create_page,
+        supervision_page.create_page,
         biography_page.create_biography_page,
         team_page.create_team_page,
     )
@@ -142,16 +144,20 @@ def _add_feature_pages(window: MainWindow, content: Content) -> None:
         c["journal"].reload()
         c["trends"].mark_stale()
         c["flags"].reload()
+        c["supervision"].reload_entries()
 
     c["flags"].entryRequested.connect(open_entry)
     c["before"].checkSaved.connect(entries_changed)
     c["after"].reflectionSaved.connect(entries_changed)
     c["prepare"].planSaved.connect(entries_changed)
     c["journal"].entriesChanged.connect(lambda: (c["trends"].mark_stale(), c["home"].refresh()))
-    for key in ("journal", "biography", "team"):
+    c["journal"].entriesChanged.connect(c["supervision"].reload_entries)
+    c["supervision"].actionsChanged.connect(c["home"].refresh)
+    c["home"].actionCompleted.connect(lambda _id: c["supervision"].reload_actions())
+    for key in ("journal", "biography", "team", "supervision"):
         c[key].statusMessage.connect(window.show_status)
     window.themeChanged.connect(lambda _n: c["prepare"].refresh())
-    for key in ("journal", "trends", "flags"):
+    for key in ("journal", "trends", "flags", "supervision"):
         ctl = c[key]
         window.themeChanged.connect(lambda _n, ctl=ctl: ctl.refresh())
         window.fontSizeChanged.connect(lambda _s, ctl=ctl: ctl.refresh())

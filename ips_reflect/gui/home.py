@@ -5,6 +5,10 @@ reflection yet (date, audience, alias, title and light), each with a
 "Reflect now" button that Enter or Space presses. Quick buttons start a new
 check, a quick check, a standalone reflection or the sharing plan.
 
+"Agreed in supervision" lists the open actions agreed with a supervisor (due
+date and whether it is overdue), each with a "Done" button; the card is hidden
+when nothing is open.
+
 The view is ``ui/home.ui``; :class:`HomePage` is its controller. Its signals
 are connected to the other flow pages by :func:`connect_flows` (or
 :func:`install_flow_pages`, which also adds the four pages to the window).
@@ -13,7 +17,7 @@ are connected to the other flow pages by :func:`connect_flows` (or
 from __future__ import annotations
 
 from collections.abc import Callable
-from datetime import datetime
+from datetime import date, datetime
 from typing import Any
 
 from PySide6.QtCore import QObject, Qt, Signal
@@ -31,12 +35,24 @@ from ips_reflect.core.check import LIGHT_ANSWER_KEY, LIGHT_NAMES
 from ips_reflect.core.content import Content
 from ips_reflect.core.entries import Entry
 from ips_reflect.core.plan import SharingPlan
+from ips_reflect.core.supervision import action_state
 from ips_reflect.gui.drafts import short_date, short_when
 from ips_reflect.gui.question_widgets import EnterButton, TrafficLight, install_enter, set_role
 from ips_reflect.gui.uiloader import find_child, load_ui
 
 PAGE_KEY = "home"
 MAX_ROWS = 25
+MAX_ACTIONS = 10
+_MONTHS = ("Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec")
+
+
+def day_text(iso: str | None) -> str:
+    """ "12 Mar 2026" from an ISO date."""
+    try:
+        day = date.fromisoformat((iso or "")[:10])
+    except ValueError:
+        return iso or ""
+    return f"{day.day} {_MONTHS[day.month - 1]} {day.year}"
 
 
 def greeting(now: datetime | None = None) -> str:
@@ -101,6 +117,46 @@ class PendingRow(QFrame):
         layout.addWidget(self.button, 0, Qt.AlignmentFlag.AlignVCenter)
 
 
+class ActionRow(QFrame):
+    """One open action agreed in supervision, with its "Done" button."""
+
+    def __init__(self, action: Any, agreed_on: str, state: str) -> None:
+        super().__init__()
+        self.setObjectName("homeActionRow")
+        self.action_id = int(action.id)
+        layout = QHBoxLayout(self)
+        layout.setContentsMargins(10, 8, 10, 8)
+        layout.setSpacing(12)
+        text = QVBoxLayout()
+        text.setSpacing(1)
+        self.title = QLabel(action.text)
+        self.title.setObjectName("actionRowTitle")
+        self.title.setTextFormat(Qt.TextFormat.PlainText)
+        self.title.setWordWrap(True)
+        meta = [
+            messages.SUPV_HOME_DUE.format(day=day_text(action.due_on))
+            if action.due_on
+            else messages.SUPV_HOME_NO_DUE
+        ]
+        if state in ("overdue", "due"):
+            meta.append(messages.SUPV_ACTION_STATES[state])
+        if agreed_on:
+            meta.append(messages.SUPV_HOME_AGREED.format(day=day_text(agreed_on)))
+        self.meta = QLabel(" · ".join(meta))
+        self.meta.setObjectName("actionRowMeta")
+        self.meta.setProperty("state", state)
+        self.meta.setTextFormat(Qt.TextFormat.PlainText)
+        self.meta.setWordWrap(True)
+        text.addWidget(self.title)
+        text.addWidget(self.meta)
+        layout.addLayout(text, 1)
+        self.button = EnterButton(messages.SUPV_HOME_DONE_BUTTON)
+        self.button.setObjectName("actionDoneRowButton")
+        self.button.setAccessibleName(messages.SUPV_HOME_DONE_NAME.format(text=action.text))
+        self.button.setAccessibleDescription(" · ".join(meta))
+        layout.addWidget(self.button, 0, Qt.AlignmentFlag.AlignVCenter)
+
+
 class HomePage(QObject):
     """Controller of ``ui/home.ui``; see the module docstring."""
 
@@ -109,6 +165,7 @@ class HomePage(QObject):
     prepareRequested = Signal()
     standaloneReflectionRequested = Signal()
     reflectionRequested = Signal(str)  # uid of the check to reflect on
+    actionCompleted = Signal(int)  # id of the supervision action just marked done
 
     def __init__(self, view: QWidget, content: Content, parent: QObject | None = None) -> None:
         super().__init__(parent)
@@ -116,6 +173,8 @@ class HomePage(QObject):
         self.content = content
         self._vault: Any = None
         self.rows: list[PendingRow] = []
+        self.action_rows: list[ActionRow] = []
+        self.today: date | None = None  # None: today (tests may pin it)
         f = find_child
         self.greeting = f(view, QLabel, "greetingLabel")
         set_role(self.greeting, "title")
@@ -123,6 +182,10 @@ class HomePage(QObject):
         self.pending_hint = f(view, QLabel, "pendingHint")
         self.pending_box = f(view, QWidget, "pendingRows")
         self.plan_status = f(view, QLabel, "planStatusLabel")
+        self.actions_card = f(view, QFrame, "actionsCard")
+        self.actions_title = f(view, QLabel, "actionsTitle")
+        self.actions_hint = f(view, QLabel, "actionsHint")
+        self.actions_box = f(view, QWidget, "actionRows")
         self.new_button = f(view, QPushButton, "newCheckButton")
         self.quick_button = f(view, QPushButton, "quickCheckButton")
         self.reflect_button = f(view, QPushButton, "reflectButton")
@@ -151,6 +214,7 @@ class HomePage(QObject):
         """Re-read the checks waiting for a reflection and the plan's status."""
         self.greeting.setText(greeting())
         self._clear_rows()
+        self._clear_actions()
         if self._vault is None:
             self.pending_title.setText("")
             self.pending_title.setAccessibleName("")
@@ -177,7 +241,80 @@ class HomePage(QObject):
             more = QLabel(messages.FLOW_PENDING_MORE.format(count=len(pending) - MAX_ROWS))
             more.setObjectName("questionHelp")
             layout.addWidget(more)
+        self._show_actions(previous)
         self.plan_status.setText(self._plan_text())
+
+    # -- agreed actions
+
+    def _show_actions(self, previous: QWidget) -> None:
+        """The open actions agreed in supervision, soonest due first."""
+        try:
+            actions = self._vault.supervision.actions(open_only=True)
+            days = {s.id: s.held_on for s in self._vault.supervision.sessions()}
+        except Exception:  # an older vault or a damaged table: Home still opens
+            actions, days = [], {}
+        count = len(actions)
+        self.actions_card.setVisible(count > 0)
+        if count == 0:
+            return
+        title = (
+            messages.SUPV_HOME_ACTIONS_ONE
+            if count == 1
+            else messages.SUPV_HOME_ACTIONS_MANY.format(count=count)
+        )
+        self.actions_title.setText(title)
+        self.actions_title.setAccessibleName(title)
+        self.actions_hint.setText(messages.SUPV_HOME_ACTIONS_HINT)
+        layout = self.actions_box.layout()
+        assert layout is not None
+        today = self.today or date.today()
+        for action in actions[:MAX_ACTIONS]:
+            row = ActionRow(
+                action,
+                days.get(action.session_id, ""),
+                action_state(action.due_on, action.done_on, today),
+            )
+            row.button.clicked.connect(lambda _c=False, i=action.id: self.mark_action_done(i))
+            layout.addWidget(row)
+            self.action_rows.append(row)
+            QWidget.setTabOrder(previous, row.button)
+            previous = row.button
+        if count > MAX_ACTIONS:
+            more = QLabel(messages.SUPV_HOME_MORE.format(count=count - MAX_ACTIONS))
+            more.setObjectName("questionHelp")
+            layout.addWidget(more)
+
+    def _clear_actions(self) -> None:
+        layout = self.actions_box.layout()
+        assert layout is not None
+        while layout.count():
+            child = layout.takeAt(0)
+            widget = child.widget() if child is not None else None
+            if widget is not None:
+                widget.hide()
+                widget.setParent(None)
+                widget.deleteLater()
+        self.action_rows = []
+        self.actions_title.setText("")
+        self.actions_title.setAccessibleName("")
+        self.actions_hint.setText("")
+        self.actions_card.setVisible(False)
+
+    def open_action_ids(self) -> list[int]:
+        """Ids of the actions listed, in order."""
+        return [row.action_id for row in self.action_rows]
+
+    def mark_action_done(self, action_id: int) -> bool:
+        """Mark a supervision action done today; it leaves the list."""
+        if self._vault is None:
+            return False
+        today = self.today or date.today()
+        self._vault.supervision.set_action_done(action_id, today.isoformat())
+        self.refresh()
+        if self.action_rows:
+            self.action_rows[0].button.setFocus(Qt.FocusReason.OtherFocusReason)
+        self.actionCompleted.emit(action_id)
+        return True
 
     def _plan_text(self) -> str:
         latest = self._vault.plans.latest() if self._vault is not None else None

@@ -277,10 +277,10 @@ def test_rating_summary_one_sentence_per_rated_area_in_area_order() -> None:
         ]
     )
     assert rating_summary(series) == [
-        "Preparedness: 5 of 5 on 2026-03-01, up from 1 on 2026-01-01 (3 ratings).",
-        "Confidence: 2 of 5 on 2026-02-01, down from 4 on 2026-01-01 (2 ratings).",
-        "Comfort: 3 of 5 on 2026-03-01.",
-        "Relevance: 3 of 5 on 2026-02-01, level from 3 on 2026-01-01 (2 ratings).",
+        "Preparedness: 5 of 5 on 1 Mar 2026, up from 1 on 1 Jan 2026 (3 ratings).",
+        "Confidence: 2 of 5 on 1 Feb 2026, down from 4 on 1 Jan 2026 (2 ratings).",
+        "Comfort: 3 of 5 on 1 Mar 2026.",
+        "Relevance: 3 of 5 on 1 Feb 2026, level from 3 on 1 Jan 2026 (2 ratings).",
     ]
     assert rating_summary(rating_series([])) == []
 

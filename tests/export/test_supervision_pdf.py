@@ -265,7 +265,7 @@ def test_summary_has_every_section(content) -> None:
     assert "Confidence ●●●●○ 4 of 5" in shown
     assert "Comfort ●●○○○ 2 of 5" in shown
     assert "Preparedness not rated" in shown
-    assert "Confidence: 4 of 5 on 2026-03-12, up from 2 on 2026-02-10 (2 ratings)." in shown
+    assert "Confidence: 4 of 5 on 12 Mar 2026, up from 2 on 10 Feb 2026 (2 ratings)." in shown
     assert "each keep a copy" in shown
     assert all("supervision session summary" in p for p in pages(data))
 

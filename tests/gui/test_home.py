@@ -129,3 +129,65 @@ def test_home_every_control_has_an_accessible_name_after_sharing(home, vault):
     add_check(vault, "Check: client — x")
     home.refresh()
     assert nameless_controls(home.view) == []
+
+
+# --------------------------------------------------------------------------- supervision actions
+
+
+def add_actions(vault):
+    earlier = vault.supervision.add_session("2026-02-10", "Alex")
+    later = vault.supervision.add_session("2026-03-12", "Alex")
+    late = vault.supervision.add_action(earlier.id, "Read the gifts policy", "2026-03-01")
+    soon = vault.supervision.add_action(later.id, "Write my short biography", "2026-04-02")
+    undated = vault.supervision.add_action(later.id, "Talk to Sam about peer supervision")
+    done = vault.supervision.add_action(later.id, "Already sorted")
+    vault.supervision.set_action_done(done.id, "2026-03-13")
+    return late, soon, undated
+
+
+def test_home_lists_open_supervision_actions_until_done(qtbot, home, vault):
+    from datetime import date
+
+    from flow_helpers import nameless_controls
+    from PySide6.QtWidgets import QApplication
+
+    assert not home.actions_card.isVisibleTo(home.view)  # nothing agreed yet
+    late, soon, undated = add_actions(vault)
+    home.today = date(2026, 3, 20)
+    home.refresh()
+    assert home.actions_card.isVisibleTo(home.view)
+    assert home.actions_title.text() == "3 open actions from supervision"
+    assert home.open_action_ids() == [late.id, soon.id, undated.id]  # soonest due first
+    meta = [row.meta.text() for row in home.action_rows]
+    assert meta[0] == "Due 1 Mar 2026 · Overdue · agreed 10 Feb 2026"
+    assert meta[1] == "Due 2 Apr 2026 · agreed 12 Mar 2026"
+    assert meta[2] == "No due date · agreed 12 Mar 2026"
+    assert "Already sorted" not in [r.title.text() for r in home.action_rows]
+    assert nameless_controls(home.view) == []
+    # By keyboard: Tab reaches the Done buttons after the quick buttons; Enter presses.
+    QApplication.processEvents()  # the new rows are shown
+    home.prepare_button.setFocus()
+    press(qtbot, Qt.Key.Key_Tab)
+    assert focused() is home.action_rows[0].button
+    with qtbot.waitSignal(home.actionCompleted) as blocker:
+        press(qtbot, Qt.Key.Key_Return)
+    assert blocker.args == [late.id]
+    assert vault.supervision.actions(open_only=True)[0].id == soon.id
+    assert [r.title.text() for r in home.action_rows] == [
+        "Write my short biography",
+        "Talk to Sam about peer supervision",
+    ]
+    assert focused() is home.action_rows[0].button  # focus stays in the list
+    home.mark_action_done(soon.id)
+    home.mark_action_done(undated.id)
+    assert home.action_rows == []
+    assert not home.actions_card.isVisibleTo(home.view)
+
+
+def test_home_lock_clears_the_supervision_actions(home, vault):
+    add_actions(vault)
+    home.refresh()
+    assert home.action_rows
+    home.set_vault(None)
+    assert home.action_rows == []
+    assert_no_secret(home.view, ["gifts policy", "short biography", "3 open actions"])
