@@ -39,6 +39,8 @@ shots: $(STAMP)
 	$(BIN)/python -m benchmarks.flow_screenshots
 	$(BIN)/python -m benchmarks.shots_journal --all
 	$(BIN)/python -m benchmarks.bio_team_screenshots
+	$(BIN)/python -m benchmarks.shots_supervision
+	$(BIN)/python -m benchmarks.shots_a11y
 
 clean:
 	rm -rf $(VENV) build dist .mypy_cache .ruff_cache

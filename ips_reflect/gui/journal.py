@@ -60,6 +60,7 @@ from PySide6.QtWidgets import (
     QDateEdit,
     QFileDialog,
     QFrame,
+    QHBoxLayout,
     QHeaderView,
     QLabel,
     QLineEdit,
@@ -94,6 +95,7 @@ from ips_reflect.gui.entry_view import (
     mark_colours,
 )
 from ips_reflect.gui.journal_models import MARKS, Column, EntryTableModel, HighlightDelegate
+from ips_reflect.gui.row_wrap import RowWrapper
 from ips_reflect.gui.uiloader import find_child, load_ui
 from ips_reflect.gui.views import PageView
 from ips_reflect.gui.workers import run_task
@@ -350,6 +352,9 @@ class JournalController(QObject):
         self.export_button = find_child(f, QToolButton, "exportButton")
         self.undo_button = find_child(f, QToolButton, "undoButton")
         self.redo_button = find_child(f, QToolButton, "redoButton")
+        # The filters wrap onto a second line rather than run off the window's edge
+        # at large text sizes.
+        self.filter_wrap = RowWrapper(find_child(f, QHBoxLayout, "filterRow"), view)
 
         # The editor lives in the pane's edit page.
         self.editor = load_ui("entry_editor")
@@ -453,15 +458,15 @@ class JournalController(QObject):
         return False
 
     def _fit_columns(self) -> None:
-        """Hide the less important columns (tags, then client, then shared with) when the
-        list is too narrow for a readable title; show them again when there is room."""
+        """Hide the less important columns (tags, then client, then shared with, and at
+        large text sizes the kind, which the reading pane also shows) when the list is
+        too narrow for a readable title; show them again when there is room."""
         table = self.table
         available = table.viewport().width()
         title_room = max(220, table.fontMetrics().horizontalAdvance("x") * 26)
-        fixed = [Column.DATE, Column.KIND]
-        fixed.append(Column.DAYS_LEFT if self._filter.in_bin else Column.FLAGS)
+        fixed = [Column.DATE, Column.DAYS_LEFT if self._filter.in_bin else Column.FLAGS]
         used = sum(self._widths.get(c, 0) for c in fixed)
-        for column in (Column.AUDIENCE, Column.CLIENT, Column.TAGS):
+        for column in (Column.KIND, Column.AUDIENCE, Column.CLIENT, Column.TAGS):
             width = self._widths.get(column, 0)
             show = used + width + title_room <= available
             if table.isColumnHidden(column) == show:

@@ -18,10 +18,11 @@ from __future__ import annotations
 import contextlib
 from pathlib import Path
 
-from PySide6.QtCore import QModelIndex, QObject, QRect, Qt, Signal
+from PySide6.QtCore import QModelIndex, QObject, QRect, QSize, Qt, Signal
 from PySide6.QtGui import QAction, QActionGroup, QGuiApplication, QKeySequence
 from PySide6.QtWidgets import (
     QApplication,
+    QFrame,
     QLabel,
     QListView,
     QMainWindow,
@@ -49,6 +50,9 @@ from ips_reflect.gui.uiloader import find_child
 MAX_PAGE_SHORTCUTS = 9
 STATUS_TIMEOUT_MS = 4000
 DEFAULT_SIZE = (1180, 760)
+#: Sidebar width at the usual text size; it grows so larger text is never cut off.
+SIDEBAR_WIDTH = 200
+SIDEBAR_ICON = 22  # icon size in pixels at the usual text size
 
 _THEME_ACTIONS = {
     "light": "actionThemeLight",
@@ -97,6 +101,8 @@ class MainWindow(QObject):
         self._switching = False
         self._start_maximized = False
 
+        self.sidebar = find_child(view, QFrame, "sidebar")
+        self.sidebar_title = find_child(view, QLabel, "sidebarTitle")
         self.page_list = find_child(view, QListView, "pageList")
         self.stack = find_child(view, QStackedWidget, "pageStack")
         self.go_menu = find_child(view, QMenu, "menuGo")
@@ -170,6 +176,7 @@ class MainWindow(QObject):
         )
         self.stack.addWidget(widget)
         self.pages.add(Page(key, title, widget, icon_name, shortcut_text))
+        self._fit_sidebar()
         action = QAction(title, self.view)
         action.setObjectName(f"actionPage_{key}")
         if index is not None:
@@ -322,6 +329,24 @@ class MainWindow(QObject):
         self.action("actionLargerText").setEnabled(size < MAX_FONT_SIZE)
         self.action("actionSmallerText").setEnabled(size > MIN_FONT_SIZE)
         self.pages.refresh_icons()
+        self._fit_sidebar()
+
+    def _fit_sidebar(self) -> None:
+        """Size the sidebar for the text size: icons grow with the text, and the
+        widest page name and the app's name fit without being cut off. The width
+        is fixed, so the sidebar does not jump when another page is shown."""
+        self.sidebar_title.ensurePolished()
+        self.page_list.ensurePolished()
+        metrics = self.page_list.fontMetrics()
+        icon = max(SIDEBAR_ICON, round(metrics.height() * 1.35))
+        self.page_list.setIconSize(QSize(icon, icon))
+        titles = [self.pages.page_at(row).title for row in range(self.pages.rowCount())]
+        widest = max((metrics.horizontalAdvance(t) for t in titles), default=0)
+        # item padding, the list's border and padding, the gap after the icon
+        needed_list = widest + icon + 2 * metrics.averageCharWidth() + 44
+        title = self.sidebar_title
+        needed_title = title.fontMetrics().horizontalAdvance(title.text()) + 40
+        self.sidebar.setFixedWidth(max(SIDEBAR_WIDTH, needed_list, needed_title))
 
     # -- the vault
 

@@ -319,7 +319,8 @@ class PresenterDialog(QDialog):
         self.body.setFocusPolicy(Qt.FocusPolicy.NoFocus)
         self.body.setTextInteractionFlags(Qt.TextInteractionFlag.NoTextInteraction)
         for button in (self.previous_button, self.next_button, self.full_button, self.close_button):
-            button.setFocusPolicy(Qt.FocusPolicy.NoFocus)
+            # Reached with Tab, but a click leaves focus on the slide so the keys keep paging.
+            button.setFocusPolicy(Qt.FocusPolicy.TabFocus)
             button.setAutoDefault(False)
         self.previous_button.clicked.connect(self.previous)
         self.next_button.clicked.connect(self.next)

@@ -92,6 +92,7 @@ def variables(theme: Theme, font_pt: int) -> dict[str, str]:
     pt = clamp_font_size(font_pt)
     extra = max(0, _px(theme.sizes["focus_width"]) - _px(theme.sizes["border_width"]))
     values = {**theme.colors, **theme.sizes}
+    indicator = max(14, round(pt * 1.3))
     for key, file_name in theme.images.items():
         values[key] = '"' + paths.resource("icons", file_name).as_posix() + '"'
     values.update(
@@ -105,6 +106,9 @@ def variables(theme: Theme, font_pt: int) -> dict[str, str]:
         pad_rest_h=f"{_PAD_H + extra}px",
         btn_pad_h=f"{_BUTTON_PAD_H}px",
         btn_pad_rest_h=f"{_BUTTON_PAD_H + extra}px",
+        # tick boxes and radio rings grow with the text
+        indicator=f"{indicator}px",
+        indicator_radius=f"{indicator // 2 + 1}px",
     )
     return values
 

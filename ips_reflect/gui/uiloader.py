@@ -12,7 +12,7 @@ from typing import TypeVar
 
 from PySide6.QtCore import QFile, QIODevice, QObject
 from PySide6.QtUiTools import QUiLoader
-from PySide6.QtWidgets import QWidget
+from PySide6.QtWidgets import QTabWidget, QWidget
 
 from ips_reflect import paths
 
@@ -44,7 +44,21 @@ def load_ui(name: str, parent: QWidget | None = None) -> QWidget:
         handle.close()
     if widget is None:
         raise UiLoadError(f"cannot build the layout in {path}: {_loader.errorString()}")
+    _name_tab_bars(widget)
     return widget
+
+
+def _name_tab_bars(root: QWidget) -> None:
+    """Give each tab widget's tab bar the tab widget's accessible name.
+
+    Qt Designer cannot reach the tab bar a ``QTabWidget`` makes for itself, and
+    screen readers announce the tab bar (the part that takes focus), not the tab
+    widget around it, so the name set in the ``.ui`` file is copied across.
+    """
+    for tabs in root.findChildren(QTabWidget):
+        bar = tabs.tabBar()
+        if not bar.accessibleName() and tabs.accessibleName():
+            bar.setAccessibleName(tabs.accessibleName())
 
 
 def find_child(root: QObject, cls: type[T], name: str) -> T:

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from PySide6.QtCore import QAbstractItemModel, QModelIndex, QPoint, Qt
+from PySide6.QtCore import QAbstractItemModel, QAbstractListModel, QModelIndex, QPoint, Qt
 from PySide6.QtWidgets import (
     QAbstractButton,
     QAbstractItemView,
@@ -80,8 +80,14 @@ def tick(qtbot: Any, box: QAbstractButton) -> None:
 def _model_texts(model: QAbstractItemModel, parent: QModelIndex | None = None) -> list[str]:
     parent = parent or QModelIndex()
     out: list[str] = []
+    if isinstance(model, QAbstractListModel):  # one column, no children (columnCount is private)
+        if parent.isValid():
+            return out
+        columns = 1
+    else:
+        columns = model.columnCount(parent)
     for row in range(model.rowCount(parent)):
-        for col in range(model.columnCount(parent)):
+        for col in range(columns):
             index = model.index(row, col, parent)
             for role in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.ToolTipRole):
                 value = index.data(role)

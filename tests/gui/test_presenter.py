@@ -79,10 +79,15 @@ def test_keyboard_alone_pages_through_and_escape_closes(qtbot, page, presenter) 
     assert presenter.index == n - 1
     key(qtbot, presenter, Qt.Key.Key_Home)
     assert presenter.index == 0
-    # Buttons never take focus, so Space always pages.
+    # Buttons are Tab stops, but a click leaves focus where it was, so Space still pages.
     for button in presenter.findChildren(QAbstractButton):
-        assert button.focusPolicy() == Qt.FocusPolicy.NoFocus
+        assert button.focusPolicy() == Qt.FocusPolicy.TabFocus
         assert button.accessibleName()
+    qtbot.mouseClick(presenter.next_button, Qt.MouseButton.LeftButton)
+    assert presenter.index == 1
+    key(qtbot, presenter, Qt.Key.Key_Space)
+    assert presenter.index == 2
+    key(qtbot, presenter, Qt.Key.Key_Home)
     assert presenter.accessibleName() and presenter.body.accessibleName()
     assert seen[1] == "What I bring"
     key(qtbot, presenter, Qt.Key.Key_F11)

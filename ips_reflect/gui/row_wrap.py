@@ -1,0 +1,106 @@
+"""Let a row of controls wrap onto more lines when the window is too narrow for it.
+
+A row of filters laid out in a ``.ui`` file as a ``QHBoxLayout`` is fine at the
+usual text size, but at the largest sizes the View menu offers (24 points) it is
+wider than the window, and Qt then squeezes or cuts off its controls. A
+:class:`RowWrapper` watches the widget that holds the row and, whenever its size,
+text size or the row's visible controls change, deals the controls out in their
+order onto as many lines as needed (the first line is the original row; more
+lines are plain ``QHBoxLayout`` rows added just below it). Keyboard order is not
+touched: it follows the widgets, not the lines.
+
+Only standard Qt layouts are used, so Qt owns every layout item as usual::
+
+    RowWrapper(find_child(view, QHBoxLayout, "filterRow"), view)
+"""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QEvent, QObject, QTimer
+from PySide6.QtWidgets import QBoxLayout, QHBoxLayout, QWidget
+
+_WATCHED = {
+    QEvent.Type.Resize,
+    QEvent.Type.LayoutRequest,
+    QEvent.Type.FontChange,
+    QEvent.Type.StyleChange,
+    QEvent.Type.Show,
+}
+
+
+class RowWrapper(QObject):
+    """Deals the widgets of ``row`` onto lines that fit ``host``; see the module docstring.
+
+    Layout items are never touched from Python (only widgets and layouts are):
+    Qt deletes items itself, and a Python wrapper left pointing at a deleted
+    item can be mistaken later for a new object at the same address.
+    """
+
+    def __init__(self, row: QBoxLayout, host: QWidget) -> None:
+        super().__init__(host)
+        parent = row.parent()
+        if not isinstance(parent, QBoxLayout):
+            raise TypeError(f"the row '{row.objectName()}' must sit in a box layout")
+        self.host = host
+        self.parent_layout = parent
+        self.row = row
+        self.spacing = row.spacing()
+        found = [(row.indexOf(w), w) for w in host.findChildren(QWidget) if row.indexOf(w) >= 0]
+        self.widgets: list[QWidget] = [w for _index, w in sorted(found, key=lambda p: p[0])]
+        self.lines: list[QBoxLayout] = [row]  # the row keeps its trailing spacer
+        self._placed: list[int] = [0] * len(self.widgets)
+        self._timer = QTimer(self)
+        self._timer.setSingleShot(True)
+        self._timer.setInterval(0)
+        self._timer.timeout.connect(self.reflow)
+        host.installEventFilter(self)
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        if watched is self.host and event.type() in _WATCHED:
+            self._timer.start()
+        return False
+
+    def _available(self) -> int:
+        rect = self.parent_layout.contentsRect()
+        return rect.width() if rect.width() > 0 else self.host.width()
+
+    def plan(self, width: int) -> list[int]:
+        """The line each widget goes on, for a row ``width`` pixels wide."""
+        lines: list[int] = []
+        line = x = 0
+        for widget in self.widgets:
+            if widget.isHidden():
+                lines.append(line)  # stays beside its neighbour; takes no room
+                continue
+            hint = max(widget.sizeHint().width(), widget.minimumSizeHint().width())
+            if x > 0 and x + hint > width:
+                line += 1
+                x = 0
+            lines.append(line)
+            x += hint + self.spacing
+        return lines
+
+    def line_count(self) -> int:
+        return max(self._placed, default=0) + 1
+
+    def reflow(self) -> None:
+        plan = self.plan(self._available())
+        if plan == self._placed:
+            return
+        while len(self.lines) <= max(plan, default=0):
+            line = QHBoxLayout()
+            line.setSpacing(self.spacing)
+            line.setObjectName(f"{self.row.objectName()}Line{len(self.lines) + 1}")
+            line.addStretch(1)
+            index = self.parent_layout.indexOf(self.lines[-1])
+            self.parent_layout.insertLayout(index + 1, line)
+            self.lines.append(line)
+        for widget in self.widgets:
+            for line in self.lines:
+                if line.indexOf(widget) >= 0:
+                    line.removeWidget(widget)
+        filled = [0] * len(self.lines)
+        for widget, n in zip(self.widgets, plan, strict=True):
+            self.lines[n].insertWidget(filled[n], widget)  # before the spacer or stretch
+            filled[n] += 1
+        self._placed = plan
