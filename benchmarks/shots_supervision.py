@@ -209,6 +209,23 @@ def main(argv: list[str] | None = None) -> int:
             return 1
         written.append(path)
 
+        # The Flags page: what the warning-sign check found in this vault.
+        flags_page = window.controllers["flags"]
+        loaded: list[int] = []
+        flags_page.flagsLoaded.connect(loaded.append)
+        window.show_page("flags")
+        flags_page.reload()
+        deadline = time.monotonic() + 20
+        while not loaded and time.monotonic() < deadline:
+            _settle(app, 0.1)
+        _settle(app)
+        path = args.out / f"flags{args.suffix}.png"
+        if not window.view.grab().save(str(path)):
+            print(f"could not write {path}", file=sys.stderr)
+            return 1
+        written.append(path)
+        window.show_page("supervision")
+
         # The presenter, on a shared screen: its own theme (dark by default).
         theming.apply_theme(app, args.presenter_theme, args.font_size, force=True)
         page.refresh()

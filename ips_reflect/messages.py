@@ -955,7 +955,7 @@ FLAGS_STATUS_OPTIONS = {
     "all": "All flags",
 }
 FLAGS_ALL_SIGNS = "Every sign"
-FLAGS_COLUMNS = ("Date", "Sign", "From", "What triggered it", "Client", "Status")
+FLAGS_COLUMNS = ("Date", "Sign", "From", "Words", "Client", "Status")
 FLAGS_COUNT = "{shown} of {total} flags"
 FLAGS_COUNT_NONE = "No flags yet."
 FLAGS_EMPTY_OPEN = (

@@ -20,6 +20,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, replace
+from datetime import date
 from html import escape
 from typing import Any
 
@@ -170,7 +171,7 @@ class FlagsTableModel(QAbstractTableModel):
 
     def _cell(self, row: FlagRow, column: int) -> str:
         return (
-            row.date,
+            day_label(row.date),
             row.label,
             messages.FLAG_SOURCE_LABELS.get(row.source, row.source),
             " ".join(row.evidence.split()),
@@ -259,6 +260,15 @@ def flag_css(point_size: int) -> str:
     )
 
 
+def day_label(iso_day: str) -> str:
+    """``2026-03-02`` as ``2 Mar 2026`` (anything else unchanged)."""
+    try:
+        day = date.fromisoformat(iso_day[:10])
+    except ValueError:
+        return iso_day
+    return f"{day.day} {day:%b %Y}"
+
+
 def row_html(row: FlagRow, content: Content) -> str:
     parts = [
         f'<p class="kicker kicker-warning_sign">'
@@ -278,7 +288,8 @@ def row_html(row: FlagRow, content: Content) -> str:
     if item is not None:
         parts.append(f'<p class="heading">{escape(messages.FLAGS_WHY_PAPER)}</p>')
         parts.append(f"<p>{escape(item.text)}</p>")
-        parts.append(f"<p>{escape(item.help)}</p>")
+        if item.help not in row.explanation:  # the explanation often ends with it already
+            parts.append(f"<p>{escape(item.help)}</p>")
         parts.append(
             f'<p class="source">{escape(messages.FLAGS_FROM_PAPER.format(source=item.source))}</p>'
         )

@@ -131,11 +131,11 @@ def test_loading_lists_every_source(qtbot, page: FlagsPage, filled) -> None:
     assert "3 open in all" in page.status_label.text()
     model = page.model
     headers = [model.headerData(c, Qt.Orientation.Horizontal) for c in range(6)]
-    assert headers == ["Date", "Sign", "From", "What triggered it", "Client", "Status"]
+    assert headers == ["Date", "Sign", "From", "Words", "Client", "Status"]
     row = next(n for n, r in enumerate(page.rows()) if r.sign == "contact_details")
     cells = [model.index(row, c).data() for c in range(6)]
     assert cells == [
-        "2026-03-02",
+        "2 Mar 2026",
         "Giving contact details",
         "Your words",
         "gave him my personal mobile",
