@@ -152,7 +152,8 @@ class PatternRules:
 # A clause ends at punctuation or a line break; words further back never govern a match.
 _CLAUSE_END = re.compile(r"[.!?;:,()\[\]\"\n\u201c\u201d\u2013\u2014]")
 _WORDS = re.compile(r"[\w'\u2019]+")
-_SENTENCE_END = re.compile(r"(?<!\b[A-Z])\.|[!?\n]")  # "P." (an initial) ends no sentence
+# A sentence ends at . ! ? or a line break, but not at an initial such as "P.".
+_SENTENCE_END = re.compile(r"[.!?\n](?<!\b[A-Z]\.)")
 #: Words that start a new clause even without punctuation.
 _CLAUSE_WORDS = frozenset(
     {"but", "although", "though", "however", "yet", "whereas", "so", "because", "until", "then"}
