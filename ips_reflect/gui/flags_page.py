@@ -25,7 +25,6 @@ from html import escape
 from typing import Any
 
 from PySide6.QtCore import (
-    QAbstractTableModel,
     QModelIndex,
     QObject,
     QPersistentModelIndex,
@@ -57,6 +56,7 @@ from ips_reflect.core.flags import (
 from ips_reflect.gui import flag_panel
 from ips_reflect.gui.flag_panel import shared_engine
 from ips_reflect.gui.guide import detail_css
+from ips_reflect.gui.models import RowTableModel
 from ips_reflect.gui.theme import current_theme
 from ips_reflect.gui.uiloader import find_child, load_ui
 from ips_reflect.gui.workers import run_task
@@ -142,34 +142,14 @@ def load_rows(vault: Any, content: Content, engine: FlagEngine) -> tuple[list[Fl
     return rows, result
 
 
-class FlagsTableModel(QAbstractTableModel):
+class FlagsTableModel(RowTableModel):
     """Flags as table rows: date, sign, source, evidence, client alias, status."""
 
     IdRole = int(Qt.ItemDataRole.UserRole) + 1
     SignRole = IdRole + 1
+    columns = messages.FLAGS_COLUMNS
 
-    def __init__(self, parent: QObject | None = None) -> None:
-        super().__init__(parent)
-        self._rows: list[FlagRow] = []
-
-    def rowCount(self, parent: ModelIndex = _ROOT) -> int:
-        return 0 if parent.isValid() else len(self._rows)
-
-    def columnCount(self, parent: ModelIndex = _ROOT) -> int:
-        return 0 if parent.isValid() else len(messages.FLAGS_COLUMNS)
-
-    def headerData(
-        self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole
-    ) -> Any:
-        if (
-            orientation == Qt.Orientation.Horizontal
-            and role in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.AccessibleTextRole)
-            and 0 <= section < len(messages.FLAGS_COLUMNS)
-        ):
-            return messages.FLAGS_COLUMNS[section]
-        return None
-
-    def _cell(self, row: FlagRow, column: int) -> str:
+    def cell(self, row: FlagRow, column: int) -> str:
         return (
             day_label(row.date),
             row.label,
@@ -179,41 +159,18 @@ class FlagsTableModel(QAbstractTableModel):
             messages.FLAG_STATUS_LABELS.get(row.status, row.status),
         )[column]
 
-    def data(self, index: ModelIndex, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
-        if not index.isValid() or not 0 <= index.row() < len(self._rows):
-            return None
-        row = self._rows[index.row()]
-        if role in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.AccessibleTextRole):
-            return self._cell(row, index.column())
-        if role == Qt.ItemDataRole.ToolTipRole:
-            return row.evidence if index.column() == 3 else self._cell(row, index.column())
+    def tooltip(self, row: FlagRow, column: int) -> str:
+        return row.evidence if column == 3 else self.cell(row, column)
+
+    def extra(self, row: FlagRow, column: int, role: int) -> Any:
         if role == self.IdRole:
             return row.id
         if role == self.SignRole:
             return row.sign
         return None
 
-    def flags(self, index: ModelIndex) -> Qt.ItemFlag:
-        if not index.isValid():
-            return Qt.ItemFlag.NoItemFlags
-        return Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsSelectable
-
-    def set_rows(self, rows: list[FlagRow]) -> None:
-        self.beginResetModel()
-        self._rows = list(rows)
-        self.endResetModel()
-
-    def row_at(self, row: int) -> FlagRow | None:
-        return self._rows[row] if 0 <= row < len(self._rows) else None
-
-    def rows(self) -> list[FlagRow]:
-        return list(self._rows)
-
     def row_of(self, flag_id: int) -> int:
-        for n, row in enumerate(self._rows):
-            if row.id == flag_id:
-                return n
-        return -1
+        return self.row_where(lambda row: row.id == flag_id)
 
 
 # --------------------------------------------------------------------------- detail pane

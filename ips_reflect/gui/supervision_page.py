@@ -45,7 +45,6 @@ from typing import Any
 from PySide6.QtCharts import QCategoryAxis, QChart, QChartView, QLineSeries, QValueAxis
 from PySide6.QtCore import (
     QAbstractListModel,
-    QAbstractTableModel,
     QDate,
     QItemSelectionModel,
     QMargins,
@@ -101,6 +100,7 @@ from ips_reflect.errors import UserError
 from ips_reflect.gui import flag_panel
 from ips_reflect.gui import theme as theming
 from ips_reflect.gui.flags_page import AGENDA_KEY
+from ips_reflect.gui.models import RowTableModel
 from ips_reflect.gui.pdf_preview import build_pdf_locked
 from ips_reflect.gui.presenter import (
     PresenterDialog,
@@ -428,33 +428,13 @@ class ActionRow:
     state: str  # open, due, overdue, done
 
 
-class ActionsTableModel(QAbstractTableModel):
+class ActionsTableModel(RowTableModel):
     """Agreed actions: what, due, state, agreed on."""
 
     IdRole = _USER + 1
+    columns = messages.SUPV_ACTION_COLUMNS
 
-    def __init__(self, parent: QObject | None = None) -> None:
-        super().__init__(parent)
-        self._rows: list[ActionRow] = []
-
-    def rowCount(self, parent: ModelIndex = _ROOT) -> int:
-        return 0 if parent.isValid() else len(self._rows)
-
-    def columnCount(self, parent: ModelIndex = _ROOT) -> int:
-        return 0 if parent.isValid() else len(messages.SUPV_ACTION_COLUMNS)
-
-    def headerData(
-        self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole
-    ) -> Any:
-        if (
-            orientation == Qt.Orientation.Horizontal
-            and role in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.AccessibleTextRole)
-            and 0 <= section < len(messages.SUPV_ACTION_COLUMNS)
-        ):
-            return messages.SUPV_ACTION_COLUMNS[section]
-        return None
-
-    def _cell(self, row: ActionRow, column: int) -> str:
+    def cell(self, row: ActionRow, column: int) -> str:
         a = row.action
         state = messages.SUPV_ACTION_STATES.get(row.state, row.state)
         if row.state == "done" and a.done_on:
@@ -466,17 +446,8 @@ class ActionsTableModel(QAbstractTableModel):
             day_text(row.agreed, weekday=False),
         )[column]
 
-    def data(self, index: ModelIndex, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
-        if not index.isValid() or not 0 <= index.row() < len(self._rows):
-            return None
-        row = self._rows[index.row()]
-        if role in (
-            Qt.ItemDataRole.DisplayRole,
-            Qt.ItemDataRole.AccessibleTextRole,
-            Qt.ItemDataRole.ToolTipRole,
-        ):
-            return self._cell(row, index.column())
-        if role == Qt.ItemDataRole.ForegroundRole and index.column() == 2:
+    def extra(self, row: ActionRow, column: int, role: int) -> Any:
+        if role == Qt.ItemDataRole.ForegroundRole and column == 2:
             if row.state == "overdue":
                 return theming.current_theme().color("warning_sign")
             if row.state == "done":
@@ -485,27 +456,8 @@ class ActionsTableModel(QAbstractTableModel):
             return row.action.id
         return None
 
-    def flags(self, index: ModelIndex) -> Qt.ItemFlag:
-        if not index.isValid():
-            return Qt.ItemFlag.NoItemFlags
-        return Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsSelectable
-
-    def set_rows(self, rows: Sequence[ActionRow]) -> None:
-        self.beginResetModel()
-        self._rows = list(rows)
-        self.endResetModel()
-
-    def rows(self) -> list[ActionRow]:
-        return list(self._rows)
-
-    def row_at(self, row: int) -> ActionRow | None:
-        return self._rows[row] if 0 <= row < len(self._rows) else None
-
     def row_of(self, action_id: int) -> int:
-        for n, row in enumerate(self._rows):
-            if row.action.id == action_id:
-                return n
-        return -1
+        return self.row_where(lambda row: row.action.id == action_id)
 
 
 class TopicListModel(QAbstractListModel):
