@@ -23,19 +23,15 @@ from typing import Any
 
 from reportlab.lib import colors
 from reportlab.lib.units import mm
-from reportlab.pdfgen.canvas import Canvas
 from reportlab.platypus import (
     CondPageBreak,
     Flowable,
-    Frame,
     KeepTogether,
     PageBreak,
-    PageTemplate,
     Paragraph,
     Spacer,
     Table,
 )
-from reportlab.platypus.doctemplate import BaseDocTemplate
 
 from ips_reflect.core.check import LIGHT_ANSWER_KEY, LIGHT_NAMES, PLAN_EXPERIENCE_QUESTION, assess
 from ips_reflect.core.content import Content, Item
@@ -351,20 +347,6 @@ def _answers_story(entry: Entry, content: Content) -> list[Any]:
     return story
 
 
-def _band(label: str) -> Any:
-    def draw(canv: Canvas, _doc: Any) -> None:
-        canv.saveState()
-        canv.setFillColor(ps.ACCENT_SOFT)
-        canv.rect(0, ps.PAGE_H - 9 * mm, ps.PAGE_W, 9 * mm, stroke=0, fill=1)
-        canv.setFillColor(ps.ACCENT)
-        canv.rect(0, ps.PAGE_H - 10 * mm, ps.PAGE_W, 1 * mm, stroke=0, fill=1)
-        canv.setFont(ps.BOLD, 7.5)
-        canv.drawString(ps.MARGIN_X, ps.PAGE_H - 6 * mm, label.upper())
-        canv.restoreState()
-
-    return draw
-
-
 def build_entries_pdf(
     entries: Sequence[Entry],
     content: Content,
@@ -382,32 +364,15 @@ def build_entries_pdf(
     if not story:
         story.append(Paragraph("There are no entries to show.", ps.styles().body))
     target = Path(out_path)
-    top = ps.MARGIN_TOP + 4 * mm
     with ps.atomic_pdf(target) as tmp:
-        doc = BaseDocTemplate(
+        ps.build_a4(
             tmp,
-            pagesize=ps.PAGE,
-            leftMargin=ps.MARGIN_X,
-            rightMargin=ps.MARGIN_X,
-            topMargin=top,
-            bottomMargin=ps.MARGIN_BOTTOM,
+            story,
             title=title,
-            author="IPS Reflect",
             subject="Private notes on sharing personal experience",
-            creator="IPS Reflect",
+            footer=FOOTER,
+            band_label="IPS Reflect",
         )
-        frame = Frame(
-            ps.MARGIN_X,
-            ps.MARGIN_BOTTOM,
-            ps.FRAME_W,
-            ps.PAGE_H - top - ps.MARGIN_BOTTOM,
-            leftPadding=0,
-            rightPadding=0,
-            topPadding=0,
-            bottomPadding=0,
-        )
-        doc.addPageTemplates([PageTemplate("entry", [frame], onPage=_band("IPS Reflect"))])
-        doc.build(story, canvasmaker=ps.numbered_canvas(FOOTER))
     return target
 
 

@@ -21,8 +21,7 @@ from pathlib import Path
 from typing import Any
 
 from reportlab.lib.units import mm
-from reportlab.platypus import Frame, PageBreak, PageTemplate, Paragraph, Spacer, Table
-from reportlab.platypus.doctemplate import BaseDocTemplate
+from reportlab.platypus import PageBreak, Paragraph, Spacer, Table
 
 from ips_reflect.core.content import Content
 from ips_reflect.core.entries import Entry
@@ -127,38 +126,20 @@ def build_journal_pdf(
         starts.append(len(story))
         story += entry_story(entry, content, the_plan)
     target = Path(out_path)
-    top = ps.MARGIN_TOP + 4 * mm
 
     def on_progress(kind: str, value: Any) -> None:
         if progress is not None and kind == "PROGRESS" and isinstance(value, int):
             progress(bisect_right(starts, value), total)
 
     with ps.atomic_pdf(target) as tmp:
-        doc = BaseDocTemplate(
+        ps.build_a4(
             tmp,
-            pagesize=ps.PAGE,
-            leftMargin=ps.MARGIN_X,
-            rightMargin=ps.MARGIN_X,
-            topMargin=top,
-            bottomMargin=ps.MARGIN_BOTTOM,
+            story,
             title=TITLE,
-            author="IPS Reflect",
             subject="Private notes on sharing personal experience",
-            creator="IPS Reflect",
+            footer=FOOTER,
+            progress=on_progress,
         )
-        frame = Frame(
-            ps.MARGIN_X,
-            ps.MARGIN_BOTTOM,
-            ps.FRAME_W,
-            ps.PAGE_H - top - ps.MARGIN_BOTTOM,
-            leftPadding=0,
-            rightPadding=0,
-            topPadding=0,
-            bottomPadding=0,
-        )
-        doc.addPageTemplates([PageTemplate("entry", [frame])])
-        doc.setProgressCallBack(on_progress)
-        doc.build(story, canvasmaker=ps.numbered_canvas(FOOTER))
     if progress is not None:
         progress(total, total)
     return target

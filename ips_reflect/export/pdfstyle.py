@@ -14,7 +14,7 @@ import hashlib
 import io
 import os
 import tempfile
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any, BinaryIO
@@ -27,7 +27,7 @@ from reportlab.lib.styles import ParagraphStyle
 from reportlab.lib.units import mm
 from reportlab.lib.utils import ImageReader
 from reportlab.pdfgen.canvas import Canvas
-from reportlab.platypus import Flowable, TableStyle
+from reportlab.platypus import BaseDocTemplate, Flowable, Frame, PageTemplate, TableStyle
 
 from ips_reflect.errors import UserError
 from ips_reflect.export.fonts import BOLD, BOLD_ITALIC, ITALIC, REGULAR, register_fonts
@@ -179,6 +179,8 @@ __all__ = [
     "Portrait",
     "Styles",
     "atomic_pdf",
+    "band",
+    "build_a4",
     "esc",
     "is_binary_file",
     "long_date",
@@ -195,6 +197,70 @@ def table_style(commands: list[tuple[Any, ...]]) -> TableStyle:
     """A TableStyle whose plain-text font is ours (reportlab's default is Helvetica)."""
     register_fonts()
     return TableStyle([("FONT", (0, 0), (-1, -1), REGULAR, BODY_SIZE), *commands])
+
+
+# --------------------------------------------------------------------------- one layout
+
+
+def band(label: str) -> Callable[[Canvas, Any], None]:
+    """A page decoration: a soft band across the top with ``label`` in small capitals."""
+
+    def draw(canv: Canvas, _doc: Any) -> None:
+        canv.saveState()
+        canv.setFillColor(ACCENT_SOFT)
+        canv.rect(0, PAGE_H - 9 * mm, PAGE_W, 9 * mm, stroke=0, fill=1)
+        canv.setFillColor(ACCENT)
+        canv.rect(0, PAGE_H - 10 * mm, PAGE_W, 1 * mm, stroke=0, fill=1)
+        canv.setFont(BOLD, 7.5)
+        canv.drawString(MARGIN_X, PAGE_H - 6 * mm, label.upper())
+        canv.restoreState()
+
+    return draw
+
+
+def build_a4(
+    out: Any,
+    story: list[Any],
+    *,
+    title: str,
+    subject: str,
+    footer: str,
+    band_label: str | None = None,
+    progress: Callable[[str, Any], None] | None = None,
+) -> None:
+    """Lay ``story`` out on A4 pages in one frame, with an optional top band and the
+    numbered footer, into ``out`` (a path or a binary file)."""
+    top = MARGIN_TOP + 4 * mm
+    doc = BaseDocTemplate(
+        out,
+        pagesize=PAGE,
+        leftMargin=MARGIN_X,
+        rightMargin=MARGIN_X,
+        topMargin=top,
+        bottomMargin=MARGIN_BOTTOM,
+        title=title,
+        author="IPS Reflect",
+        subject=subject,
+        creator="IPS Reflect",
+    )
+    frame = Frame(
+        MARGIN_X,
+        MARGIN_BOTTOM,
+        FRAME_W,
+        PAGE_H - top - MARGIN_BOTTOM,
+        leftPadding=0,
+        rightPadding=0,
+        topPadding=0,
+        bottomPadding=0,
+    )
+    decorate = band(band_label) if band_label is not None else None
+    if decorate is not None:
+        doc.addPageTemplates([PageTemplate("page", [frame], onPage=decorate)])
+    else:
+        doc.addPageTemplates([PageTemplate("page", [frame])])
+    if progress is not None:
+        doc.setProgressCallBack(progress)
+    doc.build(story, canvasmaker=numbered_canvas(footer))
 
 
 # --------------------------------------------------------------------------- footer

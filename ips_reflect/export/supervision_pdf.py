@@ -27,18 +27,14 @@ from datetime import date, datetime
 from typing import Any, Protocol
 
 from reportlab.lib.units import mm
-from reportlab.pdfgen.canvas import Canvas
 from reportlab.platypus import (
     CondPageBreak,
-    Frame,
     KeepTogether,
     PageBreak,
-    PageTemplate,
     Paragraph,
     Spacer,
     Table,
 )
-from reportlab.platypus.doctemplate import BaseDocTemplate
 from reportlab.platypus.flowables import HRFlowable
 
 from ips_reflect import messages
@@ -129,49 +125,11 @@ def _heading_style(size: float = 14) -> Any:
     )
 
 
-def _band(label: str) -> Any:
-    def draw(canv: Canvas, _doc: Any) -> None:
-        canv.saveState()
-        canv.setFillColor(ps.ACCENT_SOFT)
-        canv.rect(0, ps.PAGE_H - 9 * mm, ps.PAGE_W, 9 * mm, stroke=0, fill=1)
-        canv.setFillColor(ps.ACCENT)
-        canv.rect(0, ps.PAGE_H - 10 * mm, ps.PAGE_W, 1 * mm, stroke=0, fill=1)
-        canv.setFont(ps.BOLD, 7.5)
-        canv.drawString(ps.MARGIN_X, ps.PAGE_H - 6 * mm, label.upper())
-        canv.restoreState()
-
-    return draw
-
-
 def _build(story: list[Any], *, title: str, subject: str, band: str, footer: str) -> bytes:
     """Lay out ``story`` on A4 with the band and numbered footer; the PDF as bytes."""
     buf = io.BytesIO()
-    top = ps.MARGIN_TOP + 4 * mm
     with ps.pdf_output(buf) as out:
-        doc = BaseDocTemplate(
-            out,
-            pagesize=ps.PAGE,
-            leftMargin=ps.MARGIN_X,
-            rightMargin=ps.MARGIN_X,
-            topMargin=top,
-            bottomMargin=ps.MARGIN_BOTTOM,
-            title=title,
-            author="IPS Reflect",
-            subject=subject,
-            creator="IPS Reflect",
-        )
-        frame = Frame(
-            ps.MARGIN_X,
-            ps.MARGIN_BOTTOM,
-            ps.FRAME_W,
-            ps.PAGE_H - top - ps.MARGIN_BOTTOM,
-            leftPadding=0,
-            rightPadding=0,
-            topPadding=0,
-            bottomPadding=0,
-        )
-        doc.addPageTemplates([PageTemplate("supervision", [frame], onPage=_band(band))])
-        doc.build(story, canvasmaker=ps.numbered_canvas(footer))
+        ps.build_a4(out, story, title=title, subject=subject, footer=footer, band_label=band)
     return buf.getvalue()
 
 

@@ -109,12 +109,12 @@ def test_entry_pdf_is_atomic(tmp_path, content, monkeypatch):
     target.write_bytes(b"old")
     with pytest.raises(UserError):
         build_entry_pdf(check_entry(), content, tmp_path / "missing" / "x.pdf")
-    from ips_reflect.export import entry_pdf
+    from ips_reflect.export import pdfstyle
 
     def broken(*_args):
         raise RuntimeError("disk full")
 
-    monkeypatch.setattr(entry_pdf, "_band", lambda _label: broken)
+    monkeypatch.setattr(pdfstyle, "band", lambda _label: broken)
     with pytest.raises(RuntimeError):
         build_entry_pdf(check_entry(), content, target)
     assert target.read_bytes() == b"old"
