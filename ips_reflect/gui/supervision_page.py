@@ -1661,6 +1661,7 @@ class SupervisionPage(QObject):
             dialog.body.clear()
             dialog.deleteLater()
         if isValid(self.view) and self.view.isVisible():
+            self.view.window().activateWindow()  # keys go back to the main window
             self.present_button.setFocus(Qt.FocusReason.OtherFocusReason)
 
     def close_presenter(self) -> None:

@@ -97,6 +97,9 @@ def test_keyboard_alone_pages_through_and_escape_closes(qtbot, page, presenter) 
     key(qtbot, presenter, Qt.Key.Key_Escape)
     assert not presenter.isVisible()
     assert page.presenter is None
+    # Keys go back to the main window (Ctrl+L and the rest work at once).
+    qtbot.waitUntil(lambda: QApplication.activeWindow() is page.view.window(), timeout=2000)
+    assert page.present_button.hasFocus()
 
 
 def test_private_words_never_appear_while_paging(qtbot, page, presenter, sample) -> None:
