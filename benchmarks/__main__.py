@@ -17,6 +17,7 @@ SECTIONS = [
     ("warning-sign flags", "benchmarks.flags_bench"),
     ("team booklet", "benchmarks.booklet_bench"),
     ("journal at scale", "benchmarks.journal_bench"),
+    ("supervision", "benchmarks.supervision_bench"),
 ]
 
 

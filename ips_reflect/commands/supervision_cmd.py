@@ -178,7 +178,7 @@ def run_pack(args: argparse.Namespace) -> int:
 
 def run_summary(args: argparse.Namespace) -> int:
     from ips_reflect.core.flags import PATTERN_ENTRIES_KEY
-    from ips_reflect.core.supervision import resolve_agenda
+    from ips_reflect.core.supervision import agenda_flag_ids, resolve_agenda
     from ips_reflect.errors import UserError
     from ips_reflect.export.entry_pdf import KIND_LABELS
     from ips_reflect.export.supervision_pdf import session_summary_pdf
@@ -196,7 +196,7 @@ def run_summary(args: argparse.Namespace) -> int:
                 raise UserError(messages.SUP_CLI_NO_SESSIONS)
             session = recorded[0]
         entries = vault.entries.list(supervision=True, newest_first=False)
-        flags = vault.flags.list()
+        flags = vault.flags.chosen(ids=agenda_flag_ids(session.agenda))
         related = vault.kv.get(PATTERN_ENTRIES_KEY) or {}
         actions = vault.supervision.actions(session.id)
         ratings = vault.supervision.ratings(session.id)

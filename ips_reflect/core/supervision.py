@@ -138,6 +138,16 @@ def build_agenda(
     return items
 
 
+def agenda_flag_ids(stored: Iterable[Any]) -> list[int]:
+    """The ids of the flags on a stored agenda (to read just those flags)."""
+    ids: list[int] = []
+    for raw in stored:
+        item = raw if isinstance(raw, AgendaItem) else AgendaItem.from_json(raw)
+        if item is not None and item.kind == "flag" and item.ref.isdigit():
+            ids.append(int(item.ref))
+    return ids
+
+
 def resolve_agenda(
     stored: Iterable[Any],
     *,

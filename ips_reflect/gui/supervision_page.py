@@ -90,6 +90,7 @@ from ips_reflect.core.supervision import (
     SLEF_AREAS,
     AgendaItem,
     action_state,
+    agenda_flag_ids,
     build_agenda,
     consented,
     rating_series,
@@ -210,7 +211,7 @@ def load_agenda(
     items = resolve_agenda(
         session.agenda,
         entries=entries,
-        flags=vault.flags.list(),
+        flags=vault.flags.chosen(ids=agenda_flag_ids(session.agenda)),
         topic_text=lambda tid: item.text if (item := content.get(tid)) is not None else None,
         sign_names=sign_names(content),
         kind_names=messages.JOURNAL_KIND_NAMES,
@@ -226,17 +227,24 @@ def next_agenda_flag_ids(vault: Any) -> list[int]:
     return [int(v) for v in value if isinstance(v, int)]
 
 
+def agenda_flags(vault: Any, entries: Sequence[Entry]) -> list[Any]:
+    """Flags for a new agenda, oldest first: those put on the next agenda from the Flags
+    page (unless resolved since) and the open flags of the marked entries."""
+    uids = {e.uid for e in entries}
+    wanted = set(next_agenda_flag_ids(vault))
+    return [
+        f
+        for f in reversed(vault.flags.chosen(ids=wanted, entry_uids=uids))
+        if f.status != "resolved"
+        and (f.id in wanted or (f.status == "open" and f.entry_uid in uids))
+    ]
+
+
 def fresh_agenda(vault: Any, content: Content, topic_ids: Sequence[str]) -> list[AgendaItem]:
     """A new session's agenda: the chosen topics, every marked entry, the flags put on
     the next agenda and the open flags of marked entries."""
     entries = consented_entries(vault)
-    uids = {e.uid for e in entries}
-    wanted = set(next_agenda_flag_ids(vault))
-    flags = [
-        f
-        for f in reversed(vault.flags.list())  # oldest first
-        if f.id in wanted or (f.status == "open" and f.entry_uid in uids)
-    ]
+    flags = agenda_flags(vault, entries)
     topics = []
     for tid in topic_ids:
         item = content.get(tid)
@@ -925,14 +933,7 @@ class SupervisionPage(QObject):
             return None
         self._save_pending()
         entries = consented_entries(self.vault)
-        uids = {e.uid for e in entries}
-        wanted = set(next_agenda_flag_ids(self.vault))
-        flags = [
-            f
-            for f in self.vault.flags.list()
-            if f.status != "resolved"
-            and (f.id in wanted or (f.status == "open" and f.entry_uid in uids))
-        ]
+        flags = agenda_flags(self.vault, entries)
         brought = messages.SUPV_NEW_BROUGHT.format(
             entries=len(entries),
             entries_word="entry" if len(entries) == 1 else "entries",

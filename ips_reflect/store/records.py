@@ -7,9 +7,10 @@ dataclasses. JSON payloads are stored as text and handed back as Python values.
 
 from __future__ import annotations
 
+import builtins
 import hashlib
 import json
-from collections.abc import Mapping, Sequence
+from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -182,6 +183,30 @@ class FlagStore:
         if not include_binned:
             clauses.append("(f.entry_id IS NULL OR e.deleted_at IS NULL)")
         where = (" WHERE " + " AND ".join(clauses)) if clauses else ""
+        rows = self.db.query(f"{_FLAG_SELECT}{where} ORDER BY f.created DESC, f.id DESC", params)
+        return [_flag(r) for r in rows]
+
+    def chosen(
+        self, ids: Iterable[int] = (), entry_uids: Iterable[str] = ()
+    ) -> builtins.list[FlagRecord]:
+        """Flags with one of these ids or about one of these entries, newest first (flags
+        of entries in the bin left out). Reads only those rows, not every flag."""
+        id_list = sorted({int(i) for i in ids})
+        uid_list = sorted(set(entry_uids))
+        if not id_list and not uid_list:
+            return []
+        either: list[str] = []
+        params: list[Any] = []
+        if id_list:
+            either.append(f"f.id IN ({', '.join('?' * len(id_list))})")
+            params += id_list
+        if uid_list:
+            either.append(
+                "f.entry_id IN (SELECT id FROM entries WHERE uid IN "
+                f"({', '.join('?' * len(uid_list))}))"
+            )
+            params += uid_list
+        where = f" WHERE ({' OR '.join(either)}) AND (f.entry_id IS NULL OR e.deleted_at IS NULL)"
         rows = self.db.query(f"{_FLAG_SELECT}{where} ORDER BY f.created DESC, f.id DESC", params)
         return [_flag(r) for r in rows]
 

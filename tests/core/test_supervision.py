@@ -13,6 +13,7 @@ from ips_reflect.core.supervision import (
     SLEF_AREAS,
     AgendaItem,
     action_state,
+    agenda_flag_ids,
     anonymised,
     build_agenda,
     consented,
@@ -304,3 +305,15 @@ def test_action_state_defaults_to_today() -> None:
     today = date.today().isoformat()
     assert action_state(today, None) == "due"
     assert action_state("2000-01-01", None) == "overdue"
+
+
+def test_agenda_flag_ids_reads_only_well_formed_flag_items() -> None:
+    stored = [
+        AgendaItem("flag", "12", "A").to_json(),
+        AgendaItem("topic", "sup.topic.peer", "Peer").to_json(),
+        {"kind": "flag", "ref": "not-a-number"},
+        {"kind": "flag"},
+        "rubbish",
+        AgendaItem("flag", "3", "B"),
+    ]
+    assert agenda_flag_ids(stored) == [12, 3]

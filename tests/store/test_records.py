@@ -112,3 +112,19 @@ def test_key_value_state(vault):
     assert vault.kv.get("journal.filters") == {"kind": None}
     assert vault.kv.keys() == ["journal.filters"]
     assert vault.kv.delete("journal.filters")
+
+
+def test_chosen_flags_by_id_or_entry_leave_out_the_bin(vault):
+    a = vault.entries.add(Entry(kind="journal", body="a"))
+    b = vault.entries.add(Entry(kind="journal", body="b"))
+    gone = vault.entries.add(Entry(kind="journal", body="c"))
+    fa = vault.flags.upsert("secrets", "text", entry_uid=a.uid, evidence="x")
+    fb = vault.flags.upsert("envy", "text", entry_uid=b.uid, evidence="y")
+    fp = vault.flags.upsert("focus_shift", "pattern", evidence="4 shares")
+    fg = vault.flags.upsert("envy", "text", entry_uid=gone.uid, evidence="z")
+    vault.entries.delete(gone.uid)
+    assert vault.flags.chosen() == []
+    assert {f.id for f in vault.flags.chosen(ids=[fp.id, fb.id])} == {fp.id, fb.id}
+    assert [f.id for f in vault.flags.chosen(entry_uids=[a.uid])] == [fa.id]
+    both = vault.flags.chosen(ids=[fp.id, fg.id], entry_uids=[a.uid, gone.uid])
+    assert {f.id for f in both} == {fa.id, fp.id}  # the binned entry's flag is left out
