@@ -10,6 +10,7 @@ from __future__ import annotations
 
 from typing import TypeVar
 
+import shiboken6
 from PySide6.QtCore import QFile, QIODevice, QObject
 from PySide6.QtUiTools import QUiLoader
 from PySide6.QtWidgets import QTabWidget, QWidget
@@ -61,9 +62,30 @@ def _name_tab_bars(root: QWidget) -> None:
             bar.setAccessibleName(tabs.accessibleName())
 
 
+def _find_past_stale_wrapper(root: QObject, cls: type[T], name: str) -> T | None:
+    """Look again after dropping a left-over Python wrapper.
+
+    PySide keeps one Python wrapper per C++ address. When Qt deletes an object it
+    made itself (a combo box's line edit when it stops being editable, say), the
+    wrapper can outlive it; a widget later built at the same address is then handed
+    that old wrapper, of the old type, and ``findChild(cls)`` skips it. Seen once in
+    the whole test suite, in the set-up dialog. Such wrappers are invalidated (the
+    C++ object behind them is the new widget, so asking its class is safe) and the
+    search is repeated, which makes fresh, correctly typed wrappers.
+    """
+    found = False
+    for obj in root.findChildren(QObject, name):
+        if not isinstance(obj, cls) and obj.metaObject().inherits(cls.staticMetaObject):  # type: ignore[attr-defined]
+            shiboken6.invalidate(obj)
+            found = True
+    return root.findChild(cls, name) if found else None
+
+
 def find_child(root: QObject, cls: type[T], name: str) -> T:
     """The child of ``root`` called ``name``; a clear error if the .ui lacks it."""
     child = root.findChild(cls, name)
+    if child is None:
+        child = _find_past_stale_wrapper(root, cls, name)
     if child is None:
         raise UiLoadError(f"the layout '{root.objectName()}' has no {cls.__name__} '{name}'")
     return child
