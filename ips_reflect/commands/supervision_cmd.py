@@ -116,7 +116,7 @@ def _check_output(out: str, example: str) -> Path:
 
 def _write(target: Path, data: bytes) -> None:
     from ips_reflect.errors import UserError
-    from ips_reflect.store.files import atomic_write_bytes
+    from ips_reflect.fileio import atomic_write_bytes
 
     try:
         atomic_write_bytes(target, data)

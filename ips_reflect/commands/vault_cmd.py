@@ -271,7 +271,7 @@ def _question_text(args: argparse.Namespace) -> Any:
 def run_export(args: argparse.Namespace) -> int:
     from ips_reflect.core.entries import now_iso
     from ips_reflect.errors import UserError
-    from ips_reflect.store.files import atomic_write_bytes
+    from ips_reflect.fileio import atomic_write_bytes
 
     out = args.output
     if out != "-":

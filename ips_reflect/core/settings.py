@@ -19,16 +19,13 @@ Plain Python on purpose: no Qt here, so it is testable anywhere.
 
 from __future__ import annotations
 
-import contextlib
 import json
-import os
 import re
-import tempfile
 from dataclasses import dataclass, replace
 from pathlib import Path
 from typing import Any
 
-from ips_reflect.paths import ensure_private_dir
+from ips_reflect.fileio import atomic_write_bytes, ensure_private_dir
 
 FILENAME = "settings.json"
 FORMAT = "ips-reflect/settings"
@@ -215,33 +212,5 @@ def save_settings(data_dir: Path, settings: Settings) -> Path:
     directory = ensure_private_dir(Path(data_dir))
     path = settings_path(directory)
     text = json.dumps(to_dict(settings), indent=2, sort_keys=True) + "\n"
-    fd, tmp_name = tempfile.mkstemp(dir=directory, prefix=".settings-", suffix=".tmp")
-    try:
-        with os.fdopen(fd, "w", encoding="utf-8") as handle:
-            os.chmod(tmp_name, 0o600)
-            handle.write(text)
-            handle.flush()
-            os.fsync(handle.fileno())
-        os.replace(tmp_name, path)
-    except BaseException:
-        with contextlib.suppress(OSError):
-            os.unlink(tmp_name)
-        raise
-    _fsync_dir(directory)
+    atomic_write_bytes(path, text.encode("utf-8"))
     return path
-
-
-def _fsync_dir(directory: Path) -> None:
-    """Make the rename durable where the platform allows it (POSIX)."""
-    if os.name != "posix":
-        return
-    try:
-        fd = os.open(directory, os.O_RDONLY)
-    except OSError:
-        return
-    try:
-        os.fsync(fd)
-    except OSError:
-        pass
-    finally:
-        os.close(fd)

@@ -247,7 +247,7 @@ def export_file(
     progress: Callable[[int, int], None] | None = None,
 ) -> int:
     """Write the entries (``ids``, or every live entry) to ``path``; returns how many."""
-    from ips_reflect.store.files import atomic_write_bytes
+    from ips_reflect.fileio import atomic_write_bytes
 
     if ids is None:
         entries = vault.entries.list(newest_first=False)

@@ -273,7 +273,7 @@ def write_supervision_pdf(kind: str, out: Path, content: Content, data: dict[str
     ``kind``: "summary" (one session), "pack" or "group" (the marked entries; the
     group pack has every client alias removed, ``data["aliases"]`` included)."""
     from ips_reflect.export import supervision_pdf
-    from ips_reflect.store.files import atomic_write_bytes
+    from ips_reflect.fileio import atomic_write_bytes
 
     if kind == "summary":
         pdf = supervision_pdf.session_summary_pdf(

@@ -37,6 +37,13 @@ from typing import Any
 
 from ips_reflect import messages
 from ips_reflect.core.entries import now_iso
+from ips_reflect.fileio import (
+    atomic_writer,
+    ensure_private_dir,
+    fsync_dir,
+    fsync_file,
+    private_umask,
+)
 from ips_reflect.store import crypto
 from ips_reflect.store.db import (
     SIDE_SUFFIXES,
@@ -51,13 +58,6 @@ from ips_reflect.store.errors import (
     HeaderDamaged,
     WrongPassphrase,
     WrongRecoveryCode,
-)
-from ips_reflect.store.files import (
-    atomic_writer,
-    ensure_private_dir,
-    fsync_dir,
-    fsync_file,
-    private_umask,
 )
 from ips_reflect.store.header import DB_NAME, HEADER_NAME, Header, open_wrap
 from ips_reflect.store.migrations import LATEST, schema_version

@@ -36,8 +36,8 @@ from pathlib import Path
 from typing import Any
 
 from ips_reflect import messages
+from ips_reflect.fileio import FILE_MODE, chmod_private, private_umask
 from ips_reflect.store.errors import DatabaseDamaged, StorageError, VaultError
-from ips_reflect.store.files import FILE_MODE, chmod_private, private_umask
 
 SIDE_SUFFIXES = ("-wal", "-shm")
 #: SQLCipher's cipher_memory_security; see the module docstring for why it is off.

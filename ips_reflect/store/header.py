@@ -21,10 +21,10 @@ from pathlib import Path
 
 from ips_reflect import messages
 from ips_reflect.core.entries import now_iso
+from ips_reflect.fileio import atomic_write_bytes
 from ips_reflect.store import crypto
 from ips_reflect.store.crypto import KdfParams, KeyWrap
 from ips_reflect.store.errors import HeaderDamaged, NoVault, StorageError
-from ips_reflect.store.files import atomic_write_bytes
 
 HEADER_NAME = "header.json"
 DB_NAME = "vault.db"

@@ -24,6 +24,7 @@ from typing import Any
 
 from ips_reflect import messages
 from ips_reflect.core.passphrase import check_new_passphrase
+from ips_reflect.fileio import atomic_write_bytes, ensure_private_dir
 from ips_reflect.store import backup as backup_mod
 from ips_reflect.store import crypto
 from ips_reflect.store import search as search_mod
@@ -39,7 +40,6 @@ from ips_reflect.store.errors import (
     WrongPassphrase,
     WrongRecoveryCode,
 )
-from ips_reflect.store.files import atomic_write_bytes, ensure_private_dir
 from ips_reflect.store.header import (
     Header,
     db_path,

@@ -9,7 +9,7 @@ import sys
 
 import pytest
 
-from ips_reflect.core import settings as mod
+from ips_reflect import fileio
 from ips_reflect.core.settings import (
     DEFAULT_FONT_SIZE,
     MAX_FONT_SIZE,
@@ -155,7 +155,7 @@ def test_failed_write_keeps_the_old_file_and_cleans_up(data_dir, monkeypatch):
     def broken_replace(src, dst):
         raise OSError(28, "No space left on device")
 
-    monkeypatch.setattr(mod.os, "replace", broken_replace)
+    monkeypatch.setattr(fileio.os, "replace", broken_replace)
     with pytest.raises(OSError):
         save_settings(data_dir, Settings(theme="light"))
     monkeypatch.undo()

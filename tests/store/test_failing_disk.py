@@ -29,10 +29,10 @@ from ips_reflect.core import settings as settings_mod
 from ips_reflect.core.entries import Entry
 from ips_reflect.core.settings import Settings, load_settings, save_settings
 from ips_reflect.errors import UserError
+from ips_reflect.fileio import atomic_write_bytes
 from ips_reflect.store import db as db_mod
 from ips_reflect.store.backup import restore_backup
 from ips_reflect.store.errors import BackupError, StorageError, VaultError
-from ips_reflect.store.files import atomic_write_bytes
 from ips_reflect.store.vault import Vault
 
 from .conftest import FAST_KDF, PASSPHRASE

@@ -1,6 +1,6 @@
-"""Private, atomic, durable file writing.
+"""Private, atomic, durable file writing, for the vault and the settings alike.
 
-Every file the vault writes is readable by its owner only (0600, folders 0700)
+Every file the app writes is readable by its owner only (0600, folders 0700)
 and appears all at once: it is written to a temporary file in the *same*
 folder, flushed and fsynced, renamed over the target with ``os.replace``, and
 the folder is fsynced so the rename survives a power cut. Nothing goes to the
