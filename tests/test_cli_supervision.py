@@ -281,7 +281,7 @@ def test_summary_of_the_latest_session(capsys, filled, tmp_path: Path) -> None:
     assert "Supervision session summary" in text
     assert "Session date 12 March 2026" in text and "Supervisor Priya Shah" in text
     # The agenda: the topic, the marked entry, the flag without its private words.
-    assert "Peer support" in text
+    assert "Peer supervision" in text and "Peer support" not in text  # the packs name topics
     assert "Pelican moment with Dana" in text and "Well judged." in text
     assert "Giving contact details" in text and "Personal numbers blur the line." in text
     for word in PRIVATE_WORDS[:2]:
@@ -327,7 +327,7 @@ def test_an_entry_unmarked_after_the_session_leaves_its_summary(
     assert run(capsys, "supervision", "summary", "-o", str(out))[0] == 0
     text = pdf_text(out)
     assert "Pelican" not in text and "Well judged." not in text
-    assert "Peer support" in text
+    assert "Peer supervision" in text
 
 
 def test_unknown_session_is_a_sentence_and_nothing_is_written(capsys, filled, tmp_path) -> None:

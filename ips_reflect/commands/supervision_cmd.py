@@ -212,6 +212,7 @@ def run_summary(args: argparse.Namespace) -> int:
         entries=entries,
         flags=flags,
         topic_text=topic_text,
+        topic_label=lambda tid: item.label if (item := content.get(tid)) is not None else None,
         sign_names={i.id: i.label for i in content.warning_signs},
         kind_names=KIND_LABELS,
         related=related if isinstance(related, dict) else {},

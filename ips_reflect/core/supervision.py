@@ -157,6 +157,7 @@ def resolve_agenda(
     sign_names: Mapping[str, str] | None = None,
     kind_names: Mapping[str, str] | None = None,
     related: Mapping[str, Sequence[str]] | None = None,
+    topic_label: Callable[[str], str | None] | None = None,
 ) -> list[AgendaItem]:
     """The stored agenda as it may be shown now.
 
@@ -167,7 +168,9 @@ def resolve_agenda(
       entry) names a client and dates taken from those entries, so its evidence is
       shown only when ``related`` (fingerprint -> entry uids, as the flag check keeps
       them) says every one of those entries is consented;
-    * topic items get the topic's full text as detail (unknown topics keep their title).
+    * topic items get the topic's full text as detail and, with ``topic_label``, its
+      current short name (an organisation may have reworded it); unknown topics keep
+      the title they were stored with.
     """
     allowed = {e.uid: e for e in consented(entries)}
     by_id = {str(f.id): f for f in flags}
@@ -203,6 +206,9 @@ def resolve_agenda(
             text = topic_text(item.ref)
             if text is not None:
                 item = replace(item, detail=text)
+            label = topic_label(item.ref) if topic_label is not None else None
+            if label:
+                item = replace(item, title=label)
         out.append(item)
     return out
 

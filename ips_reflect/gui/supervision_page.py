@@ -213,6 +213,7 @@ def load_agenda(
         entries=entries,
         flags=vault.flags.chosen(ids=agenda_flag_ids(session.agenda)),
         topic_text=lambda tid: item.text if (item := content.get(tid)) is not None else None,
+        topic_label=lambda tid: item.label if (item := content.get(tid)) is not None else None,
         sign_names=sign_names(content),
         kind_names=messages.JOURNAL_KIND_NAMES,
     )

@@ -317,3 +317,19 @@ def test_agenda_flag_ids_reads_only_well_formed_flag_items() -> None:
         AgendaItem("flag", "3", "B"),
     ]
     assert agenda_flag_ids(stored) == [12, 3]
+
+
+def test_resolve_agenda_refreshes_topic_names_from_the_packs() -> None:
+    stored = [
+        AgendaItem("topic", "sup.topic.peer", "Old name").to_json(),
+        AgendaItem("topic", "org.gone", "Kept as stored").to_json(),
+    ]
+    labels = {"sup.topic.peer": "Peer supervision"}
+    shown = resolve_agenda(
+        stored,
+        entries=[],
+        flags=[],
+        topic_text=lambda _t: None,
+        topic_label=labels.get,
+    )
+    assert [i.title for i in shown] == ["Peer supervision", "Kept as stored"]
