@@ -157,6 +157,7 @@ def _add_feature_pages(window: MainWindow, content: Content) -> None:
     for key in ("journal", "biography", "team", "supervision"):
         c[key].statusMessage.connect(window.show_status)
     window.themeChanged.connect(lambda _n: c["prepare"].refresh())
+    window.fontSizeChanged.connect(lambda _s: c["home"].refresh())  # lights follow the text
     for key in ("journal", "trends", "flags", "supervision"):
         ctl = c[key]
         window.themeChanged.connect(lambda _n, ctl=ctl: ctl.refresh())

@@ -84,14 +84,15 @@ class PendingRow(QFrame):
         layout.setSpacing(12)
         light = check.answers.get(LIGHT_ANSWER_KEY)
         light = light if isinstance(light, str) and light in LIGHT_NAMES else ""
-        self.light = TrafficLight(size=24)
-        self.light.set_light(light)
-        layout.addWidget(self.light, 0, Qt.AlignmentFlag.AlignVCenter)
         text = QVBoxLayout()
         text.setSpacing(1)
         title = check.title or messages.FLOW_CHECK_TITLE_EMPTY
         self.title = QLabel(title)
         self.title.setObjectName("pendingRowTitle")
+        self.title.ensurePolished()  # the theme's text size, so the light can follow it
+        self.light = TrafficLight(size=max(24, round(self.title.fontMetrics().height() * 1.3)))
+        self.light.set_light(light)
+        layout.addWidget(self.light, 0, Qt.AlignmentFlag.AlignVCenter)
         self.title.setTextFormat(Qt.TextFormat.PlainText)
         self.title.setWordWrap(True)
         meta = [short_when(check.created)]

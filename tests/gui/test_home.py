@@ -191,3 +191,24 @@ def test_home_lock_clears_the_supervision_actions(home, vault):
     home.set_vault(None)
     assert home.action_rows == []
     assert_no_secret(home.view, ["gifts policy", "short biography", "3 open actions"])
+
+
+def test_home_lights_grow_with_the_text_size(qtbot, home, vault):
+    from PySide6.QtWidgets import QApplication
+
+    from ips_reflect.gui.theme import apply_theme
+
+    add_check(vault, "Check: employer — a share", light="green")
+    app = QApplication.instance()
+    try:
+        apply_theme(app, "light", 11, force=True)
+        home.refresh()
+        (small,) = home.rows
+        small_size = small.light.width()
+        apply_theme(app, "light", 24, force=True)
+        home.refresh()
+        (large,) = home.rows
+        assert large.light.width() > small_size * 1.6
+        assert large.light.width() >= large.title.fontMetrics().height()
+    finally:
+        apply_theme(app, "light", 11, force=True)
