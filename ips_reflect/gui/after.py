@@ -38,7 +38,7 @@ from ips_reflect.core.content import Content
 from ips_reflect.core.entries import Entry
 from ips_reflect.core.plan import SharingPlan
 from ips_reflect.errors import UserError
-from ips_reflect.gui.drafts import attach_drafts, short_when
+from ips_reflect.gui.drafts import attach_drafts, quietly, short_when
 from ips_reflect.gui.flag_panel import embed_panel, record_dismissals, written_text
 from ips_reflect.gui.question_widgets import (
     AUDIENCE_SINGULAR,
@@ -209,14 +209,14 @@ class AfterPage(QObject):
             return
         latest = self._vault.plans.latest()
         self.plan = SharingPlan.from_payload(latest.payload if latest else None)
-        with _Quiet(self):
+        with quietly(self):
             fill_experiences(
                 self.experience, self.plan, self.current_audience, combo_data(self.experience)
             )
 
     def refresh_links(self) -> None:
         """Refill "Reflecting on" with the checks still waiting (and the linked one)."""
-        with _Quiet(self):
+        with quietly(self):
             self._fill_links()
 
     def _fill_links(self) -> None:
@@ -255,7 +255,7 @@ class AfterPage(QObject):
             self._focus_first()
             return True
         self._set_aside()
-        with _Quiet(self):
+        with quietly(self):
             self._clear_all()
             self._link(check)
         self.update_flags()
@@ -269,7 +269,7 @@ class AfterPage(QObject):
             self._focus_first()
             return
         self._set_aside()
-        with _Quiet(self):
+        with quietly(self):
             self._clear_all()
             self._fill_links()
         self.draft_banner.refresh()
@@ -306,7 +306,7 @@ class AfterPage(QObject):
         check = self._vault.entries.get(uid) if self._vault is not None else None
         if check is None:
             return
-        with _Quiet(self):
+        with quietly(self):
             self._link(check)
         self._changed()
 
@@ -348,7 +348,7 @@ class AfterPage(QObject):
     def _apply_audience(self) -> None:
         audience = self.current_audience
         self.questions.set_audience(audience)
-        with _Quiet(self):
+        with quietly(self):
             fill_experiences(self.experience, self.plan, audience, combo_data(self.experience))
 
     def _show_signs(self) -> None:
@@ -498,7 +498,7 @@ class AfterPage(QObject):
         }
 
     def restore_draft(self, payload: dict[str, Any]) -> None:
-        with _Quiet(self):
+        with quietly(self):
             self._clear_all()
             saved = payload.get("saved_uid")
             if isinstance(saved, str) and self._vault is not None:
@@ -534,7 +534,7 @@ class AfterPage(QObject):
 
     def _clear_all(self) -> None:
         self.live_flags.reset()
-        with _Quiet(self):
+        with quietly(self):
             self._check = None
             self._saved = None
             self.questions.clear()
@@ -547,17 +547,6 @@ class AfterPage(QObject):
             self._show_link()
             set_combo_data(self.link_combo, None)
         self._show_signs()
-
-
-class _Quiet:
-    def __init__(self, page: AfterPage) -> None:
-        self.page = page
-
-    def __enter__(self) -> None:
-        self.page._loading += 1
-
-    def __exit__(self, *exc: object) -> None:
-        self.page._loading -= 1
 
 
 def _check_line(check: Entry) -> str:

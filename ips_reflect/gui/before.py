@@ -50,7 +50,7 @@ from ips_reflect.core.content import Content, Section
 from ips_reflect.core.entries import Entry
 from ips_reflect.core.plan import PlanDeviation, SharingPlan, deviation
 from ips_reflect.errors import UserError
-from ips_reflect.gui.drafts import attach_drafts, short_when
+from ips_reflect.gui.drafts import attach_drafts, quietly, short_when
 from ips_reflect.gui.flag_panel import embed_panel, record_dismissals, written_text
 from ips_reflect.gui.question_widgets import (
     AUDIENCE_SINGULAR,
@@ -629,7 +629,7 @@ class BeforePage(QObject):
     # ------------------------------------------------------------------ changes
 
     def _quiet(self) -> Any:
-        return _Quiet(self)
+        return quietly(self)
 
     def _changed(self) -> None:
         if self._loading:
@@ -844,19 +844,6 @@ class BeforePage(QObject):
             self.light.set_light("")
             self._update_plan_banner()
         self._show_step()
-
-
-class _Quiet:
-    """While active, changes are not treated as typing (no autosave, no re-render)."""
-
-    def __init__(self, page: BeforePage) -> None:
-        self.page = page
-
-    def __enter__(self) -> None:
-        self.page._loading += 1
-
-    def __exit__(self, *exc: object) -> None:
-        self.page._loading -= 1
 
 
 def _strings(value: object) -> list[str]:

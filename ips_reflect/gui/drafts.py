@@ -71,6 +71,17 @@ def short_date(iso: str) -> str:
     )
 
 
+@contextlib.contextmanager
+def quietly(page: Any) -> Iterator[None]:
+    """While active, a flow page's changes are not treated as typing (no autosave, no
+    re-render): for filling its fields from a draft, a plan or a reset."""
+    page._loading += 1
+    try:
+        yield
+    finally:
+        page._loading -= 1
+
+
 class DraftKeeper(QObject):
     """Debounced autosave of one page's unfinished work into ``vault.drafts``.
 

@@ -60,7 +60,7 @@ from ips_reflect.core.plan import (
     plan_summary,
 )
 from ips_reflect.errors import UserError
-from ips_reflect.gui.drafts import attach_drafts, short_date, short_when
+from ips_reflect.gui.drafts import attach_drafts, quietly, short_date, short_when
 from ips_reflect.gui.question_widgets import (
     QuestionGroup,
     QuestionWidget,
@@ -320,7 +320,7 @@ class PreparePage(QObject):
 
     def load_plan(self, plan: SharingPlan) -> None:
         """Put ``plan`` in the editor (not saved until Save)."""
-        with _Quiet(self):
+        with quietly(self):
             self.plan = SharingPlan.from_payload(plan.to_payload())
             for field_name, widget in self.fields.items():
                 widget.set_value(getattr(self.plan, field_name))
@@ -430,7 +430,7 @@ class PreparePage(QObject):
 
     def _show_editor(self) -> None:
         exp = self.current_experience
-        with _Quiet(self):
+        with quietly(self):
             if exp is None:
                 clear_text(self.label_edit)
                 clear_text(self.notes_edit)
@@ -652,7 +652,7 @@ class PreparePage(QObject):
     # ------------------------------------------------------------------ clearing
 
     def _clear_all(self) -> None:
-        with _Quiet(self):
+        with quietly(self):
             self.plan = SharingPlan()
             self._current_id = None
             self.table.setRowCount(0)
@@ -665,17 +665,6 @@ class PreparePage(QObject):
             self.status.setText("")
             self.saved_label.setText("")
             self._show_editor()
-
-
-class _Quiet:
-    def __init__(self, page: PreparePage) -> None:
-        self.page = page
-
-    def __enter__(self) -> None:
-        self.page._loading += 1
-
-    def __exit__(self, *exc: object) -> None:
-        self.page._loading -= 1
 
 
 def _audience_label(content: Content, audience: str) -> str:
