@@ -56,6 +56,40 @@ class EntryOutline(NamedTuple):
         return False  # the outline lists live entries only
 
 
+#: The columns an entry's own fields fill, in the order of :func:`_field_values`.
+_FIELDS = (
+    "kind",
+    "created",
+    "created_utc",
+    "updated",
+    "title",
+    "body",
+    "client_alias",
+    "audience",
+    "answers",
+    "warning_signs",
+    "reasons",
+    "bring_to_supervision",
+)
+
+
+def _field_values(entry: Entry) -> tuple[Any, ...]:
+    return (
+        entry.kind,
+        entry.created,
+        utc_key(entry.created),
+        entry.updated,
+        entry.title,
+        entry.body,
+        entry.client_alias,
+        entry.audience,
+        _dumps(entry.answers),
+        _dumps(entry.warning_signs),
+        _dumps(entry.reasons),
+        int(entry.bring_to_supervision),
+    )
+
+
 @dataclass(frozen=True)
 class ImportResult:
     added: int
@@ -155,26 +189,9 @@ class EntryStore:
 
     def _insert(self, conn: Any, entry: Entry, linked_id: int | None) -> int:
         cur = conn.execute(
-            "INSERT INTO entries(uid, kind, created, created_utc, updated, title, body, "
-            "client_alias, audience, answers, warning_signs, reasons, bring_to_supervision, "
-            "linked_entry_id, deleted_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
-            (
-                entry.uid,
-                entry.kind,
-                entry.created,
-                utc_key(entry.created),
-                entry.updated,
-                entry.title,
-                entry.body,
-                entry.client_alias,
-                entry.audience,
-                _dumps(entry.answers),
-                _dumps(entry.warning_signs),
-                _dumps(entry.reasons),
-                int(entry.bring_to_supervision),
-                linked_id,
-                entry.deleted_at,
-            ),
+            f"INSERT INTO entries(uid, {', '.join(_FIELDS)}, linked_entry_id, deleted_at) "
+            f"VALUES ({', '.join('?' * (len(_FIELDS) + 3))})",
+            (entry.uid, *_field_values(entry), linked_id, entry.deleted_at),
         )
         return int(cur.lastrowid)
 
@@ -210,26 +227,9 @@ class EntryStore:
                     [f"entry.uid: no entry with uid {entry.uid}"],
                 )
             conn.execute(
-                "UPDATE entries SET kind = ?, created = ?, created_utc = ?, updated = ?, "
-                "title = ?, body = ?, client_alias = ?, audience = ?, answers = ?, "
-                "warning_signs = ?, reasons = ?, bring_to_supervision = ?, "
+                f"UPDATE entries SET {', '.join(f'{name} = ?' for name in _FIELDS)}, "
                 "linked_entry_id = ?, rev = rev + 1 WHERE id = ?",
-                (
-                    entry.kind,
-                    entry.created,
-                    utc_key(entry.created),
-                    entry.updated,
-                    entry.title,
-                    entry.body,
-                    entry.client_alias,
-                    entry.audience,
-                    _dumps(entry.answers),
-                    _dumps(entry.warning_signs),
-                    _dumps(entry.reasons),
-                    int(entry.bring_to_supervision),
-                    self._link_id(entry.linked_uid),
-                    entry_id,
-                ),
+                (*_field_values(entry), self._link_id(entry.linked_uid), entry_id),
             )
             self._write_index(conn, int(entry_id), entry, tags)
         return self.get(entry.uid) or entry
