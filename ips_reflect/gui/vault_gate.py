@@ -434,36 +434,29 @@ class VaultGate(QObject):
         self.dialog = dialog
         return dialog
 
-    def show_unlock(self) -> QDialog:
-        dialog = self._open("unlock")
-        ctl = UnlockController(dialog, self.data_dir)
+    def _show(
+        self, name: str, make: Any, focus: str, on_rejected: Callable[[], object]
+    ) -> tuple[QDialog, Any]:
+        """Open dialog ``name`` with its controller, wired to :attr:`unlocked`."""
+        dialog = self._open(name)
+        ctl = make(dialog, self.data_dir)
         ctl.unlocked.connect(self.unlocked.emit)
-        ctl.recoveryRequested.connect(self._to_recovery)
-        dialog.rejected.connect(self._rejected)
+        dialog.rejected.connect(on_rejected)
         self.controller = ctl
         dialog.show()
-        ctl.edit.setFocus()
+        getattr(ctl, focus).setFocus()
+        return dialog, ctl
+
+    def show_unlock(self) -> QDialog:
+        dialog, ctl = self._show("unlock", UnlockController, "edit", self._rejected)
+        ctl.recoveryRequested.connect(self._to_recovery)
         return dialog
 
     def show_setup(self) -> QDialog:
-        dialog = self._open("setup")
-        ctl = SetupController(dialog, self.data_dir)
-        ctl.unlocked.connect(self.unlocked.emit)
-        dialog.rejected.connect(self._rejected)
-        self.controller = ctl
-        dialog.show()
-        ctl.pass_edit.setFocus()
-        return dialog
+        return self._show("setup", SetupController, "pass_edit", self._rejected)[0]
 
     def show_recovery(self) -> QDialog:
-        dialog = self._open("recover")
-        ctl = RecoverController(dialog, self.data_dir)
-        ctl.unlocked.connect(self.unlocked.emit)
-        dialog.rejected.connect(self.show_unlock)
-        self.controller = ctl
-        dialog.show()
-        ctl.code_edit.setFocus()
-        return dialog
+        return self._show("recover", RecoverController, "code_edit", self.show_unlock)[0]
 
     def _to_recovery(self) -> None:
         old = self.dialog
