@@ -75,8 +75,10 @@ def pending_title(count: int) -> str:
 class PendingRow(QFrame):
     """One check waiting for its reflection, with its "Reflect now" button."""
 
-    def __init__(self, check: Entry, audience_names: dict[str, str]) -> None:
-        super().__init__()
+    def __init__(
+        self, check: Entry, audience_names: dict[str, str], parent: QWidget | None = None
+    ) -> None:
+        super().__init__(parent)  # in place at once, so the page's style reaches it
         self.setObjectName("pendingRow")
         self.uid = check.uid
         layout = QHBoxLayout(self)
@@ -87,7 +89,7 @@ class PendingRow(QFrame):
         text = QVBoxLayout()
         text.setSpacing(1)
         title = check.title or messages.FLOW_CHECK_TITLE_EMPTY
-        self.title = QLabel(title)
+        self.title = QLabel(title, self)
         self.title.setObjectName("pendingRowTitle")
         self.title.ensurePolished()  # the theme's text size, so the light can follow it
         self.light = TrafficLight(size=max(24, round(self.title.fontMetrics().height() * 1.3)))
@@ -232,7 +234,7 @@ class HomePage(QObject):
         assert layout is not None
         previous: QWidget = self.prepare_button
         for check in pending[:MAX_ROWS]:
-            row = PendingRow(check, self.audience_names)
+            row = PendingRow(check, self.audience_names, self.pending_box)
             row.button.clicked.connect(lambda _c=False, uid=check.uid: self.reflect_on(uid))
             layout.addWidget(row)
             self.rows.append(row)

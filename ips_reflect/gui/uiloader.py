@@ -74,11 +74,20 @@ def _find_past_stale_wrapper(root: QObject, cls: type[T], name: str) -> T | None
     search is repeated, which makes fresh, correctly typed wrappers.
     """
     found = False
-    for obj in root.findChildren(QObject, name):
-        if not isinstance(obj, cls) and obj.metaObject().inherits(cls.staticMetaObject):  # type: ignore[attr-defined]
+    for obj in root.findChildren(QObject):
+        if obj.objectName() == name and not isinstance(obj, cls) and _stale(obj):
             shiboken6.invalidate(obj)
             found = True
     return root.findChild(cls, name) if found else None
+
+
+def _stale(obj: QObject) -> bool:
+    """True when the wrapper's type is not the class of the Qt object behind it."""
+    try:
+        actual = obj.metaObject().className()
+    except RuntimeError:
+        return False
+    return actual != type(obj).__name__ and actual != type(obj).staticMetaObject.className()
 
 
 def find_child(root: QObject, cls: type[T], name: str) -> T:

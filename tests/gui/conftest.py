@@ -243,3 +243,18 @@ def window(qtbot, sample_content, data_dir: Path):
 @pytest.fixture
 def guide(window):
     return window.controllers["guide"]
+
+
+@pytest.fixture(autouse=True)
+def _collect_wrappers_after_each_test():
+    """Free each test's unreachable Python wrappers as soon as it ends.
+
+    A page and its signal connections form reference cycles, so their wrappers wait
+    for the cycle collector. While they wait, a wrapper whose Qt object Qt has
+    already deleted can be handed out for a new widget built at the same address
+    (the odd "has no QLabel ..." failure). Collecting here keeps that window shut.
+    """
+    yield
+    import gc
+
+    gc.collect()
