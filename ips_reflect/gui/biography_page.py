@@ -75,7 +75,7 @@ from ips_reflect.errors import UserError
 from ips_reflect.gui.pdf_preview import PdfPreview, build_pdf_locked, install_preview
 from ips_reflect.gui.theme import current_theme
 from ips_reflect.gui.uiloader import find_child, load_ui
-from ips_reflect.gui.workers import run_task
+from ips_reflect.gui.workers import debounce_timer, run_task
 
 PAGE_KEY = "biography"
 ICON = "biography"
@@ -250,11 +250,7 @@ class BiographyPage(QObject):
     # ------------------------------------------------------------------ set-up
 
     def _timer(self, ms: int, slot: Any) -> QTimer:
-        timer = QTimer(self)
-        timer.setSingleShot(True)
-        timer.setInterval(ms)
-        timer.timeout.connect(slot)
-        return timer
+        return debounce_timer(self.view, ms, slot)
 
     def _apply_content(self) -> None:
         """Labels, placeholders and help from content/biography.yaml."""

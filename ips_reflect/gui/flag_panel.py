@@ -26,7 +26,7 @@ from collections.abc import Iterable
 from typing import Any
 
 import shiboken6
-from PySide6.QtCore import QObject, Qt, QTimer, Signal
+from PySide6.QtCore import QObject, Qt, Signal
 from PySide6.QtWidgets import (
     QDialog,
     QDialogButtonBox,
@@ -45,6 +45,7 @@ from ips_reflect.core.content import Content
 from ips_reflect.core.entries import Entry
 from ips_reflect.core.flags import Flag, FlagEngine
 from ips_reflect.gui.uiloader import find_child, load_ui
+from ips_reflect.gui.workers import debounce_timer
 
 DELAY_MS = 300
 
@@ -170,10 +171,7 @@ class LiveFlagPanel(QObject):
         layout = self.container.layout()
         assert isinstance(layout, QVBoxLayout)
         self.cards_layout: QVBoxLayout = layout
-        self._timer = QTimer(self)
-        self._timer.setSingleShot(True)
-        self._timer.setInterval(DELAY_MS)
-        self._timer.timeout.connect(self.flush)
+        self._timer = debounce_timer(view, DELAY_MS, self.flush)
         self._args: tuple[str, tuple[str, ...], str | None, str | None, Any] = (
             "",
             (),

@@ -48,7 +48,6 @@ from PySide6.QtCore import (
     QObject,
     QStringListModel,
     Qt,
-    QTimer,
     QUrl,
     Signal,
 )
@@ -98,7 +97,7 @@ from ips_reflect.gui.journal_models import MARKS, Column, EntryTableModel, Highl
 from ips_reflect.gui.row_wrap import RowWrapper
 from ips_reflect.gui.uiloader import find_child, load_ui
 from ips_reflect.gui.views import PageView
-from ips_reflect.gui.workers import run_task
+from ips_reflect.gui.workers import debounce_timer, run_task
 from ips_reflect.store.journal_index import (
     JournalCatalog,
     JournalFilter,
@@ -390,16 +389,10 @@ class JournalController(QObject):
         self.redo_button.setAccessibleName(messages.JOURNAL_REDO)
         self.undo_stack.indexChanged.connect(self._update_undo_names)
 
-        self._fit_timer = QTimer(self)
-        self._fit_timer.setSingleShot(True)
-        self._fit_timer.setInterval(0)
-        self._fit_timer.timeout.connect(self._fit_columns)
+        self._fit_timer = debounce_timer(view, 0, self._fit_columns)
         self.table.installEventFilter(self)
 
-        self._search_timer = QTimer(self)
-        self._search_timer.setSingleShot(True)
-        self._search_timer.setInterval(SEARCH_DELAY_MS)
-        self._search_timer.timeout.connect(self.apply_search)
+        self._search_timer = debounce_timer(view, SEARCH_DELAY_MS, self.apply_search)
 
         self.keeper = DraftKeeper(
             lambda: self.vault,

@@ -52,7 +52,6 @@ from PySide6.QtCore import (
     QObject,
     QPersistentModelIndex,
     Qt,
-    QTimer,
     Signal,
 )
 from PySide6.QtGui import QBrush, QColor, QFont, QKeySequence, QPainter, QPen, QShortcut
@@ -114,7 +113,7 @@ from ips_reflect.gui.presenter import (
 from ips_reflect.gui.trends import palette
 from ips_reflect.gui.uiloader import find_child, load_ui
 from ips_reflect.gui.views import PageView
-from ips_reflect.gui.workers import run_task
+from ips_reflect.gui.workers import debounce_timer, run_task
 from ips_reflect.store.records import Action, Session
 
 PAGE_KEY = "supervision"
@@ -724,10 +723,7 @@ class SupervisionPage(QObject):
             splitter.setStretchFactor(1, 1)
             splitter.setSizes(sizes)
 
-        self._notes_timer = QTimer(self)
-        self._notes_timer.setSingleShot(True)
-        self._notes_timer.setInterval(NOTES_DELAY_MS)
-        self._notes_timer.timeout.connect(self.save_details)
+        self._notes_timer = debounce_timer(self.view, NOTES_DELAY_MS, self.save_details)
 
         # Wiring.
         self.sessions_list.selectionModel().currentRowChanged.connect(self._on_session_row)

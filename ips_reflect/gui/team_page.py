@@ -27,7 +27,6 @@ from PySide6.QtCore import (
     QObject,
     QPersistentModelIndex,
     Qt,
-    QTimer,
     Signal,
 )
 from PySide6.QtGui import QKeySequence, QShortcut
@@ -56,7 +55,7 @@ from ips_reflect.errors import UserError
 from ips_reflect.gui.pdf_preview import PdfPreview, build_pdf_locked, install_preview
 from ips_reflect.gui.theme import current_theme
 from ips_reflect.gui.uiloader import find_child, load_ui
-from ips_reflect.gui.workers import run_task
+from ips_reflect.gui.workers import debounce_timer, run_task
 
 PAGE_KEY = "team"
 ICON = "team"
@@ -334,10 +333,7 @@ class TeamPage(QObject):
         self._preview_running = False
         self._preview_pending = False
         self._preview_generation = 0
-        self._preview_timer = QTimer(self)
-        self._preview_timer.setSingleShot(True)
-        self._preview_timer.setInterval(PREVIEW_DELAY_MS)
-        self._preview_timer.timeout.connect(self.update_preview)
+        self._preview_timer = debounce_timer(self.view, PREVIEW_DELAY_MS, self.update_preview)
 
         self.choose_button.clicked.connect(self.choose_folder)
         self.reload_button.clicked.connect(self.reload)

@@ -11,7 +11,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from typing import Any
 
-from PySide6.QtCore import QObject, QRunnable, QThreadPool, Signal, Slot
+from PySide6.QtCore import QObject, QRunnable, QThreadPool, QTimer, Signal, Slot
 
 
 class TaskRelay(QObject):
@@ -84,3 +84,16 @@ def run_task(
     Task._running.add(relay)
     QThreadPool.globalInstance().start(task)
     return relay
+
+
+def debounce_timer(view: QObject, ms: int, slot: Callable[[], object]) -> QTimer:
+    """A single-shot timer for "do this once typing pauses", owned by the page's view.
+
+    It belongs to the view, not to the page's controller, so it goes with the view:
+    a pause that ends after the page was taken down never reaches its deleted widgets.
+    """
+    timer = QTimer(view)
+    timer.setSingleShot(True)
+    timer.setInterval(ms)
+    timer.timeout.connect(slot)
+    return timer
