@@ -51,7 +51,7 @@ from ips_reflect.core.entries import Entry
 from ips_reflect.core.plan import PlanDeviation, SharingPlan, deviation
 from ips_reflect.errors import UserError
 from ips_reflect.gui.drafts import attach_drafts, quietly, short_when
-from ips_reflect.gui.flag_panel import embed_panel, record_dismissals, written_text
+from ips_reflect.gui.flag_panel import embed_panel, written_text
 from ips_reflect.gui.question_widgets import (
     AUDIENCE_SINGULAR,
     PdfExporter,
@@ -726,13 +726,7 @@ class BeforePage(QObject):
             self._show_error(exc.message)
             return None
         self._saved = stored
-        record_dismissals(
-            self._vault,
-            self.live_flags.engine,
-            stored,
-            self.plan,
-            self.live_flags.dismissed_by_source(),
-        )
+        self.live_flags.keep_dismissals(self._vault, stored, self.plan)
         self.keeper.discard()
         self.keeper.new_session()
         self.saved_label.setProperty("error", False)

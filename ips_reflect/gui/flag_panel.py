@@ -223,6 +223,11 @@ class LiveFlagPanel(QObject):
         """(sign, note) of every flag dismissed since the last :meth:`reset`."""
         return [(key[0], note) for key, note in self._dismissed.items()]
 
+    def keep_dismissals(self, vault: Any, entry: Entry, plan: Any) -> int:
+        """After ``entry`` is saved: store what was dismissed while writing it
+        (see :func:`record_dismissals`)."""
+        return record_dismissals(vault, self.engine, entry, plan, self.dismissed_by_source())
+
     def dismissed_by_source(self) -> dict[tuple[str, str], str]:
         """(sign, source) -> note of every flag dismissed since the last :meth:`reset`."""
         return {(key[0], key[1]): note for key, note in self._dismissed.items()}
