@@ -26,6 +26,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
+import shiboken6
 from PySide6.QtCore import QDate, QObject, QSize, Qt, QTimer, Signal
 from PySide6.QtGui import QColor, QKeySequence, QPixmap, QShortcut, QTextCharFormat, QTextCursor
 from PySide6.QtWidgets import (
@@ -539,6 +540,8 @@ class BiographyPage(QObject):
 
     def run_guard(self) -> list[GuardFinding]:
         """Scan every field now; list and highlight what was found."""
+        if not all(shiboken6.isValid(w) for w in self.fields.values()):
+            return []  # the page is being taken down; nothing left to scan
         self._guard_timer.stop()
         blocked = self.blocked_phrases()
         found: list[GuardFinding] = []
