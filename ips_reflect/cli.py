@@ -17,6 +17,10 @@ from collections.abc import Sequence
 from ips_reflect import __version__
 from ips_reflect.commands import COMMAND_MODULES
 from ips_reflect.errors import UserError
+from ips_reflect.textsafe import for_terminal
+
+#: No error line is longer than this, whatever it quotes (a file name, a value).
+MAX_ERROR_LINE = 2000
 
 
 def build_parser() -> argparse.ArgumentParser:
@@ -48,6 +52,27 @@ def build_parser() -> argparse.ArgumentParser:
     return parser
 
 
+def _for_stderr(text: object) -> str:
+    """An error line as it may reach a terminal: controls escaped, at most MAX_ERROR_LINE."""
+    shown = for_terminal(text, newlines=True)
+    if len(shown) > MAX_ERROR_LINE:
+        shown = shown[:MAX_ERROR_LINE] + "… (cut short)"
+    return shown
+
+
+#: A command waits this long for another program that is about to let go of the vault
+#: before it says the vault is busy (a command finishing, an app quitting).
+COMMAND_LOCK_WAIT = 2.0
+
+
+def _hold_vault_as_command(command: str) -> None:
+    """Tell the vault lock who we are and how long to wait (only when a vault is used)."""
+    from ips_reflect.store import lock
+
+    lock.default_wait = COMMAND_LOCK_WAIT
+    lock.default_holder = f"the command 'ips-reflect {command}'"
+
+
 def main(argv: Sequence[str] | None = None) -> int:
     parser = build_parser()
     args = parser.parse_args(argv)
@@ -56,11 +81,12 @@ def main(argv: Sequence[str] | None = None) -> int:
             from ips_reflect.gui.app import run_app
 
             return run_app(args)
+        _hold_vault_as_command(args.command)
         return int(args.func(args) or 0)
     except UserError as exc:
-        print(f"ips-reflect: {exc.message}", file=sys.stderr)
+        print(f"ips-reflect: {_for_stderr(exc.message)}", file=sys.stderr)
         for line in exc.details:
-            print(line, file=sys.stderr)
+            print(_for_stderr(line), file=sys.stderr)
         return exc.exit_code
     except KeyboardInterrupt:
         print("ips-reflect: stopped.", file=sys.stderr)

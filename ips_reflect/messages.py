@@ -198,6 +198,50 @@ VAULT_RESTORE_SWAP_FAILED = (
     "The restore could not be finished ({problem}); your vault was put back as it was. "
     "Check the folder's permissions and free space, then try again."
 )
+VAULT_BUSY = (
+    "The vault in {dir} is in use by {holder}, so nothing was done. Close it (or wait "
+    "for it to finish), then try again."
+)
+VAULT_LOCK_HOLDER = "{holder} (process {pid}, since {since})"
+VAULT_REKEY_FAILED = (
+    "The vault in {dir} could not be given its new key ({problem}); your passphrase and "
+    "recovery code are unchanged and nothing was lost. Free some disk space or check the "
+    "drive, then try again."
+)
+VAULT_BACKUP_EMPTY = (
+    "The backup {file} holds an empty database, not a vault, so it was not restored; your "
+    "vault is unchanged. Try another backup."
+)
+VAULT_BACKUP_REFUSED = (
+    "The backup {file} was not opened: {problem}. Your vault is unchanged. Use a backup "
+    "made by IPS Reflect."
+)
+VAULT_DISK_FULL = (
+    "The vault in {dir} could not be {doing}: the disk is full. Nothing was changed. Free "
+    "some space (empty the bin, move large files), then try again."
+)
+VAULT_DISK_READONLY = (
+    "The vault in {dir} could not be {doing}: the folder is on a read-only drive. Nothing "
+    "was changed. Copy the folder to a drive you can write to, or open it there, and try "
+    "again."
+)
+VAULT_DISK_DENIED = (
+    "The vault in {dir} could not be {doing}: you are not allowed to write in that folder. "
+    "Nothing was changed. Check that the folder belongs to you, then try again."
+)
+VAULT_DISK_BUSY = (
+    "The vault in {dir} could not be {doing}: another program is using its database right "
+    "now. Nothing was changed. Wait a moment, close other copies of IPS Reflect, then try "
+    "again."
+)
+VAULT_DISK_IO = (
+    "The vault in {dir} could not be {doing}: the drive reported a read or write error. "
+    "Nothing was changed. Check the drive (or copy the folder elsewhere), then try again."
+)
+VAULT_LOCK_FAILED = (
+    "The vault in {dir} could not be locked for use ({problem}); nothing was done. Check "
+    "that the folder belongs to you and that the disk is not full, then try again."
+)
 
 # --- biography and team -------------------------------------------------------
 

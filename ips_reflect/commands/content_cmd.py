@@ -34,6 +34,7 @@ def content_sources(args: argparse.Namespace) -> tuple[Path, list[Path]]:
 
 def run_check(args: argparse.Namespace) -> int:
     from ips_reflect.core.content import check_content
+    from ips_reflect.textsafe import for_terminal
 
     if args.dir:
         base, overrides = Path(args.dir), [Path(d) for d in args.content_dir]
@@ -42,7 +43,7 @@ def run_check(args: argparse.Namespace) -> int:
     content, problems = check_content(base, overrides)
     if content is None:
         for problem in problems:
-            print(problem, file=sys.stderr)
+            print(for_terminal(problem, newlines=True), file=sys.stderr)
         n = len(problems)
         print(
             f"{n} problem{'s' if n != 1 else ''} found; fix the lines above and run "
@@ -51,5 +52,5 @@ def run_check(args: argparse.Namespace) -> int:
         )
         return 1
     where = ", ".join(str(d) for d in content.dirs)
-    print(f"OK: {content.summary()} from {where}")
+    print(for_terminal(f"OK: {content.summary()} from {where}"))
     return 0

@@ -11,7 +11,6 @@ Only the standard library is imported here at start-up.
 from __future__ import annotations
 
 import argparse
-import json
 import sys
 import textwrap
 from pathlib import Path
@@ -19,6 +18,8 @@ from typing import Any
 
 STATUSES = ("open", "discussed", "resolved", "all")
 WIDTH = 88
+#: ``flags scan`` reads at most this much (a file over it is refused unread).
+MAX_SCAN_BYTES = 8 * 1024 * 1024
 
 
 def register(sub: argparse._SubParsersAction) -> None:  # type: ignore[type-arg,unused-ignore]
@@ -58,25 +59,18 @@ def register(sub: argparse._SubParsersAction) -> None:  # type: ignore[type-arg,
 def _read_text(name: str) -> tuple[str, str]:
     """The text of a file (or standard input) and how to name it in messages."""
     from ips_reflect.errors import UserError
+    from ips_reflect.safeinput import read_regular_file, read_stream
+    from ips_reflect.textsafe import for_terminal
 
+    what = "a text file to scan"
     if name == "-":
-        data = sys.stdin.buffer.read()
         shown = "standard input"
+        data = read_stream(sys.stdin.buffer, max_bytes=MAX_SCAN_BYTES, shown=shown, what=what)
     else:
         path = Path(name)
-        shown = str(path)
-        try:
-            data = path.read_bytes()
-        except FileNotFoundError:
-            raise UserError(f"There is no file {path}. Check the name and try again.") from None
-        except IsADirectoryError:
-            raise UserError(f"{path} is a folder; give a text file to scan.") from None
-        except PermissionError:
-            raise UserError(
-                f"{path} cannot be read: you do not have permission to open it."
-            ) from None
-        except OSError as exc:
-            raise UserError(f"{path} cannot be read ({exc.strerror or exc}).") from None
+        shown = for_terminal(path)
+        # Refuses a folder, a pipe or device, or a file over the limit before reading it.
+        data = read_regular_file(path, max_bytes=MAX_SCAN_BYTES, what=what, give=what)
     try:
         return data.decode("utf-8-sig"), shown
     except UnicodeDecodeError as exc:
@@ -94,8 +88,10 @@ def _content(args: argparse.Namespace) -> Any:
 
 
 def _wrapped(label: str, text: str) -> str:
+    from ips_reflect.textsafe import for_terminal
+
     return textwrap.fill(
-        " ".join(text.split()),
+        for_terminal(" ".join(text.split())),
         width=WIDTH,
         initial_indent=f"    {label}",
         subsequent_indent=" " * (4 + len(label)),
@@ -107,6 +103,7 @@ def _wrapped(label: str, text: str) -> str:
 
 def run_scan(args: argparse.Namespace) -> int:
     from ips_reflect.core.flags import FlagEngine
+    from ips_reflect.textsafe import for_terminal, json_for_terminal
 
     text, shown = _read_text(args.textfile)
     content = _content(args)
@@ -116,7 +113,7 @@ def run_scan(args: argparse.Namespace) -> int:
         doc = {
             "flags": [{"sign": f.sign, "source": f.source, "evidence": f.evidence} for f in flags]
         }
-        print(json.dumps(doc, ensure_ascii=False))
+        print(json_for_terminal(doc))
         return 0
     if not flags:
         print(f"No warning signs found in {shown}.")
@@ -125,7 +122,7 @@ def run_scan(args: argparse.Namespace) -> int:
     print(f"{n} possible warning sign{'s' if n != 1 else ''} in {shown} (prompts, not verdicts):")
     for flag in flags:
         print()
-        print(f"  {engine.label(flag.sign)} [{flag.sign}]")
+        print(f"  {for_terminal(engine.label(flag.sign))} [{for_terminal(flag.sign)}]")
         print(_wrapped("words: ", f"“{flag.evidence}”"))
         print(_wrapped("why:   ", flag.explanation))
     return 0
@@ -134,6 +131,7 @@ def run_scan(args: argparse.Namespace) -> int:
 def run_list(args: argparse.Namespace) -> int:
     from ips_reflect.commands.vault_cmd import _unlock
     from ips_reflect.core.flags import PATTERN_ENTRIES_KEY, FlagEngine, sync_vault_flags
+    from ips_reflect.textsafe import for_terminal, json_for_terminal
 
     content = _content(args)
     engine = FlagEngine(content)
@@ -170,7 +168,7 @@ def run_list(args: argparse.Namespace) -> int:
         )
     if args.json:
         doc = {"flags": rows, "counts": counts}
-        print(json.dumps(doc, ensure_ascii=False))
+        print(json_for_terminal(doc))
         return 0
     print(
         f"{counts.get('open', 0)} open, {counts.get('discussed', 0)} discussed, "
@@ -185,8 +183,10 @@ def run_list(args: argparse.Namespace) -> int:
         alias = f"  {row['client_alias']}" if row["client_alias"] else ""
         print()
         print(
-            f"#{row['id']}  {row['date']}  {row['label']}  "
-            f"({row['source']}, {row['status']}){alias}"
+            for_terminal(
+                f"#{row['id']}  {row['date']}  {row['label']}  "
+                f"({row['source']}, {row['status']}){alias}"
+            )
         )
         print(_wrapped("", row["evidence"]))
         if row["note"]:

@@ -14,7 +14,6 @@ atomically (mode 0600). Only the standard library is imported here at start-up.
 from __future__ import annotations
 
 import argparse
-import json
 import re
 import sys
 import textwrap
@@ -23,6 +22,7 @@ from pathlib import Path
 from typing import Any
 
 from ips_reflect import messages
+from ips_reflect.textsafe import for_terminal, json_for_terminal
 
 _DATE_RE = re.compile(r"\d{4}-\d{2}-\d{2}")
 WIDTH = 88
@@ -242,7 +242,7 @@ def run_sessions(args: argparse.Namespace) -> int:
         for s in sessions
     ]
     if args.json:
-        print(json.dumps({"sessions": rows}, ensure_ascii=False))
+        print(json_for_terminal({"sessions": rows}))
         return 0
     if not rows:
         print(messages.SUP_CLI_SESSIONS_EMPTY)
@@ -251,11 +251,13 @@ def run_sessions(args: argparse.Namespace) -> int:
         n = row["open_actions"]
         shown = messages.SUP_CLI_OPEN_ONE if n == 1 else messages.SUP_CLI_OPEN_MANY.format(count=n)
         print(
-            messages.SUP_CLI_SESSION_LINE.format(
-                id=row["id"],
-                date=row["held_on"],
-                supervisor=row["supervisor"] or messages.SUP_SUMMARY_NO_SUPERVISOR,
-                open=shown,
+            for_terminal(
+                messages.SUP_CLI_SESSION_LINE.format(
+                    id=row["id"],
+                    date=row["held_on"],
+                    supervisor=row["supervisor"] or messages.SUP_SUMMARY_NO_SUPERVISOR,
+                    open=shown,
+                )
             )
         )
     return 0
@@ -280,7 +282,7 @@ def run_actions(args: argparse.Namespace) -> int:
         for a in actions
     ]
     if args.json:
-        print(json.dumps({"actions": rows}, ensure_ascii=False))
+        print(json_for_terminal({"actions": rows}))
         return 0
     if not rows:
         print(messages.SUP_CLI_OPEN_ACTIONS_EMPTY if args.open else messages.SUP_CLI_ACTIONS_EMPTY)
@@ -295,12 +297,12 @@ def run_actions(args: argparse.Namespace) -> int:
     )
     for row in rows:
         state = messages.SUP_ACTION_STATES.get(row["state"], row["state"])
-        due = row["due_on"] or messages.SUP_SUMMARY_NO_DUE
+        due = for_terminal(row["due_on"] or messages.SUP_SUMMARY_NO_DUE)
         head = f"#{row['id']}  {due:<11}  {state:<9}  "
         print()
         print(
             textwrap.fill(
-                " ".join(row["text"].split()),
+                for_terminal(" ".join(row["text"].split())),
                 width=WIDTH,
                 initial_indent=head,
                 subsequent_indent=" " * len(head),
@@ -308,5 +310,5 @@ def run_actions(args: argparse.Namespace) -> int:
         )
         if row["session_held_on"]:
             session = messages.SUP_CLI_ACTION_SESSION.format(date=row["session_held_on"])
-            print(" " * len(head) + session)
+            print(" " * len(head) + for_terminal(session))
     return 0

@@ -39,6 +39,7 @@ def run_booklet(args: argparse.Namespace) -> int:
     from ips_reflect.core.biocard import card_files, load_team
     from ips_reflect.core.yamlsafe import display_path
     from ips_reflect.errors import UserError
+    from ips_reflect.textsafe import for_terminal
 
     folder = Path(args.dir)
     out = Path(args.output)
@@ -51,7 +52,7 @@ def run_booklet(args: argparse.Namespace) -> int:
     cards, invalid = load_team(folder)
     for _path, problems in invalid:
         for problem in problems:
-            print(problem, file=sys.stderr)
+            print(for_terminal(problem, newlines=True), file=sys.stderr)
     total = len(cards) + len(invalid)
     if not cards:
         raise UserError(messages.TEAM_NO_VALID_CARDS.format(total=total, folder=shown))
@@ -69,7 +70,10 @@ def run_booklet(args: argparse.Namespace) -> int:
         names = ", ".join(display_path(p) for p, _ in invalid)
         bad = len(invalid)
         print(
-            messages.TEAM_SKIPPED.format(bad=bad, s="s" if bad != 1 else "", names=names),
+            for_terminal(
+                messages.TEAM_SKIPPED.format(bad=bad, s="s" if bad != 1 else "", names=names),
+                newlines=True,
+            ),
             file=sys.stderr,
         )
     print(

@@ -108,9 +108,11 @@ def register(sub: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
 
     p = sub.add_parser(
         "passwd",
-        help="change the passphrase (the recovery code keeps working)",
-        description=f"Change the passphrase. Non-interactive: {ENV_PASSPHRASE} is the current "
-        f"one and {ENV_NEW_PASSPHRASE} the new one.",
+        help="change the passphrase (re-keys the vault; gives a new recovery code)",
+        description="Change the passphrase. The vault gets a new key, so old copies of its "
+        "header (and the old recovery code) no longer open it; a new recovery code is shown "
+        f"once. Non-interactive: {ENV_PASSPHRASE} is the current one and "
+        f"{ENV_NEW_PASSPHRASE} the new one.",
     )
     p.set_defaults(func=run_passwd)
 
@@ -216,18 +218,17 @@ def run_init(args: argparse.Namespace) -> int:
 
 
 def run_import(args: argparse.Namespace) -> int:
-    from ips_reflect.core.entries import EntryError, parse_exchange
-    from ips_reflect.errors import UserError
+    from ips_reflect.core.entries import MAX_EXCHANGE_BYTES, EntryError, parse_exchange
+    from ips_reflect.safeinput import read_regular_file
 
     path = Path(args.file)
-    try:
-        data = path.read_bytes()
-    except FileNotFoundError:
-        raise UserError(f"There is no file {path}. Check the name and try again.") from None
-    except IsADirectoryError:
-        raise UserError(f"{path} is a folder; give the .json file to import.") from None
-    except OSError as exc:
-        raise UserError(f"{path} cannot be read ({exc.strerror}).") from None
+    # Refuses a folder, a pipe or device, or a file over the limit before reading it.
+    data = read_regular_file(
+        path,
+        max_bytes=MAX_EXCHANGE_BYTES,
+        what="an entries file",
+        give="the .json file to import",
+    )
     entries = parse_exchange(data, str(path))
     with _unlock(args) as vault:
         try:
@@ -319,6 +320,15 @@ def run_export(args: argparse.Namespace) -> int:
 
         data = markdown.render(entries, _question_text(args), exported=now_iso()).encode("utf-8")
     if out == "-":
+        if sys.stdout.isatty():  # a person reads it: no control sequences reach the terminal
+            from ips_reflect.textsafe import for_terminal, json_text_for_terminal
+
+            text = data.decode("utf-8")
+            if args.format == "json":
+                text = json_text_for_terminal(text)
+            else:
+                text = for_terminal(text, newlines=True)
+            data = text.encode("utf-8")
         sys.stdout.buffer.write(data)
         sys.stdout.flush()
         print(f"Exported {count}.", file=sys.stderr)
@@ -334,9 +344,8 @@ def run_export(args: argparse.Namespace) -> int:
 
 
 def run_search(args: argparse.Namespace) -> int:
-    import json
-
     from ips_reflect.export.markdown import KIND_LABELS
+    from ips_reflect.textsafe import for_terminal, json_for_terminal
 
     with _unlock(args) as vault:
         hits = vault.search(args.query, limit=max(1, args.limit))
@@ -353,15 +362,16 @@ def run_search(args: argparse.Namespace) -> int:
                 for h in hits
             ]
         }
-        print(json.dumps(doc, ensure_ascii=False))
+        print(json_for_terminal(doc))
         return 0
     if not hits:
-        print(f"No entries match {args.query!r}.")
+        print(f"No entries match {for_terminal(repr(args.query))}.")
         return 0
     for h in hits:
-        title = " ".join(h.title.split()) or "(untitled)"
-        print(f"{h.created[:10]}  {KIND_LABELS.get(h.kind, h.kind)}  {title}")
-        snippet = " ".join(h.snippet.split())
+        title = for_terminal(" ".join(h.title.split())) or "(untitled)"
+        kind = for_terminal(KIND_LABELS.get(h.kind, h.kind))
+        print(f"{for_terminal(h.created[:10])}  {kind}  {title}")
+        snippet = for_terminal(" ".join(h.snippet.split()))
         if snippet:
             print(f"    {snippet}")
     return 0
@@ -422,11 +432,24 @@ def run_verify(args: argparse.Namespace) -> int:
     return 0
 
 
+def _print_new_code(code: str) -> None:
+    print()
+    print("Your NEW recovery code (shown only this once):")
+    print()
+    print(f"    {code}")
+    print()
+    print("Write it down on paper and keep it somewhere safe, away from this computer.")
+    print("Backups made before today still open only with the passphrase and recovery code")
+    print("you had when each was made.")
+
+
 def run_passwd(args: argparse.Namespace) -> int:
     with _unlock(args) as vault:
         new = _ask_new_passphrase(ENV_NEW_PASSPHRASE)
-        vault.change_passphrase(new)
-    print("Passphrase changed. Your recovery code still works.")
+        new_code = vault.change_passphrase(new)
+    print("Passphrase changed. The vault now has a new key, so no old copy of its header")
+    print("opens it, and your old recovery code no longer works either.")
+    _print_new_code(new_code)
     return 0
 
 
@@ -442,12 +465,7 @@ def run_recover(args: argparse.Namespace) -> int:
     with Vault.unlock_with_recovery(d, code) as vault:
         new = _ask_new_passphrase(ENV_NEW_PASSPHRASE)
         new_code = vault.renew_secrets(new)
-    print("Your passphrase has been reset.")
-    print()
-    print("Your old recovery code has now been used and no longer works. Your NEW recovery")
-    print("code (shown only this once):")
-    print()
-    print(f"    {new_code}")
-    print()
-    print("Write it down on paper and keep it somewhere safe, away from this computer.")
+    print("Your passphrase has been reset and the vault has a new key. Your old recovery")
+    print("code has now been used and no longer opens anything.")
+    _print_new_code(new_code)
     return 0

@@ -24,6 +24,7 @@ from typing import Any
 
 import yaml
 
+from ips_reflect.core.regex_safety import backtracking_risk
 from ips_reflect.core.yamlsafe import (
     ID_RE,
     Location,
@@ -658,6 +659,10 @@ class _Reader(NodeReader):
                 f"the regex '{value}' matches empty text, so it would match everywhere; "
                 "make it need at least one word",
             )
+            return None
+        risk = backtracking_risk(value, re.IGNORECASE)
+        if risk is not None:
+            self.problem(node, f"the regex '{value}' is refused: {risk.reason}; {risk.fix}")
             return None
         return value
 

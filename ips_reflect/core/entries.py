@@ -41,6 +41,7 @@ from ips_reflect.core.content import (
     WARNING_SIGN_IDS,
 )
 from ips_reflect.errors import UserError
+from ips_reflect.textsafe import excerpt
 
 KINDS: tuple[str, ...] = ("preparation", "before_check", "after_reflection", "journal")
 AUDIENCES: tuple[str, ...] = AUDIENCE_IDS
@@ -70,6 +71,21 @@ EXCHANGE_KEYS: tuple[str, ...] = (
 )
 REQUIRED_KEYS: tuple[str, ...] = ("kind", "created")
 MAX_PROBLEMS = 50
+
+#: Limits on what an entries file (and an entry) may hold. A file over
+#: MAX_EXCHANGE_BYTES is refused before it is read; a field over its limit is
+#: refused naming the entry and field, never quoting the text.
+MAX_EXCHANGE_BYTES = 64 * 1024 * 1024
+MAX_TITLE_CHARS = 1_000
+MAX_BODY_CHARS = 1024 * 1024
+MAX_ALIAS_CHARS = 200
+MAX_TAG_CHARS = 200
+MAX_TAGS = 200
+MAX_ANSWERS = 1_000
+MAX_ANSWER_CHARS = 1024 * 1024
+MAX_ANSWER_ITEMS = 1_000
+#: Longer than this, a value is not worth a "did you mean" guess (difflib is slow).
+_MAX_HINT_CHARS = 100
 
 
 def new_uid() -> str:
@@ -159,15 +175,30 @@ def _has_surrogate(text: str) -> bool:
 
 
 def _one_of(value: object, allowed: Sequence[str]) -> str:
-    return f"{value!r} is not one of {', '.join(allowed)}"
+    return f"{excerpt(value)} is not one of {', '.join(allowed)}"
 
 
-def _check_text(value: object, where: str, problems: list[str], *, optional: bool) -> None:
+def _close_match(value: object, allowed: Sequence[str]) -> str | None:
+    if not isinstance(value, str) or len(value) > _MAX_HINT_CHARS:
+        return None
+    hint = difflib.get_close_matches(value, allowed, n=1)
+    return hint[0] if hint else None
+
+
+def _too_long(where: str, length: int, limit: int, unit: str = "characters") -> str:
+    return f"{where}: is too long ({length:,} {unit}; at most {limit:,})"
+
+
+def _check_text(
+    value: object, where: str, problems: list[str], *, optional: bool, limit: int
+) -> None:
     if value is None and optional:
         return
     if not isinstance(value, str):
         expected = "text or null" if optional else "text"
         problems.append(f"{where}: expected {expected}, found {_json_type(value)}")
+    elif len(value) > limit:
+        problems.append(_too_long(where, len(value), limit))
     elif _has_surrogate(value):
         problems.append(f"{where}: contains an invalid character (a lone UTF-16 surrogate)")
 
@@ -180,7 +211,7 @@ def _check_timestamp(value: object, where: str, problems: list[str]) -> None:
         parse_timestamp(value)
     except ValueError:
         problems.append(
-            f"{where}: {value!r} is not an ISO 8601 date and time with a time zone "
+            f"{where}: {excerpt(value)} is not an ISO 8601 date and time with a time zone "
             "(for example 2026-11-02T09:30:00+00:00)"
         )
 
@@ -194,7 +225,7 @@ def _check_uid(value: object, where: str, problems: list[str], *, optional: bool
     try:
         uuid.UUID(value)
     except ValueError:
-        problems.append(f"{where}: {value!r} is not a UUID")
+        problems.append(f"{where}: {excerpt(value)} is not a UUID")
 
 
 def _check_id_list(value: object, where: str, allowed: Sequence[str], problems: list[str]) -> None:
@@ -206,8 +237,8 @@ def _check_id_list(value: object, where: str, allowed: Sequence[str], problems: 
         if not isinstance(item, str):
             problems.append(f"{where}[{i}]: expected an id as text, found {_json_type(item)}")
         elif item not in allowed:
-            hint = difflib.get_close_matches(item, allowed, n=1)
-            extra = f" (did you mean {hint[0]!r}?)" if hint else ""
+            hint = _close_match(item, allowed)
+            extra = f" (did you mean {hint!r}?)" if hint else ""
             problems.append(f"{where}[{i}]: {_one_of(item, allowed)}{extra}")
         elif item in seen:
             problems.append(f"{where}[{i}]: {item!r} is listed twice")
@@ -219,9 +250,14 @@ def _check_tags(value: object, where: str, problems: list[str]) -> None:
     if not isinstance(value, list):
         problems.append(f"{where}: expected a list of tags, found {_json_type(value)}")
         return
+    if len(value) > MAX_TAGS:
+        problems.append(_too_long(where, len(value), MAX_TAGS, "tags"))
+        return
     for i, tag in enumerate(value):
         if not isinstance(tag, str):
             problems.append(f"{where}[{i}]: expected a tag as text, found {_json_type(tag)}")
+        elif len(tag) > MAX_TAG_CHARS:
+            problems.append(_too_long(f"{where}[{i}]", len(tag), MAX_TAG_CHARS))
         elif not tag.strip():
             problems.append(f"{where}[{i}]: a tag cannot be empty")
         elif _has_surrogate(tag):
@@ -234,26 +270,37 @@ def _check_answers(value: object, where: str, problems: list[str]) -> None:
             f"{where}: expected an object of question id to answer, found {_json_type(value)}"
         )
         return
+    if len(value) > MAX_ANSWERS:
+        problems.append(_too_long(where, len(value), MAX_ANSWERS, "answers"))
+        return
     for qid, answer in value.items():
-        here = f"{where}.{qid}" if isinstance(qid, str) and ID_RE.match(qid) else where
-        if not isinstance(qid, str) or not ID_RE.match(qid):
+        good_id = isinstance(qid, str) and len(qid) <= _MAX_HINT_CHARS and ID_RE.match(qid)
+        here = f"{where}.{qid}" if good_id else where
+        if not good_id:
             problems.append(
-                f"{where}: {qid!r} is not a question id (lower-case letters, digits, "
-                "'_' and '.', starting with a letter)"
+                f"{where}: {excerpt(qid)} is not a question id (lower-case letters, digits, "
+                f"'_' and '.', starting with a letter, at most {_MAX_HINT_CHARS} characters)"
             )
             continue
         if isinstance(answer, bool):
             continue
         if isinstance(answer, int):
             if abs(answer) > 2**53:
-                problems.append(f"{here}: the number {answer} is too large")
+                problems.append(f"{here}: the number is too large (at most 2**53)")
             continue
         if isinstance(answer, str):
-            if _has_surrogate(answer):
+            if len(answer) > MAX_ANSWER_CHARS:
+                problems.append(_too_long(here, len(answer), MAX_ANSWER_CHARS))
+            elif _has_surrogate(answer):
                 problems.append(f"{here}: contains an invalid character")
             continue
         if isinstance(answer, list) and all(isinstance(a, str) for a in answer):
-            if any(_has_surrogate(a) for a in answer):
+            if len(answer) > MAX_ANSWER_ITEMS:
+                problems.append(_too_long(here, len(answer), MAX_ANSWER_ITEMS, "items"))
+            elif sum(len(a) for a in answer) > MAX_ANSWER_CHARS:
+                total = sum(len(a) for a in answer)
+                problems.append(_too_long(here, total, MAX_ANSWER_CHARS))
+            elif any(_has_surrogate(a) for a in answer):
                 problems.append(f"{here}: contains an invalid character")
             continue
         problems.append(
@@ -285,13 +332,16 @@ def check_fields(data: Mapping[str, Any], where: str) -> list[str]:
     problems: list[str] = []
     duplicates = getattr(data, "duplicates", ())
     for key in duplicates:
-        problems.append(f"{where}.{key}: this key appears more than once")
+        if key in EXCHANGE_KEYS:
+            problems.append(f"{where}.{key}: this key appears more than once")
+        else:
+            problems.append(f"{where}: the key {excerpt(key)} appears more than once")
     for key in data:
         if key not in EXCHANGE_KEYS:
-            hint = difflib.get_close_matches(str(key), EXCHANGE_KEYS, n=1)
-            extra = f"; did you mean {hint[0]!r}?" if hint else ""
+            hint = _close_match(key, EXCHANGE_KEYS)
+            extra = f"; did you mean {hint!r}?" if hint else ""
             problems.append(
-                f"{where}: unknown key {key!r}{extra} (allowed: {', '.join(EXCHANGE_KEYS)})"
+                f"{where}: unknown key {excerpt(key)}{extra} (allowed: {', '.join(EXCHANGE_KEYS)})"
             )
     for key in REQUIRED_KEYS:
         if key not in data:
@@ -302,11 +352,17 @@ def check_fields(data: Mapping[str, Any], where: str) -> list[str]:
         _check_timestamp(data["created"], f"{where}.created", problems)
     if data.get("updated") is not None:
         _check_timestamp(data["updated"], f"{where}.updated", problems)
-    for key in ("title", "body"):
+    for key, limit in (("title", MAX_TITLE_CHARS), ("body", MAX_BODY_CHARS)):
         if key in data:
-            _check_text(data[key], f"{where}.{key}", problems, optional=False)
+            _check_text(data[key], f"{where}.{key}", problems, optional=False, limit=limit)
     if "client_alias" in data:
-        _check_text(data["client_alias"], f"{where}.client_alias", problems, optional=True)
+        _check_text(
+            data["client_alias"],
+            f"{where}.client_alias",
+            problems,
+            optional=True,
+            limit=MAX_ALIAS_CHARS,
+        )
     if data.get("audience") is not None and data["audience"] not in AUDIENCES:
         problems.append(f"{where}.audience: {_one_of(data['audience'], AUDIENCES)}")
     if "tags" in data:
@@ -435,6 +491,12 @@ def parse_exchange(data: bytes | str, source: str = "<input>") -> list[Entry]:
     All or nothing: either every entry is valid and all are returned, or an error
     lists the problems (``entries[3].audience: ...``).
     """
+    if len(data) > MAX_EXCHANGE_BYTES:
+        raise _fail(
+            source,
+            f"the file is too large to be an entries file (at most "
+            f"{MAX_EXCHANGE_BYTES // (1024 * 1024)} MiB); split it into smaller files.",
+        )
     if isinstance(data, bytes):
         try:
             text = data.decode("utf-8-sig")
@@ -459,7 +521,8 @@ def parse_exchange(data: bytes | str, source: str = "<input>") -> list[Entry]:
     except RecursionError:
         raise _fail(source, "the JSON is nested far too deeply to be an entries file.") from None
     except ValueError as exc:
-        raise _fail(source, f"the JSON holds a value that cannot be read ({exc}).") from None
+        reason = str(exc)[:200]  # the parser's own words, never a whole value
+        raise _fail(source, f"the JSON holds a value that cannot be read ({reason}).") from None
     return entries_from_document(doc, source)
 
 
@@ -472,7 +535,7 @@ def entries_from_document(doc: object, source: str = "<input>") -> list[Entry]:
             f"expected a JSON object like {expected}, found {_json_type(doc)}.",
         )
     if doc.get("format") != EXCHANGE_FORMAT:
-        given = f"format {doc['format']!r}" if "format" in doc else "no 'format' key"
+        given = f"format {excerpt(doc['format'])}" if "format" in doc else "no 'format' key"
         raise _fail(
             source,
             f"this is not an IPS Reflect entries file ({given}; expected "
@@ -482,15 +545,18 @@ def entries_from_document(doc: object, source: str = "<input>") -> list[Entry]:
     if version != EXCHANGE_VERSION or isinstance(version, bool):
         raise _fail(
             source,
-            f"version {version!r} of the entries format is not supported; this version "
+            f"version {excerpt(version)} of the entries format is not supported; this version "
             f"of IPS Reflect reads version {EXCHANGE_VERSION}.",
         )
     problems: list[str] = []
     for key in doc:
         if key not in ("format", "version", "entries"):
-            problems.append(f"unknown key {key!r} (allowed: format, version, entries)")
+            problems.append(f"unknown key {excerpt(key)} (allowed: format, version, entries)")
     for key in getattr(doc, "duplicates", ()):
-        problems.append(f"{key}: this key appears more than once")
+        if key in ("format", "version", "entries"):
+            problems.append(f"{key}: this key appears more than once")
+        else:
+            problems.append(f"the key {excerpt(key)} appears more than once")
     items = doc.get("entries")
     if not isinstance(items, list):
         problems.append(f"entries: expected a list of entries, found {_json_type(items)}")

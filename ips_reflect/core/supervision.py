@@ -19,7 +19,8 @@ otherwise just the sign and its explanation are shown.
 from __future__ import annotations
 
 import re
-from collections.abc import Callable, Iterable, Mapping, Sequence
+import unicodedata
+from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass, field, replace
 from datetime import date
 from typing import Any, Protocol
@@ -216,15 +217,97 @@ def resolve_agenda(
 # --------------------------------------------------------------------------- alias removal
 
 
+def _fold(text: str) -> str:
+    """Canonical caseless form of a piece of text: NFC, casefold, NFC again."""
+    return unicodedata.normalize("NFC", unicodedata.normalize("NFC", text).casefold())
+
+
+def _clusters(text: str) -> Iterator[tuple[int, int]]:
+    """(start, end) of each base character with the marks that follow it: the units
+    normalisation may merge (combining marks, Hangul jamo), never split."""
+    start = 0
+    for i in range(1, len(text) + 1):
+        if i == len(text):
+            yield start, i
+            break
+        ch = text[i]
+        if unicodedata.combining(ch) or "\u1160" <= ch <= "\u11ff" or ch in "\u200c\u200d":
+            continue
+        yield start, i
+        start = i
+
+
+class AliasMatcher:
+    """Finds client aliases in text the way a reader would: after Unicode
+    normalisation and case folding (``Zoë`` composed or decomposed, ``ZOË``,
+    ``Strauß``/``Strauss``), with any run of white space between the alias's words
+    (two spaces, a line break, a tab, a no-break space), as whole words only (``Al``
+    is not in ``Alan`` or ``rehearsal``), the longest alias first. The text around a
+    match is kept exactly as written; ``Zoë's`` becomes ``[client]'s``.
+
+    The one matcher for alias removal: :func:`redact_aliases` and :func:`anonymised`
+    (and through it the group supervision pack) all use it.
+    """
+
+    def __init__(self, aliases: Iterable[str]) -> None:
+        keys: set[tuple[str, ...]] = set()
+        for alias in aliases:
+            words = tuple(_fold(w) for w in (alias or "").split())
+            if words and any(words):
+                keys.add(words)
+        ordered = sorted(keys, key=lambda k: (-len(" ".join(k)), k))
+        self._pattern: re.Pattern[str] | None = None
+        if ordered:
+            alternatives = "|".join(r"\s+".join(re.escape(w) for w in k) for k in ordered)
+            self._pattern = re.compile(rf"(?<!\w)(?:{alternatives})(?!\w)")
+
+    def spans(self, text: str) -> list[tuple[int, int]]:
+        """Where the aliases are in ``text``: (start, end) indexes into ``text``."""
+        if self._pattern is None or not text:
+            return []
+        folded: list[str] = []
+        origin: list[tuple[int, int]] = []  # for each folded character: its cluster
+        first: set[int] = set()  # folded indexes where a cluster starts
+        for start, end in _clusters(text):
+            piece = _fold(text[start:end])
+            first.add(len(folded))
+            folded.extend(piece)
+            origin.extend([(start, end)] * len(piece))
+        first.add(len(folded))
+        haystack = "".join(folded)
+        out: list[tuple[int, int]] = []
+        pos = 0
+        while pos < len(haystack):
+            m = self._pattern.search(haystack, pos)
+            if m is None:
+                break
+            if m.start() in first and m.end() in first and m.end() > m.start():
+                out.append((origin[m.start()][0], origin[m.end() - 1][1]))
+                pos = m.end()
+            else:  # the match cuts a character in two (e.g. half of "ss" from "ß")
+                pos = m.start() + 1
+        return out
+
+    def redact(self, text: str, placeholder: str = ALIAS_PLACEHOLDER) -> str:
+        """``text`` with every alias replaced by ``placeholder``, the rest unchanged."""
+        spans = self.spans(text)
+        if not spans:
+            return text
+        parts: list[str] = []
+        last = 0
+        for start, end in spans:
+            parts += [text[last:start], placeholder]
+            last = end
+        parts.append(text[last:])
+        return "".join(parts)
+
+
 def redact_aliases(text: str, aliases: Iterable[str], placeholder: str = ALIAS_PLACEHOLDER) -> str:
-    """Replace every client alias (whole words, any case) with ``placeholder``."""
-    names = sorted({a.strip() for a in aliases if a and a.strip()}, key=len, reverse=True)
-    if not names or not text:
+    """Replace every client alias in ``text`` with ``placeholder`` (see
+    :class:`AliasMatcher` for how an alias is recognised)."""
+    if not text:
         return text
-    pattern = re.compile(
-        r"(?<!\w)(?:" + "|".join(re.escape(n) for n in names) + r")(?!\w)", re.IGNORECASE
-    )
-    return pattern.sub(placeholder, text)
+    return AliasMatcher(aliases).redact(text, placeholder)
 
 
 def anonymised(
@@ -242,23 +325,24 @@ def anonymised(
     allowed = consented(entries)
     aliases = [e.client_alias for e in allowed if e.client_alias]
     aliases += [a for a in extra_aliases if a]
+    matcher = AliasMatcher(aliases)
     out: list[Entry] = []
     for e in allowed:
         answers: dict[str, Any] = {}
         for key, value in e.answers.items():
             if isinstance(value, str):
-                answers[key] = redact_aliases(value, aliases, placeholder)
+                answers[key] = matcher.redact(value, placeholder)
             elif isinstance(value, list):
-                answers[key] = [redact_aliases(str(v), aliases, placeholder) for v in value]
+                answers[key] = [matcher.redact(str(v), placeholder) for v in value]
             else:
                 answers[key] = value
         out.append(
             replace(
                 e,
-                title=redact_aliases(e.title, aliases, placeholder),
-                body=redact_aliases(e.body, aliases, placeholder),
+                title=matcher.redact(e.title, placeholder),
+                body=matcher.redact(e.body, placeholder),
                 client_alias=None,
-                tags=[redact_aliases(t, aliases, placeholder) for t in e.tags],
+                tags=[matcher.redact(t, placeholder) for t in e.tags],
                 answers=answers,
             )
         )

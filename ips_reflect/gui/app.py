@@ -325,6 +325,17 @@ def run_app(args: argparse.Namespace) -> int:
     except UserError as exc:
         QMessageBox.critical(None, messages.GUI_USER_ERROR_TITLE, exc.message)
         return 1
+    from ips_reflect.store import lock as vault_lock
+
+    vault_lock.default_holder = vault_lock.HOLDER_APP
+    try:
+        # Held from start to quit, locked or not: a second app, or restore/passwd from
+        # the command line, would otherwise change files under this one.
+        held = vault_lock.VaultLock(data_dir, vault_lock.HOLDER_APP).acquire()
+    except UserError as exc:
+        QMessageBox.critical(None, messages.GUI_USER_ERROR_TITLE, exc.message)
+        return 1
+    held.announce()
     shell = AppShell(content, settings, data_dir)
     if os.environ.get("IPS_REFLECT_EXIT_WHEN_READY"):  # start-up benchmark
         shell.ready.connect(lambda: (print("ready", flush=True), app.exit(0)))
@@ -335,3 +346,4 @@ def run_app(args: argparse.Namespace) -> int:
         return int(app.exec())
     finally:
         sys.excepthook = previous_hook
+        held.release()

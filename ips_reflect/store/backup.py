@@ -226,6 +226,31 @@ def _write_backup(db: Database, key: bytes, header_bytes: bytes, dest: Path, wor
     return dest
 
 
+STAGING_PREFIXES = (".backup-", ".restore-")
+
+
+def clean_leftovers(data_dir: Path) -> list[Path]:
+    """Remove what a killed backup or restore left: private working folders in the data
+    folder and half-written ``.part`` files there and in ``backups/``. Called with the
+    vault lock held (at unlock and before each automatic backup), so nothing removed
+    can belong to a backup still running. Returns what was removed."""
+    removed: list[Path] = []
+    data_dir = Path(data_dir)
+    with contextlib.suppress(OSError):
+        for path in data_dir.iterdir():
+            if path.name.startswith(STAGING_PREFIXES) and path.is_dir() and not path.is_symlink():
+                shutil.rmtree(path, ignore_errors=True)
+                removed.append(path)
+    for folder in (data_dir, data_dir / BACKUPS_DIR):
+        with contextlib.suppress(OSError):
+            for path in folder.glob(".*.part"):
+                if path.is_file() and not path.is_symlink():
+                    with contextlib.suppress(OSError):
+                        path.unlink()
+                        removed.append(path)
+    return removed
+
+
 def backup_name(now: datetime | None = None) -> str:
     moment = now or datetime.now()
     return f"vault-{moment.strftime('%Y%m%d-%H%M%S-%f')}{BACKUP_SUFFIX}"
@@ -282,7 +307,11 @@ def read_backup(path: Path) -> BackupFile:
         raise BackupError(messages.VAULT_BACKUP_NEWER.format(file=path))
     try:
         header = Header.from_bytes(header_bytes, f"{path}:{HEADER_NAME}")
-    except HeaderDamaged:
+    except HeaderDamaged as exc:
+        if exc.problem:
+            raise BackupError(
+                messages.VAULT_BACKUP_REFUSED.format(file=path, problem=exc.problem)
+            ) from None
         raise BackupError(messages.VAULT_BACKUP_DAMAGED.format(file=path)) from None
     return BackupFile(path, manifest, header)
 
@@ -333,13 +362,23 @@ def _extract_checked(backup: BackupFile, stage: Path) -> Path:
 
 
 def _check_restored(copy: Path, key: bytes, backup: BackupFile) -> VerifyReport:
+    """The checks unlock makes (key, schema present and not newer) and those of
+    ``verify`` (encryption, database, search index), all before anything is swapped."""
     try:
         conn = open_connection(copy, key)
     except DatabaseDamaged:
         raise BackupError(messages.VAULT_BACKUP_DAMAGED.format(file=backup.path)) from None
     try:
-        if schema_version(conn) > LATEST:
+        version = schema_version(conn)
+        if version > LATEST:
             raise BackupError(messages.VAULT_BACKUP_NEWER.format(file=backup.path))
+        if (
+            version < 1
+            or not conn.execute(
+                "SELECT count(*) FROM sqlite_master WHERE type = 'table' AND name = 'entries'"
+            ).fetchone()[0]
+        ):
+            raise BackupError(messages.VAULT_BACKUP_EMPTY.format(file=backup.path))
         report = check_connection(conn)
     finally:
         conn.close()
@@ -367,11 +406,16 @@ def restore_backup(
     The vault must not be open. On any failure before the swap nothing in
     ``data_dir`` changes (a private working folder is created and removed).
     """
+    from ips_reflect.store import lock as lock_mod
+
     data_dir = Path(data_dir)
     backup = read_backup(Path(backup_path))
     key = unlock_backup(backup, passphrase=passphrase, recovery_code=recovery_code)
     try:
-        return _restore(data_dir, backup, key)
+        ensure_private_dir(data_dir)
+        with lock_mod.holding(data_dir, lock_mod.default_holder, lock_mod.default_wait):
+            clean_leftovers(data_dir)
+            return _restore(data_dir, backup, key)
     except OSError as exc:
         raise BackupError(
             messages.VAULT_RESTORE_FAILED.format(file=backup.path, problem=exc.strerror or exc)

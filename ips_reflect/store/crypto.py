@@ -1,9 +1,9 @@
 """Key material: the database key, Argon2id key derivation, AES-256-GCM wrapping.
 
-The database is encrypted with a random 256-bit key that never changes. That key
-is stored only *wrapped* (encrypted) in ``header.json``, once under a key derived
-from the passphrase and once under a key derived from the recovery code. So
-changing the passphrase rewraps 32 bytes and never rewrites the database.
+The database is encrypted with a random 256-bit key. That key is stored only
+*wrapped* (encrypted) in ``header.json``, once under a key derived from the
+passphrase and once under a key derived from the recovery code. Changing either
+secret gives the database a new key (``rekey.py``), so an old header opens nothing.
 
 * KDF: Argon2id, 64 MiB, 3 passes, 2 lanes by default, 16-byte random salt; the
   parameters live next to each wrap so they can be raised later.
@@ -41,10 +41,12 @@ RECOVERY_GROUPS = 6
 RECOVERY_GROUP_LEN = 4
 RECOVERY_LENGTH = RECOVERY_GROUPS * RECOVERY_GROUP_LEN  # 24 symbols = 120 bits
 
-# Sanity bounds for parameters read from a header (protects against a header
-# edited to make unlocking take hours or exhaust memory).
-_MIN_MEMORY, _MAX_MEMORY = 8 * 1024, 4 * 1024 * 1024
-_MAX_TIME, _MAX_LANES = 64, 64
+# Ceilings for parameters read from a header or a backup, checked BEFORE any key
+# derivation: a hostile backup asking for 4 GiB and hundreds of passes would
+# otherwise hold the computer for minutes before "wrong passphrase". Far above what
+# the app writes (64 MiB, 3 passes, 2 lanes) so settings can still be raised later.
+_MIN_MEMORY, _MAX_MEMORY = 8 * 1024, 1024 * 1024  # KiB: 8 MiB .. 1 GiB
+_MAX_TIME, _MAX_LANES = 10, 16
 
 
 class KeyUnwrapError(Exception):
@@ -88,7 +90,11 @@ class KdfParams:
             and 1 <= params.time_cost <= _MAX_TIME
             and 1 <= params.parallelism <= _MAX_LANES
         ):
-            raise ValueError("key derivation parameters are out of range")
+            raise ValueError(
+                "its key settings ask for more than any IPS Reflect vault uses "
+                f"({_MAX_MEMORY // 1024} MiB of memory, {_MAX_TIME} passes and "
+                f"{_MAX_LANES} lanes at most), so it was not tried"
+            )
         return params
 
 

@@ -74,6 +74,8 @@ def storage_error(exc: BaseException, path: Path) -> VaultError | None:
     (a programming error, which stays as it is)."""
     if is_damage(exc):
         return DatabaseDamaged(messages.VAULT_DB_DAMAGED.format(path=path, problem=exc))
+    if _busy(exc):
+        return StorageError(disk_sentence(path.parent, "busy", "used"))
     problem = disk_problem(exc)
     if problem is not None:
         return StorageError(messages.VAULT_STORAGE_FAILED.format(dir=path.parent, problem=problem))
@@ -92,14 +94,19 @@ def apply_key(conn: Any, key: bytes) -> None:
     conn.execute(f"PRAGMA key = \"x'{key.hex()}'\"")
 
 
+def configure_logging(conn: Any) -> None:
+    """Silence SQLCipher's own log before the key is set: a wrong key or a damaged
+    page would otherwise print "ERROR CORE sqlcipher_page_cipher: hmac check failed"
+    lines on the person's terminal."""
+    with contextlib.suppress(Exception):  # older SQLCipher builds lack it
+        conn.execute("PRAGMA cipher_log_level = NONE")
+
+
 def configure(conn: Any, *, wal: bool = True) -> None:
     """The pragmas every vault connection runs right after the key."""
-    pragmas = ["cipher_log_level = NONE"]
     if MEMORY_SECURITY:
-        pragmas.append("cipher_memory_security = ON")
-    for pragma in pragmas:
-        with contextlib.suppress(Exception):  # older SQLCipher builds lack these
-            conn.execute(f"PRAGMA {pragma}")
+        with contextlib.suppress(Exception):
+            conn.execute("PRAGMA cipher_memory_security = ON")
     conn.execute(f"PRAGMA busy_timeout = {BUSY_TIMEOUT_MS}")
     conn.execute("PRAGMA temp_store = MEMORY")
     conn.execute("PRAGMA secure_delete = ON")
@@ -110,30 +117,117 @@ def configure(conn: Any, *, wal: bool = True) -> None:
 
 
 def check_key(conn: Any, path: Path) -> None:
-    """Read sqlite_master: fails if the key does not fit the file or the file is damaged."""
-    import sqlcipher3
+    """Read sqlite_master: fails if the key does not fit the file or the file is damaged.
 
+    Only a key or authentication failure (SQLITE_NOTADB, SQLITE_CORRUPT) is damage; a
+    full disk, a read-only or forbidden folder or a busy database each get their own
+    sentence (:func:`open_problem`)."""
     try:
         conn.execute("SELECT count(*) FROM sqlite_master").fetchone()
-    except sqlcipher3.DatabaseError:
-        conn.close()
-        raise DatabaseDamaged(messages.VAULT_DB_UNREADABLE.format(path=path)) from None
+    except Exception as exc:
+        with contextlib.suppress(Exception):
+            conn.close()
+        if is_damage(exc) or (disk_problem(exc) is None and not _busy(exc)):
+            raise DatabaseDamaged(messages.VAULT_DB_UNREADABLE.format(path=path)) from None
+        raise open_problem(exc, path) from None
+
+
+def _busy(exc: BaseException) -> bool:
+    return (getattr(exc, "sqlite_errorname", None) or "").startswith(
+        ("SQLITE_BUSY", "SQLITE_LOCKED")
+    )
+
+
+def folder_cause(folder: Path, err: int | None = None) -> str:
+    """Why the disk refused, in words: full, read-only, not allowed, or a disk error.
+
+    ``err`` is the errno when the system gave one; otherwise the folder is looked at."""
+    import errno
+
+    if err == errno.ENOSPC:
+        return "full"
+    if err == errno.EROFS:
+        return "readonly"
+    if err in (errno.EACCES, errno.EPERM):
+        return "denied"
+    with contextlib.suppress(OSError, AttributeError):
+        st = os.statvfs(folder)
+        if st.f_flag & os.ST_RDONLY:
+            return "readonly"
+        if st.f_bavail == 0 or st.f_favail == 0:
+            return "full"
+    if not os.access(folder, os.W_OK | os.X_OK):
+        return "denied"
+    return "io"
+
+
+def disk_sentence(folder: Path, cause: str, doing: str = "opened") -> str:
+    template = {
+        "full": messages.VAULT_DISK_FULL,
+        "readonly": messages.VAULT_DISK_READONLY,
+        "denied": messages.VAULT_DISK_DENIED,
+        "busy": messages.VAULT_DISK_BUSY,
+    }.get(cause, messages.VAULT_DISK_IO)
+    return template.format(dir=folder, doing=doing)
+
+
+def open_problem(exc: BaseException, path: Path, doing: str = "opened") -> StorageError:
+    """A :class:`StorageError` sentence for a SQLite or OS error while using ``path``."""
+    folder = Path(path).parent
+    if _busy(exc):
+        return StorageError(disk_sentence(folder, "busy", doing))
+    err = exc.errno if isinstance(exc, OSError) else None
+    name = getattr(exc, "sqlite_errorname", None) or ""
+    if name.startswith("SQLITE_FULL"):
+        err = __import__("errno").ENOSPC
+    return StorageError(disk_sentence(folder, folder_cause(folder, err), doing))
+
+
+def _tidy_side_files(path: Path, existed: set[str]) -> None:
+    """Remove the -wal/-shm that a failed open created (never ones that were there:
+    a -wal can hold committed data)."""
+    for suffix in SIDE_SUFFIXES:
+        if suffix not in existed:
+            with contextlib.suppress(OSError):
+                Path(f"{path}{suffix}").unlink()
 
 
 def open_connection(path: Path, key: bytes, *, create: bool = False, wal: bool = True) -> Any:
-    """Open (or, with ``create``, make) an encrypted database and check the key."""
+    """Open (or, with ``create``, make) an encrypted database and check the key.
+
+    On failure nothing new is left beside the database (no empty -wal, no -shm)."""
     path = Path(path)
     if create:
-        with private_umask():
-            fd = os.open(path, os.O_WRONLY | os.O_CREAT | os.O_EXCL, FILE_MODE)
-            os.close(fd)
+        try:
+            with private_umask():
+                fd = os.open(path, os.O_WRONLY | os.O_CREAT | os.O_EXCL, FILE_MODE)
+                os.close(fd)
+        except (FileExistsError, IsADirectoryError):
+            raise
+        except OSError as exc:
+            raise open_problem(exc, path, "created") from None
     elif not path.is_file():
         raise DatabaseDamaged(messages.VAULT_DB_MISSING.format(dir=path.parent))
-    with private_umask():
-        conn = _connect(path)
-        apply_key(conn, key)
-        check_key(conn, path)
-        configure(conn, wal=wal)
+    existed = {s for s in SIDE_SUFFIXES if Path(f"{path}{s}").exists()}
+    conn = None
+    try:
+        with private_umask():
+            conn = _connect(path)
+            configure_logging(conn)
+            apply_key(conn, key)
+            check_key(conn, path)
+            try:
+                configure(conn, wal=wal)
+            except Exception as exc:
+                if is_damage(exc):
+                    raise DatabaseDamaged(messages.VAULT_DB_UNREADABLE.format(path=path)) from None
+                raise open_problem(exc, path) from None
+    except BaseException:
+        if conn is not None:
+            with contextlib.suppress(Exception):
+                conn.close()
+        _tidy_side_files(path, existed)
+        raise
     for suffix in ("", *SIDE_SUFFIXES):
         chmod_private(Path(f"{path}{suffix}"))
     return conn
@@ -210,6 +304,14 @@ class Database:
     def scalar(self, sql: str, params: Sequence[Any] = ()) -> Any:
         row = self.one(sql, params)
         return None if row is None else row[0]
+
+    def reopen(self, key: bytes) -> None:
+        """Open the file again (after a re-key swapped it); repositories keep working."""
+        with self.lock:
+            if self.conn is not None:
+                with contextlib.suppress(Exception):
+                    self.conn.close()
+            self.conn = open_connection(self.path, key)
 
     def close(self) -> None:
         with self.lock:

@@ -30,7 +30,12 @@ class BadRecoveryCode(WrongRecoveryCode):
 
 
 class HeaderDamaged(VaultError):
-    """``header.json`` is missing, unreadable or not a vault header."""
+    """``header.json`` is missing, unreadable or not a vault header.
+
+    ``problem`` says why in words when the header was readable but refused (for
+    example key settings above the ceilings), else it is empty."""
+
+    problem = ""
 
 
 class DatabaseDamaged(VaultError):

@@ -73,9 +73,10 @@ class Header:
                 messages.VAULT_HEADER_NEWER.format(where=where, version=exc.args[0])
             ) from None
         except (ValueError, UnicodeDecodeError, TypeError) as exc:
-            raise HeaderDamaged(
-                messages.VAULT_HEADER_DAMAGED.format(where=where, problem=exc)
-            ) from None
+            error = HeaderDamaged(messages.VAULT_HEADER_DAMAGED.format(where=where, problem=exc))
+            if "key settings" in str(exc):
+                error.problem = str(exc)
+            raise error from None
         except RecursionError:  # JSON nested thousands deep
             raise HeaderDamaged(
                 messages.VAULT_HEADER_DAMAGED.format(where=where, problem="not a vault header")

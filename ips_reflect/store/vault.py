@@ -27,6 +27,8 @@ from ips_reflect.core.passphrase import check_new_passphrase
 from ips_reflect.fileio import atomic_write_bytes, ensure_private_dir
 from ips_reflect.store import backup as backup_mod
 from ips_reflect.store import crypto
+from ips_reflect.store import lock as lock_mod
+from ips_reflect.store import rekey as rekey_mod
 from ips_reflect.store import search as search_mod
 from ips_reflect.store.crypto import DEFAULT_KDF, KdfParams
 from ips_reflect.store.db import SIDE_SUFFIXES, Database, disk_problem
@@ -50,6 +52,7 @@ from ips_reflect.store.header import (
     read_header,
     write_header,
 )
+from ips_reflect.store.lock import VaultLock
 from ips_reflect.store.migrations import check_not_newer, migrate, schema_version
 from ips_reflect.store.records import (
     BiographyStore,
@@ -61,14 +64,22 @@ from ips_reflect.store.records import (
 )
 
 
+def _take_lock(data_dir: Path) -> VaultLock:
+    """The vault lock for this process, waiting as long as the front end allows."""
+    return VaultLock(data_dir, lock_mod.default_holder).acquire(lock_mod.default_wait)
+
+
 class Vault:
     """An unlocked vault. Create with :meth:`create` or :meth:`unlock`."""
 
     #: Wraps made with weaker Argon2id settings are upgraded to these on unlock.
     kdf_target: KdfParams = DEFAULT_KDF
 
-    def __init__(self, data_dir: Path, db: Database, header: Header, key: bytes) -> None:
+    def __init__(
+        self, data_dir: Path, db: Database, header: Header, key: bytes, lock: VaultLock | None
+    ) -> None:
         self.data_dir = Path(data_dir)
+        self._lock = lock
         self.db = db
         self.header = header
         self._key: bytearray | None = bytearray(key)
@@ -105,6 +116,10 @@ class Vault:
             raise VaultError(
                 messages.VAULT_DIR_UNUSABLE.format(dir=d, problem=exc.strerror or exc)
             ) from None
+        lock = _take_lock(d)
+        if cls.exists(d):  # made by another program while we waited for the lock
+            lock.release()
+            raise VaultExists(messages.VAULT_EXISTS.format(dir=d))
         params = kdf or DEFAULT_KDF
         key = crypto.new_db_key()
         code = crypto.generate_recovery_code()
@@ -125,14 +140,18 @@ class Vault:
             for path in (header_path(d), *(Path(f"{db_path(d)}{s}") for s in ("", *SIDE_SUFFIXES))):
                 with contextlib.suppress(OSError):
                     path.unlink()
+            lock.release()
+            with contextlib.suppress(OSError):
+                lock.path.unlink()  # nothing is left behind, the lock file included
             problem = (exc.strerror or str(exc)) if isinstance(exc, OSError) else disk_problem(exc)
             if problem is None:
                 raise
             raise VaultError(messages.VAULT_CREATE_FAILED.format(dir=d, problem=problem)) from exc
-        return cls(d, db, header, key), code
+        lock.announce()
+        return cls(d, db, header, key, lock), code
 
     @classmethod
-    def _open(cls, data_dir: Path, header: Header, key: bytes) -> Vault:
+    def _open(cls, data_dir: Path, header: Header, key: bytes, lock: VaultLock) -> Vault:
         path = db_path(data_dir)
         with contextlib.suppress(OSError):
             if path.stat().st_size == 0:  # checked before SQLite writes a first page
@@ -160,38 +179,58 @@ class Vault:
         except BaseException:
             db.close()
             raise
-        return cls(data_dir, db, header, key)
+        lock.announce()
+        return cls(data_dir, db, header, key, lock)
+
+    @classmethod
+    def _unlock_with(cls, d: Path, secret: bytes, purpose: str, wrong: Exception) -> Vault:
+        """Unwrap the key (no lock and no file touched if the secret is wrong), then take
+        the vault lock and open. A header changed by another program while the key was
+        being derived (a passphrase change) is read again under the lock."""
+        header = read_header(d)
+        try:
+            key = open_wrap(header, secret, purpose)
+        except crypto.KeyUnwrapError:
+            raise wrong from None
+        lock = _take_lock(d)
+        try:
+            current = read_header(d)
+            if current != header:
+                header = current
+                try:
+                    key = open_wrap(header, secret, purpose)
+                except crypto.KeyUnwrapError:
+                    raise wrong from None
+            rekey_mod.finish_pending(d, key)
+            backup_mod.clean_leftovers(d)
+            vault = cls._open(d, header, key, lock)
+        except BaseException:
+            lock.release()
+            raise
+        if header.wrap_for(purpose).kdf.below(cls.kdf_target):
+            vault._upgrade(purpose, secret)
+        return vault
 
     @classmethod
     def unlock(cls, data_dir: str | Path, passphrase: str) -> Vault:
         """Open with the passphrase. Raises :class:`WrongPassphrase` before opening anything."""
-        d = Path(data_dir)
-        header = read_header(d)
-        try:
-            key = open_wrap(
-                header, crypto.normalise_passphrase(passphrase), crypto.PURPOSE_PASSPHRASE
-            )
-        except crypto.KeyUnwrapError:
-            raise WrongPassphrase(messages.VAULT_WRONG_PASSPHRASE) from None
-        vault = cls._open(d, header, key)
-        if header.passphrase.kdf.below(cls.kdf_target):
-            vault._upgrade(crypto.PURPOSE_PASSPHRASE, crypto.normalise_passphrase(passphrase))
-        return vault
+        return cls._unlock_with(
+            Path(data_dir),
+            crypto.normalise_passphrase(passphrase),
+            crypto.PURPOSE_PASSPHRASE,
+            WrongPassphrase(messages.VAULT_WRONG_PASSPHRASE),
+        )
 
     @classmethod
     def unlock_with_recovery(cls, data_dir: str | Path, code: str) -> Vault:
         """Open with the recovery code (which stays valid until replaced)."""
-        d = Path(data_dir)
-        header = read_header(d)
         secret = crypto.normalise_recovery_code(code)
-        try:
-            key = open_wrap(header, secret, crypto.PURPOSE_RECOVERY)
-        except crypto.KeyUnwrapError:
-            raise WrongRecoveryCode(messages.VAULT_WRONG_RECOVERY_CODE) from None
-        vault = cls._open(d, header, key)
-        if header.recovery.kdf.below(cls.kdf_target):
-            vault._upgrade(crypto.PURPOSE_RECOVERY, secret)
-        return vault
+        return cls._unlock_with(
+            Path(data_dir),
+            secret,
+            crypto.PURPOSE_RECOVERY,
+            WrongRecoveryCode(messages.VAULT_WRONG_RECOVERY_CODE),
+        )
 
     @classmethod
     def reset_passphrase_with_recovery(
@@ -254,48 +293,82 @@ class Vault:
             return False
         return key == self.key
 
-    def change_passphrase(self, new_passphrase: str, kdf: KdfParams | None = None) -> None:
-        """Rewrap the database key under a new passphrase. The database is not touched;
-        the recovery code keeps working."""
-        check_new_passphrase(new_passphrase)
-        self._rewrap(crypto.PURPOSE_PASSPHRASE, crypto.normalise_passphrase(new_passphrase), kdf)
+    def change_passphrase(self, new_passphrase: str, kdf: KdfParams | None = None) -> str:
+        """Set a new passphrase. The database is re-keyed (see :mod:`rekey`), so no old
+        header opens it any more, and the recovery code is replaced too (it wrapped the
+        old key). Returns the NEW recovery code, to be shown once."""
+        return self.renew_secrets(new_passphrase, kdf)
 
-    def new_recovery_code(self, kdf: KdfParams | None = None) -> str:
-        """Replace the recovery code (the old one stops working); returns the new one."""
-        code = crypto.generate_recovery_code()
-        self._rewrap(crypto.PURPOSE_RECOVERY, crypto.normalise_recovery_code(code), kdf)
-        return code
+    def new_recovery_code(self, passphrase: str, kdf: KdfParams | None = None) -> str:
+        """Replace the recovery code, keeping ``passphrase`` (the current one). The
+        database is re-keyed, so the old code opens nothing, not even an old header."""
+        return self.renew_secrets(passphrase, kdf)
 
     def renew_secrets(self, new_passphrase: str, kdf: KdfParams | None = None) -> str:
-        """Set a new passphrase AND a new recovery code in one atomic header write
-        (after the recovery code was used). Returns the new recovery code."""
+        """Re-key the database and write a header holding only the new key, wrapped under
+        ``new_passphrase`` and a new recovery code. Returns the new recovery code.
+
+        Crash-safe at every step: the vault opens with the old secrets until the new
+        header is written, and with the new ones from then on."""
         check_new_passphrase(new_passphrase)
+        self._require_open()
         params = kdf or self.kdf_target
         code = crypto.generate_recovery_code()
-        header = (
-            self._current_header()
-            .with_wrap(
-                crypto.PURPOSE_PASSPHRASE,
-                make_wrap(
-                    self.key,
-                    crypto.normalise_passphrase(new_passphrase),
-                    crypto.PURPOSE_PASSPHRASE,
-                    params,
-                ),
-            )
-            .with_wrap(
-                crypto.PURPOSE_RECOVERY,
-                make_wrap(
-                    self.key,
-                    crypto.normalise_recovery_code(code),
-                    crypto.PURPOSE_RECOVERY,
-                    params,
-                ),
-            )
+        new_key = crypto.new_db_key()
+        header = new_header(
+            new_key,
+            crypto.normalise_passphrase(new_passphrase),
+            crypto.normalise_recovery_code(code),
+            params,
         )
-        write_header(self.data_dir, header)  # one atomic write: both change together
-        self.header = header
+        header = Header(self._current_header().created, header.passphrase, header.recovery)
+        pending = rekey_mod.pending_path(self.data_dir)
+        db = self.db
+        with db.lock:
+            try:
+                with db.storage_errors():
+                    expected = {
+                        k: v
+                        for k, v in backup_mod.counts(
+                            db.conn, backup_mod.schema_version(db.conn)
+                        ).items()
+                    }
+                    rekey_mod.export_copy(db.conn, pending, new_key)
+                rekey_mod.check_copy(pending, new_key, expected)
+            except OSError as exc:
+                rekey_mod.finish_pending(self.data_dir, self.key)
+                raise StorageError(
+                    messages.VAULT_REKEY_FAILED.format(
+                        dir=self.data_dir, problem=exc.strerror or exc
+                    )
+                ) from None
+            except BaseException:
+                rekey_mod.finish_pending(self.data_dir, self.key)
+                raise
+            db.close()  # checkpoints and removes the WAL: vault.db is complete on its own
+            wal = Path(f"{db.path}-wal")
+            if wal.exists() and wal.stat().st_size:  # another connection kept it open
+                rekey_mod.finish_pending(self.data_dir, self.key)
+                db.reopen(self.key)
+                raise StorageError(lock_mod.busy_sentence(self.data_dir))
+            try:
+                write_header(self.data_dir, header)  # the commit point
+            except BaseException:
+                # The old header and database still belong together: carry on with them.
+                rekey_mod.finish_pending(self.data_dir, self.key)
+                db.reopen(self.key)
+                raise
+            self._set_key(new_key)
+            self.header = header
+            rekey_mod.swap_in(self.data_dir)
+            db.reopen(new_key)
         return code
+
+    def _set_key(self, key: bytes) -> None:
+        if self._key is not None:
+            for i in range(len(self._key)):
+                self._key[i] = 0
+        self._key = bytearray(key)
 
     # ------------------------------------------------------------------ search, backups, checks
 
@@ -331,6 +404,7 @@ class Vault:
     def auto_backup(self, keep: int = backup_mod.DEFAULT_KEEP) -> Path:
         """Backup into ``<data dir>/backups/``, keeping the newest ``keep``. For lock and quit."""
         folder = ensure_private_dir(self.data_dir / backup_mod.BACKUPS_DIR)
+        backup_mod.clean_leftovers(self.data_dir)
         path = folder / backup_mod.backup_name()
         self.backup(path)
         backup_mod.prune_backups(folder, keep)
@@ -373,6 +447,9 @@ class Vault:
                 self._key[i] = 0
             self._key = None
         self.db.close()
+        if self._lock is not None:
+            self._lock.release()
+            self._lock = None
 
     lock = close
 

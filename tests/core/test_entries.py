@@ -234,3 +234,95 @@ def test_random_entry_objects_are_accepted_or_refused_cleanly(fields):
         assert exc.details and all(d.startswith("x.json: entries[0]") for d in exc.details)
     else:
         assert len(entries) == 1
+
+
+# --------------------------------------------------------------------------- size and echo
+
+SECRET = "my private words "
+
+
+@pytest.mark.parametrize(
+    ("change", "expected"),
+    [
+        ({"title": SECRET * 600_000}, "entries[1].title: is too long (10,200,000 characters"),
+        ({"body": "x" * (1024 * 1024 + 1)}, "entries[1].body: is too long"),
+        ({"client_alias": "x" * 201}, "entries[1].client_alias: is too long"),
+        ({"tags": ["x" * 201]}, "entries[1].tags[0]: is too long"),
+        ({"tags": [f"t{i}" for i in range(201)]}, "entries[1].tags: is too long (201 tags"),
+        ({"answers": {"q.one": "x" * (1024 * 1024 + 1)}}, "entries[1].answers.q.one: is too long"),
+        ({"answers": {"q.one": ["x"] * 1_001}}, "entries[1].answers.q.one: is too long"),
+        ({"answers": {f"q.n{i}": 1 for i in range(1_001)}}, "entries[1].answers: is too long"),
+    ],
+)
+def test_fields_over_their_limit_are_refused_without_quoting(change, expected):
+    lines = problems_of(doc(GOOD, {**GOOD, **change}))
+    assert any(expected in line for line in lines[1:]), lines
+    assert all(len(line) < 300 for line in lines), [line[:300] for line in lines]
+    assert not any("xxxxxxxxxx" in line or SECRET in line for line in lines)
+
+
+def test_limits_are_inclusive():
+    ok = {**GOOD, "title": "x" * 1_000, "body": "x" * (1024 * 1024), "client_alias": "x" * 200}
+    (entry,) = parse_exchange(doc(ok))
+    assert len(entry.title) == 1_000
+    lines = problems_of(doc({**ok, "title": "x" * 1_001}))
+    assert "entries[0].title: is too long (1,001 characters; at most 1,000)" in lines[1]
+
+
+@pytest.mark.parametrize(
+    "change",
+    [
+        {"kind": SECRET * 600_000},
+        {"created": SECRET * 600_000},
+        {"updated": SECRET * 600_000},
+        {"uid": SECRET * 600_000},
+        {"linked_uid": SECRET * 600_000},
+        {"audience": SECRET * 600_000},
+        {"warning_signs": [SECRET * 600_000]},
+        {"reasons": [SECRET * 600_000]},
+        {SECRET * 600_000: 1},
+        {"answers": {SECRET * 600_000: "x"}},
+        {"answers": {"q.one": 10**100}},
+    ],
+)
+def test_a_huge_bad_value_is_quoted_as_a_short_excerpt_at_most(change):
+    lines = problems_of(doc({**GOOD, **change}))
+    assert len(lines) == 2, lines
+    assert len(lines[1]) < 500, lines[1][:500]
+    assert SECRET * 3 not in lines[1]
+    assert str(10**100) not in lines[1]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        b'{"format": "' + SECRET.encode() * 600_000 + b'", "version": 1, "entries": []}',
+        b'{"format": "ips-reflect/entries", "version": "' + SECRET.encode() * 600_000 + b'"}',
+        b'{"format": "ips-reflect/entries", "version": 1, "entries": [], "'
+        + SECRET.encode() * 600_000
+        + b'": 1}',
+    ],
+)
+def test_a_huge_value_in_the_document_is_never_repeated(text):
+    lines = problems_of(text)
+    assert all(len(line) < 300 for line in lines), [line[:300] for line in lines]
+    assert not any(SECRET * 3 in line for line in lines)
+
+
+def test_quoted_values_and_keys_are_escaped():
+    lines = problems_of(doc({**GOOD, "kind": "diary\x1b[2J\x07\u202e"}))
+    assert "entries[0].kind: 'diary\\x1b[2J\\x07\\u202e' is not one of" in lines[1]
+    assert not any(ch in lines[1] for ch in "\x1b\x07\u202e")
+    # A key given twice that is not one of the entry's keys: an escaped excerpt.
+    text = '{"format": "ips-reflect/entries", "version": 1, "entries": [{"kind": "journal", '
+    text += '"created": "2026-01-01T08:00:00Z", "x\\u001b": 1, "x\\u001b": 2}]}'
+    lines = problems_of(text)
+    assert any("the key 'x\\x1b' appears more than once" in line for line in lines), lines
+    assert not any("\x1b" in line for line in lines)
+
+
+def test_a_document_over_the_size_limit_is_refused_before_parsing():
+    from ips_reflect.core.entries import MAX_EXCHANGE_BYTES
+
+    (message,) = problems_of(b" " * (MAX_EXCHANGE_BYTES + 1))
+    assert "too large" in message and "64 MiB" in message

@@ -73,7 +73,7 @@ def test_restore_with_wrong_passphrase_changes_nothing(vault, data_dir, tmp_path
     with pytest.raises(WrongPassphrase, match="does not open the backup"):
         restore_backup(data_dir, out, passphrase="wrong passphrase")
     assert snapshot(data_dir) == before
-    assert sorted(p.name for p in data_dir.iterdir()) == ["header.json", "vault.db"]
+    assert sorted(p.name for p in data_dir.iterdir()) == ["header.json", "vault.db", "vault.lock"]
 
 
 def _rewrite_member(src, dst, name, data, fix_checksum=False):

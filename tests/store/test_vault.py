@@ -21,6 +21,7 @@ from ips_reflect.store.errors import (
     WrongPassphrase,
     WrongRecoveryCode,
 )
+from ips_reflect.store.backup import read_backup, unlock_backup
 from ips_reflect.store.vault import Vault
 
 from .conftest import FAST_KDF, PASSPHRASE, snapshot
@@ -94,24 +95,36 @@ def test_close_wipes_the_key_and_blocks_use(vault):
         _ = vault.key
 
 
-def test_change_passphrase_rewraps_only(made, data_dir):
+def test_change_passphrase_rekeys_so_no_old_header_opens(made, data_dir, tmp_path):
     vault, code = made
     vault.entries.add(Entry(kind="journal", title="kept"))
-    vault.db.execute("PRAGMA wal_checkpoint(TRUNCATE)")
-    db_before = (data_dir / "vault.db").read_bytes()
-    header_before = json.loads((data_dir / "header.json").read_text())
-    vault.change_passphrase("a brand new passphrase", kdf=FAST_KDF)
-    assert (data_dir / "vault.db").read_bytes() == db_before
-    header_after = json.loads((data_dir / "header.json").read_text())
-    assert header_after["recovery"] == header_before["recovery"]
-    assert header_after["passphrase"] != header_before["passphrase"]
+    old_header = (data_dir / "header.json").read_bytes()
+    backup = vault.backup(tmp_path / "before.ipsbackup")
+    new_code = vault.change_passphrase("a brand new passphrase", kdf=FAST_KDF)
+    assert new_code != code
+    assert vault.entries.count() == 1  # the open vault carries on with the new key
+    vault.entries.add(Entry(kind="journal", title="after"))
     vault.close()
     with pytest.raises(WrongPassphrase):
         Vault.unlock(data_dir, PASSPHRASE)
     with Vault.unlock(data_dir, "a brand new passphrase") as v:
-        assert v.entries.count() == 1
-    with Vault.unlock_with_recovery(data_dir, code) as v:
-        assert v.entries.count() == 1
+        assert v.entries.count() == 2 and v.verify().ok
+    with Vault.unlock_with_recovery(data_dir, new_code) as v:
+        assert v.entries.count() == 2
+    with pytest.raises(WrongRecoveryCode):
+        Vault.unlock_with_recovery(data_dir, code)
+    # An old copy of the header (as in backups/ or replaced-*) with today's vault.db
+    # no longer opens with the old passphrase or the old recovery code.
+    current = (data_dir / "header.json").read_bytes()
+    (data_dir / "header.json").write_bytes(old_header)
+    with pytest.raises(DatabaseDamaged):
+        Vault.unlock(data_dir, PASSPHRASE)
+    with pytest.raises(DatabaseDamaged):
+        Vault.unlock_with_recovery(data_dir, code)
+    (data_dir / "header.json").write_bytes(current)
+    # Each backup keeps the secrets it was made with.
+    info = read_backup(backup)
+    assert unlock_backup(info, passphrase=PASSPHRASE)
 
 
 def test_check_passphrase(vault):
@@ -152,11 +165,16 @@ def test_reset_refuses_short_passphrase_before_any_change(made, data_dir):
 
 def test_new_recovery_code_while_unlocked(made, data_dir):
     vault, code = made
-    fresh = vault.new_recovery_code(kdf=FAST_KDF)
+    old_header = (data_dir / "header.json").read_bytes()
+    fresh = vault.new_recovery_code(PASSPHRASE, kdf=FAST_KDF)
     vault.close()
     with pytest.raises(WrongRecoveryCode):
         Vault.unlock_with_recovery(data_dir, code)
     Vault.unlock_with_recovery(data_dir, fresh).close()
+    Vault.unlock(data_dir, PASSPHRASE).close()  # the passphrase is kept
+    (data_dir / "header.json").write_bytes(old_header)
+    with pytest.raises(DatabaseDamaged):  # the old code opens nothing, old header or not
+        Vault.unlock_with_recovery(data_dir, code)
 
 
 def test_weak_kdf_is_upgraded_on_unlock(data_dir):
