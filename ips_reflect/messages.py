@@ -909,9 +909,6 @@ JOURNAL_IMPORTING = "Importing entries…"
 JOURNAL_IMPORTED = "Imported {n} {entries}."
 JOURNAL_IMPORT_SKIPPED = "{n} {entries} already in your vault {were} skipped."
 JOURNAL_IMPORT_FAILED_TITLE = "Nothing was imported"
-JOURNAL_IMPORT_NO_FILE = "There is no file {file}. Check the name and try again."
-JOURNAL_IMPORT_FOLDER = "{file} is a folder; choose the .json file to import."
-JOURNAL_IMPORT_UNREADABLE = "{file} cannot be read ({problem})."
 JOURNAL_IMPORT_PROBLEMS = (
     "{file} has {n} problem(s); nothing was imported. Fix them and import the file again."
 )

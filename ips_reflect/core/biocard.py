@@ -5,6 +5,15 @@ strict: every problem is reported with ``file:line:col`` of the key or value it
 concerns, and personal contact details anywhere in the text are refused with
 the line that holds them (see :mod:`ips_reflect.core.privacy`).
 
+Cards come from other people, so reading one never reaches outside its folder:
+the card file must be an ordinary file (not a symbolic link, pipe or device)
+under :data:`CARD_MAX_BYTES`, and its photo must be an ordinary file inside the
+card's own folder, reached without any symbolic link. The photo's bytes are
+read once, checked, and kept on the card (``photo_data``) so that what is
+embedded in a booklet is exactly what was checked. A photo that is missing,
+outside the folder, a link or not an ordinary file gets the same words, so a
+card cannot be used to find out which files exist on the reader's computer.
+
 Files are read at the YAML node level with :class:`~ips_reflect.core.yamlsafe.NodeReader`;
 tags such as ``!!python/object`` are reported and never constructed.
 
@@ -22,13 +31,14 @@ Format (see DESIGN.md)::
     happy_to_share: ["my own return to work after time off"]
     sectors: [retail, hospitality]
     languages: [English, Yoruba]
-    photo: sam.jpg                      # relative to the card; PNG or JPEG
+    photo: sam.jpg                      # in the card's folder; PNG or JPEG
     consent: true                       # agreed to the card being shared
     review_date: 2027-01-31             # when to look at it again
 """
 
 from __future__ import annotations
 
+import dataclasses
 import datetime as dt
 import os
 import re
@@ -36,14 +46,26 @@ import tempfile
 import unicodedata
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field, fields
-from pathlib import Path
+from pathlib import Path, PurePath
 from typing import Any
 
 import yaml
 
 from ips_reflect.core import privacy
 from ips_reflect.core.biography import word_count
-from ips_reflect.core.yamlsafe import Location, NodeReader, Problem, describe, display_path
+from ips_reflect.core.biophoto import (
+    check_photo,
+    read_card_photo,
+    read_photo_file,
+)
+from ips_reflect.core.yamlsafe import (
+    Location,
+    NodeReader,
+    Problem,
+    describe,
+    display_path,
+    excerpt,
+)
 from ips_reflect.errors import UserError
 
 __all__ = [
@@ -55,6 +77,7 @@ __all__ = [
     "CardError",
     "Location",
     "Problem",
+    "card_photo_bytes",
     "check_card",
     "check_photo",
     "dump_card",
@@ -99,8 +122,7 @@ BIOGRAPHY_MIN_WORDS = 40
 BIOGRAPHY_MAX_WORDS = 200
 WHY_MAX_WORDS = 150
 MAX_LIST_ITEMS = 30
-PHOTO_MAX_BYTES = 10 * 1024 * 1024
-PHOTO_MAX_PIXELS = 50_000_000
+CARD_MAX_BYTES = 256 * 1024
 # Longest single-line values, in characters.
 _MAX_CHARS = {"name": 80, "role": 100, "pronouns": 40}
 _MAX_ITEM_CHARS = {"happy_to_share": 300}
@@ -135,7 +157,8 @@ class BioCard:
     single string becomes a one-item tuple). ``photo``
     is an absolute path (a relative one in the file is resolved against the
     card's folder). ``source_path`` is where the card was read from; it is not
-    part of the card's identity.
+    part of the card's identity. ``photo_data`` holds the photo's bytes as they
+    were checked when the card was read (None for a card made in the app).
     """
 
     name: str
@@ -152,6 +175,7 @@ class BioCard:
     consent: bool | None = None
     review_date: dt.date | None = None
     source_path: Path | None = field(default=None, compare=False, repr=False)
+    photo_data: bytes | None = field(default=None, compare=False, repr=False)
 
     def __post_init__(self) -> None:
         for name in LIST_FIELDS:
@@ -248,64 +272,50 @@ def privacy_message(key: str, finding: privacy.Finding, line: int | None = None)
     )
 
 
-def check_photo(path: Path) -> str | None:
-    """Why a photo cannot be used (a message), or None when it is a readable PNG/JPEG."""
-    shown = display_path(path)
-    try:
-        if path.is_dir():
-            return f"the photo '{shown}' is a folder, not an image file"
-        size = path.stat().st_size
-    except (OSError, ValueError):  # ValueError: a NUL character in the name
-        return (
-            f"the photo '{shown}' was not found; put the photo in the same folder as the "
-            "card or remove the 'photo' line"
-        )
-    if size > PHOTO_MAX_BYTES:
-        return (
-            f"the photo '{shown}' is {size / 1024 / 1024:.1f} MB; use one under "
-            f"{PHOTO_MAX_BYTES // 1024 // 1024} MB (a phone's 'medium' size is plenty)"
-        )
-    try:
-        with path.open("rb") as fh:
-            head = fh.read(12)
-    except OSError as exc:
-        return f"the photo '{shown}' cannot be read ({exc.strerror or exc})"
-    if not (head.startswith(b"\x89PNG\r\n\x1a\n") or head.startswith(b"\xff\xd8\xff")):
-        return f"the photo '{shown}' is not a PNG or JPEG image; save it as .png or .jpg"
-    try:
-        from reportlab.lib.utils import ImageReader
+def card_photo_bytes(card: BioCard) -> bytes | None:
+    """The photo to put in a PDF for ``card``: the bytes checked when it was read.
 
-        width, height = ImageReader(str(path)).getSize()
-    except Exception:  # any decoder failure means the file is unusable
-        return f"the photo '{shown}' is damaged or incomplete; export it again as PNG or JPEG"
-    if width <= 0 or height <= 0:
-        return f"the photo '{shown}' has no pixels; export it again as PNG or JPEG"
-    if width * height > PHOTO_MAX_PIXELS:
-        return (
-            f"the photo '{shown}' is {width}x{height} pixels, which is too large; "
-            "resize it to under 4000 pixels on the longest side"
-        )
-    return None
+    A card read from a file without them (for example one changed with
+    ``dataclasses.replace``) has its photo checked again inside its own folder;
+    a card made in the app reads the photo the practitioner chose.
+    """
+    if card.photo_data is not None:
+        return card.photo_data
+    if card.photo is None:
+        return None
+    if card.source_path is not None:
+        folder = card.source_path.parent
+        try:
+            rel = card.photo.relative_to(folder.absolute())
+        except ValueError:
+            return None
+        return read_card_photo(folder, rel.as_posix())[0]
+    return read_photo_file(card.photo)[0]
 
 
 # --------------------------------------------------------------------------- reading
 
 
+_NOT_A_CARD = (
+    "this file is not a biography card (a card is made of 'key: value' lines and starts "
+    f"with 'format: {FORMAT}'); check that you chose the right file"
+)
+
+
 class _CardReader(NodeReader):
-    """Reads one card, collecting problems with positions."""
+    """Reads one card, collecting problems with positions.
+
+    The card must be an ordinary file (never a symbolic link) of at most
+    :data:`CARD_MAX_BYTES`; the text parsed is kept in ``source``.
+    """
+
+    max_bytes = CARD_MAX_BYTES
+    follow_symlinks = False
+    what = "a biography card"
 
     def __init__(self, path: Path, problems: list[Problem]) -> None:
         super().__init__(path, problems)
-        self.source = ""
-
-    def compose(self) -> yaml.Node | None:
-        root = super().compose()
-        if root is not None:
-            try:
-                self.source = self.real_path.read_text(encoding="utf-8")
-            except (OSError, UnicodeDecodeError):  # pragma: no cover - read just succeeded
-                self.source = ""
-        return root
+        self.photo_data: bytes | None = None
 
     # -- locating a finding inside a scalar
 
@@ -345,9 +355,29 @@ class _CardReader(NodeReader):
         root = self.compose()
         if root is None:
             return None
+        # Nothing from a file that is clearly not a card is quoted back.
+        if not isinstance(root, yaml.MappingNode):
+            self.problem(root, _NOT_A_CARD)
+            return None
         m = self.mapping(root, "a biography card")
         if m is None:
             return None
+        if "format" not in m and not any(k in m for k in ("name", "role", "biography")):
+            self.problem(root, _NOT_A_CARD)
+            return None
+        if "format" in m:
+            fnode = m["format"][1]
+            if not (
+                isinstance(fnode, yaml.ScalarNode)
+                and fnode.tag.endswith(":str")
+                and str(fnode.value).strip() == FORMAT
+            ):
+                self.problem(
+                    fnode,
+                    f"format must be '{FORMAT}' and this file says something else; "
+                    "is this a biography card? Check that you chose the right file",
+                )
+                return None
         before = len(self.problems)
         self.unknown_keys(m, CARD_KEYS, "a biography card")
         for key in REQUIRED:
@@ -404,7 +434,7 @@ class _CardReader(NodeReader):
 
         if len(self.problems) > before or any(k not in values for k in REQUIRED[2:]):
             return None
-        return BioCard(**values, source_path=self.real_path)
+        return BioCard(**values, source_path=self.real_path, photo_data=self.photo_data)
 
     def _format_version(self, m: dict[str, tuple[yaml.Node, yaml.Node]]) -> None:
         if "format" in m:
@@ -422,24 +452,19 @@ class _CardReader(NodeReader):
             elif node.value.strip() not in (str(VERSION), f"+{VERSION}"):
                 self.problem(
                     node,
-                    f"version {node.value} is not supported; this app reads version {VERSION} "
-                    "cards (is the app up to date?)",
+                    f"version {excerpt(node.value)} is not supported; this app reads "
+                    f"version {VERSION} cards (is the app up to date?)",
                 )
 
     def _photo(self, node: yaml.Node) -> Path | None:
         value = self.text(node, "photo")
         if value is None:
             return None
-        try:
-            raw = Path(value).expanduser()
-        except RuntimeError:  # "~someone/..." naming a user this computer does not know
-            raw = Path(value)
-        base = self.real_path.parent.absolute()
-        path = Path(os.path.normpath(raw if raw.is_absolute() else base / raw))
-        message = check_photo(path)
+        data, path, message = read_card_photo(self.real_path.parent, value)
         if message:
             self.problem(node, message)
             return None
+        self.photo_data = data
         return path
 
     def _date(self, node: yaml.Node) -> dt.date | None:
@@ -601,7 +626,7 @@ def dump_card(card: BioCard, base_dir: str | os.PathLike[str] | None = None) -> 
         base = card.source_path.parent
     data: dict[str, Any] = {"format": FORMAT, "version": VERSION}
     for f in fields(card):
-        if f.name == "source_path":
+        if f.name in ("source_path", "photo_data"):
             continue
         value = getattr(card, f.name)
         if value is None or value == () or value == "":
@@ -624,17 +649,15 @@ def dump_card(card: BioCard, base_dir: str | os.PathLike[str] | None = None) -> 
     return _HEADER + body
 
 
-def write_card(card: BioCard, path: str | os.PathLike[str]) -> Path:
-    """Write the card atomically (a temporary file in the same folder, then rename)."""
-    target = Path(path)
-    text = dump_card(card, target.parent)
+def _write_shared(target: Path, data: bytes) -> None:
+    """Write atomically (a temporary file in the same folder, then rename), with
+    ordinary permissions: cards and their photos are shared through the team folder."""
     fd, tmp = tempfile.mkstemp(prefix=f".{target.name}.", suffix=".tmp", dir=target.parent)
     try:
-        with os.fdopen(fd, "w", encoding="utf-8", newline="\n") as fh:
-            fh.write(text)
+        with os.fdopen(fd, "wb") as fh:
+            fh.write(data)
             fh.flush()
             os.fsync(fh.fileno())
-        # Cards are meant to be shared through the team folder: ordinary permissions.
         umask = os.umask(0)
         os.umask(umask)
         os.chmod(tmp, 0o666 & ~umask)
@@ -642,4 +665,45 @@ def write_card(card: BioCard, path: str | os.PathLike[str]) -> Path:
     except BaseException:
         Path(tmp).unlink(missing_ok=True)
         raise
+
+
+def _photo_beside(card: BioCard, target: Path) -> BioCard:
+    """``card`` with its photo inside the card's folder, copying it next to the card
+    (``<card name>.jpg`` or ``.png``) when it is elsewhere, so the card is accepted
+    wherever it is read. Raises :class:`UserError` when the photo cannot be used."""
+    assert card.photo is not None
+    folder = target.parent
+    try:
+        rel: PurePath | None = card.photo.absolute().relative_to(folder.absolute())
+    except ValueError:
+        rel = None
+    if rel is not None and read_card_photo(folder, rel.as_posix())[2] is None:
+        return card  # already inside the folder, and readable from there
+    if card.photo_data is not None and card.source_path is not None:
+        data: bytes | None = card.photo_data
+    else:
+        data, problem = read_photo_file(card.photo)
+        if data is None:
+            raise UserError(
+                f"The card {display_path(target)} was not written: {problem}.",
+            )
+    assert data is not None
+    suffix = ".png" if data.startswith(b"\x89PNG") else ".jpg"
+    dest = target.with_suffix(suffix)
+    _write_shared(dest, data)
+    return dataclasses.replace(card, photo=dest.absolute(), photo_data=data)
+
+
+def write_card(card: BioCard, path: str | os.PathLike[str]) -> Path:
+    """Write the card atomically (a temporary file in the same folder, then rename).
+
+    A photo outside the card's folder is first copied next to the card (same
+    name, ``.jpg`` or ``.png``) and the card names that copy, so a card written
+    by the app is always accepted by the booklet.
+    """
+    target = Path(path)
+    if card.photo is not None:
+        card = _photo_beside(card, target)
+    text = dump_card(card, target.parent)
+    _write_shared(target, text.encode("utf-8"))
     return target

@@ -6,6 +6,13 @@ by the caller. Any explicit tag (``!!python/object``, ``!custom``) is reported
 as a problem and never constructed, so nothing in a file can run code.
 
 Every problem carries ``file:line:col`` of the node it concerns.
+
+Reading is bounded so that no file can hang the app: the file must be a
+regular file under a size limit (checked on the open descriptor before any
+byte is parsed), anchors and aliases (``&name``/``*name``, the "billion
+laughs" expansion) and merge keys (``<<``) are refused while composing, and the
+number of nodes and their nesting depth are capped. Values quoted back in
+messages are short excerpts with control characters escaped.
 """
 
 from __future__ import annotations
@@ -13,9 +20,12 @@ from __future__ import annotations
 import difflib
 import os
 import re
+import stat
+import unicodedata
 from collections.abc import Sequence
 from dataclasses import dataclass
 from pathlib import Path
+from typing import Any
 
 import yaml
 
@@ -31,6 +41,16 @@ SAFE_SCALARS = {
     "tag:yaml.org,2002:timestamp",
 }
 ID_RE = re.compile(r"^[a-z][a-z0-9_]*(?:\.[a-z0-9_]+)*$")
+MERGE = "tag:yaml.org,2002:merge"
+
+# Bounds for every file read here (question packs use the defaults; cards pass
+# their own, smaller size limit).
+MAX_FILE_BYTES = 2 * 1024 * 1024
+MAX_NODES = 200_000
+MAX_DEPTH = 64
+EXCERPT_CHARS = 40
+
+_ESCAPES = {"\n": "\\n", "\t": "\\t", "\r": "\\r"}
 
 
 @dataclass(frozen=True)
@@ -68,8 +88,23 @@ def node_location(path: str, node: yaml.Node | None) -> Location:
     return Location(path, mark.line + 1, mark.column + 1)
 
 
+def excerpt(value: object, limit: int = EXCERPT_CHARS) -> str:
+    """``value`` as text safe to quote in a message: at most ``limit`` characters
+    (then "…"), with line breaks and other control characters escaped."""
+    text = str(value)
+    out = []
+    for ch in text[:limit]:
+        if ch in _ESCAPES:
+            out.append(_ESCAPES[ch])
+        elif unicodedata.category(ch) in ("Cc", "Cf", "Cs", "Zl", "Zp"):
+            out.append(f"\\u{ord(ch):04x}")
+        else:
+            out.append(ch)
+    return "".join(out) + ("…" if len(text) > limit else "")
+
+
 def describe(node: yaml.Node) -> str:
-    """What a node holds, in words, for error messages."""
+    """What a node holds, in words, for error messages (values as short excerpts)."""
     if isinstance(node, yaml.MappingNode):
         return "a set of 'key: value' lines"
     if isinstance(node, yaml.SequenceNode):
@@ -78,12 +113,12 @@ def describe(node: yaml.Node) -> str:
     if tag == "null" or node.value == "":
         return "nothing"
     if tag == "bool":
-        return f"the true/false value '{node.value}'"
+        return f"the true/false value '{excerpt(node.value)}'"
     if tag in ("int", "float"):
-        return f"the number {node.value}"
+        return f"the number {excerpt(node.value)}"
     if tag == "timestamp":
-        return f"the date {node.value}"
-    return f"'{node.value}'"
+        return f"the date {excerpt(node.value)}"
+    return f"'{excerpt(node.value)}'"
 
 
 def closest(word: str, options: Sequence[str]) -> str | None:
@@ -91,13 +126,152 @@ def closest(word: str, options: Sequence[str]) -> str | None:
     return match[0] if match else None
 
 
+class _Refused(Exception):
+    """Composing stopped: ``message`` concerns the position ``mark``."""
+
+    def __init__(self, mark: yaml.Mark | None, message: str) -> None:
+        super().__init__(message)
+        self.mark = mark
+        self.message = message
+
+
+class _BoundedLoader(yaml.SafeLoader):
+    """SafeLoader that refuses anchors, aliases and merge keys while composing,
+    and caps the number of nodes and their depth, before any node graph exists."""
+
+    def __init__(self, stream: str, what: str) -> None:
+        super().__init__(stream)
+        self._what = what
+        self._nodes = 0
+        self._depth = 0
+
+    def compose_node(self, parent: yaml.Node | None, index: Any) -> yaml.Node | None:
+        event = self.peek_event()
+        if isinstance(event, yaml.AliasEvent) or getattr(event, "anchor", None) is not None:
+            raise _Refused(
+                event.start_mark,
+                f"anchors and aliases (&name, *name) are not allowed in {self._what}; "
+                "write the text out in full each time it is used",
+            )
+        self._nodes += 1
+        if self._nodes > MAX_NODES:
+            raise _Refused(
+                event.start_mark,
+                f"the file has more than {MAX_NODES:,} values, far more than {self._what} "
+                "needs; split it into smaller files",
+            )
+        self._depth += 1
+        if self._depth > MAX_DEPTH:
+            raise _Refused(
+                event.start_mark,
+                f"the file is nested more than {MAX_DEPTH} levels deep, far more than "
+                f"{self._what} needs; check the indentation here",
+            )
+        try:
+            node = super().compose_node(parent, index)
+        finally:
+            self._depth -= 1
+        if isinstance(node, yaml.ScalarNode) and node.tag == MERGE:
+            if isinstance(parent, yaml.MappingNode) and index is None:
+                message = (
+                    f"merge keys ('<<') are not allowed in {self._what}; write the keys out in full"
+                )
+            else:
+                message = "'<<' has a special meaning in YAML; put it in quotes: \"<<\""
+            raise _Refused(node.start_mark, message)
+        return node
+
+
+def _open_flags(follow_symlinks: bool) -> int:
+    flags = os.O_RDONLY | getattr(os, "O_NONBLOCK", 0) | getattr(os, "O_BINARY", 0)
+    flags |= getattr(os, "O_CLOEXEC", 0)
+    if not follow_symlinks:
+        flags |= getattr(os, "O_NOFOLLOW", 0)
+    return flags
+
+
+class FileRefused(Exception):
+    """A file that must not be read; ``message`` says why, for the person."""
+
+    def __init__(self, message: str) -> None:
+        super().__init__(message)
+        self.message = message
+
+
+def read_bounded(
+    path: Path, max_bytes: int, *, follow_symlinks: bool = True, what: str = "the file"
+) -> bytes:
+    """The bytes of a regular file no larger than ``max_bytes``, read once.
+
+    Opened without blocking (a FIFO never hangs) and, unless ``follow_symlinks``,
+    refusing a symbolic link; the type and size are checked on the open
+    descriptor. Raises :class:`FileRefused` or :class:`OSError`.
+    """
+    if not follow_symlinks:
+        st = os.lstat(path)
+        if stat.S_ISLNK(st.st_mode):
+            raise FileRefused(
+                f"{what} is a symbolic link (a shortcut to another file), which is not "
+                "read; copy the real file here instead"
+            )
+    fd = os.open(path, _open_flags(follow_symlinks))
+    try:
+        st = os.fstat(fd)
+        if stat.S_ISDIR(st.st_mode):
+            raise FileRefused(f"{what} is a folder, not a file")
+        if not stat.S_ISREG(st.st_mode):
+            raise FileRefused(
+                f"{what} is not an ordinary file (a device, pipe or socket); "
+                "give a file saved with a text editor"
+            )
+        if st.st_size > max_bytes:
+            raise FileRefused(
+                f"{what} is {_size(st.st_size)}, larger than the limit of {_size(max_bytes)}; "
+                "check that this is the right file"
+            )
+        chunks: list[bytes] = []
+        total = 0
+        while total <= max_bytes:
+            chunk = os.read(fd, min(1024 * 1024, max_bytes + 1 - total))
+            if not chunk:
+                break
+            chunks.append(chunk)
+            total += len(chunk)
+        if total > max_bytes:  # it grew while being read
+            raise FileRefused(
+                f"{what} is larger than the limit of {_size(max_bytes)}; "
+                "check that this is the right file"
+            )
+        return b"".join(chunks)
+    finally:
+        os.close(fd)
+
+
+def _size(n: int) -> str:
+    if n >= 1024 * 1024:
+        return f"{n / 1024 / 1024:.1f} MB"
+    if n >= 1024:
+        return f"{n / 1024:.0f} KB"
+    return f"{n} bytes"
+
+
 class NodeReader:
-    """Reads one YAML file node by node, collecting problems instead of raising."""
+    """Reads one YAML file node by node, collecting problems instead of raising.
+
+    ``max_bytes`` caps the file's size; with ``follow_symlinks=False`` a file
+    that is a symbolic link is refused. ``what`` names the kind of file in
+    messages. After :meth:`compose`, ``source`` holds the text that was parsed.
+    """
+
+    max_bytes = MAX_FILE_BYTES
+    follow_symlinks = True
+    what = "a question pack"
 
     def __init__(self, path: Path, problems: list[Problem]) -> None:
         self.path = display_path(path)
         self.real_path = path
         self.problems = problems
+        self.source = ""
 
     def problem(self, node: yaml.Node | None, message: str) -> None:
         self.problems.append(Problem(node_location(self.path, node), message))
@@ -108,29 +282,52 @@ class NodeReader:
     def compose(self) -> yaml.Node | None:
         """Parse the file into nodes; None (with a problem recorded) if unusable."""
         try:
-            raw = self.real_path.read_text(encoding="utf-8")
+            data = read_bounded(
+                self.real_path,
+                self.max_bytes,
+                follow_symlinks=self.follow_symlinks,
+                what="the file",
+            )
+            raw = data.decode("utf-8")
+        except FileRefused as exc:
+            self.file_problem(exc.message)
+            return None
         except UnicodeDecodeError as exc:
             self.file_problem(f"the file is not UTF-8 text (byte {exc.start}); save it as UTF-8")
             return None
-        except OSError as exc:
-            self.file_problem(f"cannot read the file: {exc.strerror or exc}")
+        except (OSError, ValueError) as exc:  # ValueError: a NUL character in the name
+            reason = exc.strerror if isinstance(exc, OSError) and exc.strerror else "bad name"
+            self.file_problem(f"cannot read the file: {reason}")
             return None
+        self.source = raw
+        loader: _BoundedLoader | None = None
         try:
-            root = yaml.compose(raw, Loader=yaml.SafeLoader)
+            loader = _BoundedLoader(raw, self.what)
+            root = loader.get_single_node()
+        except _Refused as exc:
+            mark = exc.mark
+            line, col = (mark.line + 1, mark.column + 1) if mark else (1, 1)
+            self.file_problem(exc.message, line, col)
+            return None
         except yaml.MarkedYAMLError as exc:
             mark = exc.problem_mark or exc.context_mark
             line, col = (mark.line + 1, mark.column + 1) if mark else (1, 1)
-            what = exc.problem or exc.context or "invalid YAML"
+            what = excerpt(exc.problem or exc.context or "invalid YAML", 120)
             self.file_problem(
                 f"YAML syntax error: {what}; check the indentation and quotes here", line, col
             )
             return None
         except yaml.YAMLError as exc:
-            self.file_problem(f"the file is not valid YAML ({exc}); check it in a text editor")
+            self.file_problem(
+                f"the file is not valid YAML ({excerpt(exc, 120)}); check it in a text editor"
+            )
             return None
         except RecursionError:
             self.file_problem("the file is nested too deeply to be a valid file")
             return None
+        finally:
+            if loader is not None:
+                loader.dispose()
         if root is None:
             self.file_problem("the file is empty")
             return None
@@ -160,7 +357,7 @@ class NodeReader:
 
     @staticmethod
     def _tag_message(tag: str) -> str:
-        short = tag.replace("tag:yaml.org,2002:", "!!")
+        short = excerpt(tag.replace("tag:yaml.org,2002:", "!!"))
         if "python/" in tag:
             return (
                 f"the tag '{short}' asks YAML to run Python code, which is never allowed; "
@@ -183,7 +380,8 @@ class NodeReader:
                 first = node_location(self.path, out[k.value][0])
                 self.problem(
                     k,
-                    f"the key '{k.value}' appears twice in {what} (first at line {first.line}); "
+                    f"the key '{excerpt(k.value)}' appears twice in {what} "
+                    f"(first at line {first.line}); "
                     "keep one",
                 )
                 continue
@@ -199,7 +397,8 @@ class NodeReader:
                 extra = f"; did you mean '{hint}'?" if hint else ""
                 self.problem(
                     knode,
-                    f"unknown key '{key}' in {what}{extra} (allowed: {', '.join(allowed)})",
+                    f"unknown key '{excerpt(key)}' in {what}{extra} "
+                    f"(allowed: {', '.join(allowed)})",
                 )
 
     def text(self, node: yaml.Node, key: str) -> str | None:
@@ -219,7 +418,7 @@ class NodeReader:
         if not ID_RE.match(value):
             self.problem(
                 node,
-                f"'{value}' is not a valid {key}: use lower-case letters, digits and "
+                f"'{excerpt(value)}' is not a valid {key}: use lower-case letters, digits and "
                 "underscores, with dots between parts (for example prep.will_not_share)",
             )
             return None

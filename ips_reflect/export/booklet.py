@@ -38,7 +38,7 @@ from reportlab.platypus import (
 )
 from reportlab.platypus.tableofcontents import TableOfContents
 
-from ips_reflect.core.biocard import BioCard, name_sort_key
+from ips_reflect.core.biocard import BioCard, card_photo_bytes, name_sort_key
 from ips_reflect.errors import UserError
 from ips_reflect.export import pdfstyle as ps
 from ips_reflect.export.pdfstyle import esc
@@ -204,7 +204,7 @@ class _Mosaic(Flowable):
             in_row = min(self.cols, n - row * self.cols)
             x = (self.width - (in_row * step - self.GAP)) / 2 + col * step
             y = self.height - (row + 1) * (self.cell + self.LABEL + self.GAP) + self.LABEL
-            photo = ps.prepare_photo(card.photo) if card.photo else None
+            photo = _card_photo(card)
             ps.Portrait(photo, card.name, self.cell, self.cell, radius=2.2 * mm).drawOn(c, x, y)
             label = card.name.split()[0] if card.name.split() else card.name
             size = 7.5
@@ -228,6 +228,13 @@ def _inline_list(items: Sequence[str]) -> str:
     return " · ".join(esc(_tidy(i)) for i in items)
 
 
+def _card_photo(card: BioCard) -> ps.PhotoSource | None:
+    """The card's photo from the bytes checked when the card was read (never the
+    path read again unchecked), or None."""
+    data = card_photo_bytes(card)
+    return ps.prepare_photo(data) if data else None
+
+
 def person_story(
     card: BioCard,
     *,
@@ -241,10 +248,7 @@ def person_story(
     ``photo_data`` (PNG or JPEG bytes) is used instead of ``card.photo`` when given.
     """
     st = ps.styles()
-    if photo_data:
-        photo = ps.prepare_photo(photo_data)
-    else:
-        photo = ps.prepare_photo(card.photo) if card.photo else None
+    photo = ps.prepare_photo(photo_data) if photo_data else _card_photo(card)
     portrait = ps.Portrait(photo, card.name, photo_size, photo_size, radius=3.2 * mm)
     who: list[Flowable] = [Paragraph(esc(card.name), name_style or st.name)]
     if card.pronouns:

@@ -215,18 +215,14 @@ class ProgressRelay(QObject):
 
 def import_file(vault: Any, path: Path) -> Any:
     """Read, check and add the entries in ``path``: all of them or none (raises UserError)."""
-    from ips_reflect.core.entries import parse_exchange
+    from ips_reflect.core.entries import MAX_EXCHANGE_BYTES, parse_exchange
+    from ips_reflect.safeinput import read_regular_file
 
-    try:
-        data = path.read_bytes()
-    except FileNotFoundError:
-        raise UserError(messages.JOURNAL_IMPORT_NO_FILE.format(file=path)) from None
-    except IsADirectoryError:
-        raise UserError(messages.JOURNAL_IMPORT_FOLDER.format(file=path)) from None
-    except OSError as exc:
-        raise UserError(
-            messages.JOURNAL_IMPORT_UNREADABLE.format(file=path, problem=exc.strerror or exc)
-        ) from None
+    # The same bounded reader as the command line: a size limit checked before reading,
+    # and a pipe or device refused instead of blocking the worker for ever.
+    data = read_regular_file(
+        path, max_bytes=MAX_EXCHANGE_BYTES, what="an entries file", give="the file to import"
+    )
     entries = parse_exchange(data, path.name)
     try:
         return vault.entries.import_entries(entries)

@@ -508,7 +508,13 @@ def _fast_kek(secret: bytes, salt: bytes, params: KdfParams) -> bytes:
 
 
 def file_bytes(folder: Path) -> dict[str, bytes]:
-    return {str(p.relative_to(folder)): p.read_bytes() for p in folder.rglob("*") if p.is_file()}
+    """Every file's bytes, but vault.lock: a successful unlock writes who holds the vault
+    (and since when) there; it holds no vault data."""
+    return {
+        str(p.relative_to(folder)): p.read_bytes()
+        for p in folder.rglob("*")
+        if p.is_file() and p.name != "vault.lock"
+    }
 
 
 @pytest.fixture
