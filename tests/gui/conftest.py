@@ -258,3 +258,32 @@ def _collect_wrappers_after_each_test():
     import gc
 
     gc.collect()
+
+
+@pytest.fixture(autouse=True)
+def _close_leftover_dialogs():
+    """Close every dialog a test left open, and fail that test for it.
+
+    A dialog left open (say by a test that errored half-way) is the one the next test's
+    "find the dialog" may answer instead of its own, and then that test's ``exec()``
+    waits for ever. So: reject it (a running ``exec()`` returns), close it, delete it
+    and invalidate its Python wrapper (so a stale wrapper can never be handed out
+    again for a new widget at the same address). Only dialogs: main windows are left
+    alone (deleting C++-created windows from Python caused stale-wrapper crashes).
+    """
+    yield
+    import shiboken6
+    from dialogs import close_dialog, describe, open_dialogs
+    from PySide6.QtCore import QCoreApplication, QEvent
+
+    left = open_dialogs()
+    if not left:
+        return
+    names = [describe(w) for w in left]
+    for w in left:
+        close_dialog(w)
+        if shiboken6.isValid(w):
+            w.deleteLater()
+            shiboken6.invalidate(w)
+    QCoreApplication.sendPostedEvents(None, QEvent.Type.DeferredDelete)  # gone, not hidden
+    pytest.fail("this test left dialogs open (now closed): " + "; ".join(names), pytrace=False)

@@ -37,8 +37,9 @@ from dataclasses import dataclass, field
 from datetime import datetime, timedelta
 
 import pytest
+from dialogs import answer_dialog
 from PySide6.QtCharts import QChartView
-from PySide6.QtCore import Qt, QTimer
+from PySide6.QtCore import Qt
 from PySide6.QtGui import QAccessible
 from PySide6.QtWidgets import (
     QAbstractButton,
@@ -502,17 +503,21 @@ def walk_small_dialogs(qtbot, walk: Walk, window) -> None:
     walk_dialog(qtbot, walk, "dialog about", about)
     about.close()
 
-    def look_at_note() -> None:
-        dialog = QApplication.activeModalWidget()
-        if isinstance(dialog, QDialog):
-            walk_states(walk, qtbot, "dialog flag note", dialog)
-            dialog.reject()
+    def look_at_note(dialog: QDialog) -> None:
+        walk_states(walk, qtbot, "dialog flag note", dialog)
+        dialog.reject()
 
-    QTimer.singleShot(0, look_at_note)
-    flag_panel.ask_note(
-        window.view,
-        messages.FLAG_PANEL_DISMISS_TITLE,
-        messages.FLAG_PANEL_DISMISS_PROMPT.format(label="Keeping secrets with a client"),
+    answer_dialog(
+        qtbot,
+        lambda: flag_panel.ask_note(
+            window.view,
+            messages.FLAG_PANEL_DISMISS_TITLE,
+            messages.FLAG_PANEL_DISMISS_PROMPT.format(label="Keeping secrets with a client"),
+        ),
+        QDialog,
+        name="FlagNoteDialog",
+        act=look_at_note,
+        timeout=30,
     )
 
 
@@ -524,14 +529,18 @@ def walk_supervision(qtbot, walk: Walk, window, content) -> None:
     except ImportError:  # not built yet: the .ui check says what is missing
         return
 
-    def look_at_new_session() -> None:
-        dialog = QApplication.activeModalWidget()
-        if isinstance(dialog, QDialog):
-            walk_states(walk, qtbot, "dialog new session", dialog)
-            dialog.reject()
+    def look_at_new_session(dialog: QDialog) -> None:
+        walk_states(walk, qtbot, "dialog new session", dialog)
+        dialog.reject()
 
-    QTimer.singleShot(0, look_at_new_session)
-    sup.ask_new_session(window.view, sup.topic_items(content), [], "", "")
+    answer_dialog(
+        qtbot,
+        lambda: sup.ask_new_session(window.view, sup.topic_items(content), [], "", ""),
+        QDialog,
+        name="NewSessionDialog",
+        act=look_at_new_session,
+        timeout=30,
+    )
 
     page = window.controllers.get("supervision")
     if page is None:

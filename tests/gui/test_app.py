@@ -4,8 +4,8 @@ from __future__ import annotations
 
 import argparse
 
-from PySide6.QtCore import QTimer
-from PySide6.QtWidgets import QApplication, QMessageBox
+from dialogs import answer_dialog
+from PySide6.QtWidgets import QApplication, QDialog, QMessageBox
 
 from ips_reflect.gui.app import run_app
 
@@ -54,14 +54,20 @@ def test_run_app_asks_for_the_passphrase_first_and_quits_when_closed(qtbot, data
     vault, _code = Vault.create(data_dir, "kettle orbit marmalade tunnel")
     vault.close()
     seen: dict[str, object] = {}
+    before = set(QApplication.topLevelWidgets())
 
-    def look_and_close() -> None:
-        shown = [w for w in QApplication.topLevelWidgets() if w.isVisible()]
-        assert len(shown) == 1
-        seen["title"] = shown[0].windowTitle()
-        seen["visible"] = shown[0].isVisible()
-        shown[0].close()
+    def look_and_close(dialog: QDialog) -> None:
+        shown = [w for w in QApplication.topLevelWidgets() if w.isVisible() and w not in before]
+        seen["shown"] = [w.objectName() for w in shown]
+        seen["title"] = dialog.windowTitle()
+        seen["visible"] = dialog.isVisible()
+        dialog.close()
 
-    QTimer.singleShot(300, look_and_close)
-    assert run_app(_args(data_dir)) == 0
-    assert seen == {"title": "Unlock — IPS Reflect", "visible": True}
+    # The unlock dialog is modal but shown with show(): run_app's app.exec() is what
+    # blocks, and closing the dialog (cancelled) quits the app.
+    assert answer_dialog(qtbot, lambda: run_app(_args(data_dir)), act=look_and_close) == 0
+    assert seen == {
+        "shown": ["UnlockDialog"],
+        "title": "Unlock — IPS Reflect",
+        "visible": True,
+    }

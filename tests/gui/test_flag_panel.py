@@ -4,7 +4,7 @@ never blocking; and the small optional-note dialog it shares with the Flags page
 from __future__ import annotations
 
 import pytest
-from PySide6.QtCore import QTimer
+from dialogs import answer_dialog
 from PySide6.QtWidgets import (
     QAbstractButton,
     QApplication,
@@ -167,15 +167,19 @@ def test_the_engine_is_shared(content) -> None:
 
 
 def test_ask_note_returns_the_words_or_none(qtbot) -> None:
-    def answer(text: str | None) -> None:
-        dialog = next(w for w in QApplication.topLevelWidgets() if isinstance(w, QDialog))
-        if text is None:
-            dialog.reject()
-        else:
+    def write(text: str):
+        def act(dialog: QDialog) -> None:
             dialog.findChild(QPlainTextEdit, "noteEdit").setPlainText(text)
             dialog.accept()
 
-    QTimer.singleShot(50, lambda: answer("  Brought to supervision.  "))
-    assert ask_note(None, "Mark as discussed", "Add a note?") == "Brought to supervision."
-    QTimer.singleShot(50, lambda: answer(None))
-    assert ask_note(None, "Mark as discussed", "Add a note?", "old") is None
+        return act
+
+    def ask(*args: str) -> str | None:
+        return ask_note(None, "Mark as discussed", "Add a note?", *args)
+
+    note = answer_dialog(
+        qtbot, ask, QDialog, name="FlagNoteDialog", act=write("  Brought to supervision.  ")
+    )
+    assert note == "Brought to supervision."
+    kept = answer_dialog(qtbot, lambda: ask("old"), QDialog, name="FlagNoteDialog", act=None)
+    assert kept is None

@@ -16,7 +16,7 @@ from ips_reflect.gui.journal import import_file
 def test_a_pipe_is_refused_without_blocking(vault, tmp_path):
     fifo = tmp_path / "entries.json"
     os.mkfifo(fifo)
-    with pytest.raises(UserError, match="not an ordinary file|is a pipe|named pipe"):
+    with pytest.raises(UserError, match=r"not an ordinary file|is a pipe|named pipe"):
         import_file(vault, fifo)
     assert vault.entries.count() == 0
 

@@ -219,6 +219,8 @@ def test_every_theme_shows_keyboard_focus(theme):
     assert int(t.sizes["focus_width"].removesuffix("px")) >= 2
 
 
+# About 90 s on an idle 2-core machine (60 text-size steps, each restyling the window).
+@pytest.mark.timeout(480)
 def test_text_size_changes_persist_and_are_clamped(qtbot, sample_content, data_dir, window):
     assert QApplication.font().pointSize() == 11
     _activate(qtbot, window)

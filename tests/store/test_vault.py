@@ -11,6 +11,7 @@ import pytest
 from ips_reflect.core.entries import Entry
 from ips_reflect.errors import UserError
 from ips_reflect.store import crypto
+from ips_reflect.store.backup import read_backup, unlock_backup
 from ips_reflect.store.crypto import DEFAULT_KDF
 from ips_reflect.store.errors import (
     DatabaseDamaged,
@@ -21,7 +22,6 @@ from ips_reflect.store.errors import (
     WrongPassphrase,
     WrongRecoveryCode,
 )
-from ips_reflect.store.backup import read_backup, unlock_backup
 from ips_reflect.store.vault import Vault
 
 from .conftest import FAST_KDF, PASSPHRASE, snapshot
