@@ -8,12 +8,13 @@ Custom (promoted) widget classes a ``.ui`` file may name live in
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from typing import TypeVar
 
 import shiboken6
 from PySide6.QtCore import QFile, QIODevice, QObject
 from PySide6.QtUiTools import QUiLoader
-from PySide6.QtWidgets import QTabWidget, QWidget
+from PySide6.QtWidgets import QTabBar, QTabWidget, QWidget
 
 from ips_reflect import paths
 
@@ -57,9 +58,23 @@ def _name_tab_bars(root: QWidget) -> None:
     widget around it, so the name set in the ``.ui`` file is copied across.
     """
     for tabs in root.findChildren(QTabWidget):
-        bar = tabs.tabBar()
-        if not bar.accessibleName() and tabs.accessibleName():
+        bar = fresh(tabs.tabBar, QTabBar)
+        if bar is not None and not bar.accessibleName() and tabs.accessibleName():
             bar.setAccessibleName(tabs.accessibleName())
+
+
+def fresh(get: Callable[[], object], cls: type[T]) -> T | None:
+    """``get()``, past a left-over Python wrapper of the wrong type.
+
+    Seen in CI: ``QTabWidget.tabBar()`` handed back a ``QSpacerItem`` wrapper, left
+    from a spacer a layout had deleted in C++ at the same address (see
+    :func:`_find_past_stale_wrapper`). Such a wrapper is invalidated and ``get`` asked
+    again, which makes a fresh wrapper of the right type."""
+    obj = get()
+    if not isinstance(obj, cls) and obj is not None:
+        shiboken6.invalidate(obj)
+        obj = get()
+    return obj if isinstance(obj, cls) else None
 
 
 def _find_past_stale_wrapper(root: QObject, cls: type[T], name: str) -> T | None:

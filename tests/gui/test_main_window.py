@@ -321,3 +321,18 @@ def test_tab_reaches_search_type_filter_and_tree_in_order(qtbot, window):
     order = [seen.index(w) for w in (guide.search, guide.type_combo, guide.tree)]
     assert order == sorted(order)
     assert seen[0] is guide.search, "Tab from the sidebar goes to the search box"
+
+
+def test_fresh_looks_past_a_left_over_wrapper_of_the_wrong_type(qtbot):
+    """CI once got a QSpacerItem back from QTabWidget.tabBar() (a stale wrapper at a
+    reused address); ``fresh`` drops such a wrapper and asks again."""
+    from PySide6.QtWidgets import QSpacerItem, QTabBar, QTabWidget
+
+    from ips_reflect.gui.uiloader import fresh
+
+    tabs = QTabWidget()
+    qtbot.addWidget(tabs)
+    stale = QSpacerItem(1, 1)
+    answers = [stale, tabs.tabBar()]
+    bar = fresh(lambda: answers.pop(0), QTabBar)
+    assert isinstance(bar, QTabBar) and bar is tabs.tabBar()
