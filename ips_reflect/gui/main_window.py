@@ -45,7 +45,7 @@ from ips_reflect.core.settings import (
 )
 from ips_reflect.gui import theme as theming
 from ips_reflect.gui.models import Page, PageListModel
-from ips_reflect.gui.uiloader import find_child
+from ips_reflect.gui.uiloader import find_child, fresh
 
 MAX_PAGE_SHORTCUTS = 9
 STATUS_TIMEOUT_MS = 4000
@@ -228,7 +228,7 @@ class MainWindow(QObject):
         widget = self.page(key) if key else self.stack.currentWidget()
         if widget is None:
             return
-        candidate = widget.nextInFocusChain()
+        candidate = fresh(widget.nextInFocusChain, QWidget)
         while candidate is not None and candidate is not widget:
             if (
                 widget.isAncestorOf(candidate)
@@ -238,7 +238,7 @@ class MainWindow(QObject):
             ):
                 candidate.setFocus(Qt.FocusReason.TabFocusReason)
                 return
-            candidate = candidate.nextInFocusChain()
+            candidate = fresh(candidate.nextInFocusChain, QWidget)
 
     def action(self, name: str) -> QAction:
         return find_child(self.view, QAction, name)
