@@ -24,11 +24,19 @@ os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 
 REPO = Path(__file__).resolve().parent.parent
 THEMES = ("light", "dark", "high_contrast")
-SHOTS = ("home", "prepare", "before-step", "before-summary-red", "quick-check", "after")
+SHOTS = (
+    "home",
+    "prepare",
+    "before-step",
+    "before-summary-red",
+    "before-summary-grey",
+    "quick-check",
+    "after",
+)
 #: More views, made only when asked for with --shot.
 EXTRA_SHOTS = ("prepare-lines", "prepare-history", "before-signs", "after-standalone")
 #: Shots also made in the dark and high-contrast themes by default.
-EVERY_THEME = ("home", "before-summary-red", "prepare")
+EVERY_THEME = ("home", "before-summary-red", "before-summary-grey", "prepare")
 PASSPHRASE = "kettle orbit marmalade tunnel"
 
 SAMPLE_PLAN: dict[str, Any] = {
@@ -257,6 +265,25 @@ def _before_summary(window: Any, pages: dict[str, Any], qtest: Any, _qt: Any) ->
     before.go_to(6)
 
 
+def _before_summary_grey(window: Any, pages: dict[str, Any], qtest: Any, _qt: Any) -> None:
+    """Not enough to advise yet: two key questions left blank."""
+    window.show_page("before")
+    before = pages["before"]
+    before.start(False)
+    before.audience.setCurrentIndex(before.audience.findData("client"))
+    qtest.keyClicks(before.alias, "JT")
+    before.picker.combo.setCurrentIndex(before.picker.combo.findData("e-anxiety1"))
+    for qid, value in (
+        ("before.why.boundaries", "yes"),
+        ("before.how.focus", "yes"),
+        ("before.why.tell_manager", "yes"),
+        ("before.okay.today", "yes"),
+    ):
+        before.full.widgets[qid].set_value(value)
+    before.reasons.set_values(["normalising"])
+    before.go_to(6)
+
+
 def _quick(window: Any, pages: dict[str, Any], qtest: Any, _qt: Any) -> None:
     window.show_page("before")
     before = pages["before"]
@@ -327,6 +354,7 @@ STAGES: dict[str, Callable[[Any, dict[str, Any], Any, Any], None]] = {
     "prepare": _prepare,
     "before-step": _before_step,
     "before-summary-red": _before_summary,
+    "before-summary-grey": _before_summary_grey,
     "quick-check": _quick,
     "after": _after,
 }

@@ -240,6 +240,22 @@ def main(argv: list[str] | None = None) -> int:
     journal.controller._select_row(row)
     settle()
     journal.view.grab().save(str(OUT / "journal.png"))
+    # A new entry whose words the live "Worth a pause?" panel picks up.
+    journal.view.resize(1366, 768)
+    journal.controller.new_entry()
+    journal.controller.title_edit.setText("After the trial shift")
+    journal.controller._show_body_field(True)
+    journal.controller.body_edit.setPlainText(
+        "J.K. did well at the warehouse trial. I gave her my personal mobile so she "
+        "could let me know how the second day went."
+    )
+    journal.controller.live_flags.changed()
+    for _ in range(40):
+        QApplication.processEvents()
+        import time
+
+        time.sleep(0.02)
+    journal.view.grab().save(str(OUT / "journal-editor.png"))
     journal.controller.set_vault(None)
     journal.view.close()
 

@@ -296,16 +296,17 @@ CHECK_REASON_ALL_CLEAR = (
 CHECK_NOTE_UNANSWERED = "{count} of the {total} key questions {are} not answered yet."
 CHECK_NOTE_REASONS = "Your reasons for sharing: {labels}."
 CHECK_RULE_RED = (
-    "Red when your sharing plan says never or not now for this audience, when a serious "
-    "warning sign is ticked (contact details, secrets, time together outside work, personal "
-    "feelings, a confused relationship), or when you answer no to “Okay with me today” or "
-    "“Within professional boundaries”."
+    "Red when it would not do them any good, or not help a client get or keep work; when "
+    "your sharing plan says never or not now for this audience; when you are not all right "
+    "today or it would take you outside your role; or when a serious warning sign is "
+    "ticked or found in your own words (unless you dismissed it with a note)."
 )
 CHECK_RULE_AMBER = (
-    "Amber when a key question is answered no or unsure, any other warning sign is ticked, "
-    "your plan says to share this only briefly, or you are not sure it is okay with you."
+    "Amber when you are unsure about a key question, answer no to any other question, think "
+    "it may be better left unsaid, pick no positive reason, tick or write about another "
+    "warning sign, or your plan says to share this only briefly."
 )
-CHECK_RULE_GREEN = "Green otherwise."
+CHECK_RULE_GREEN = "Green only when none of that applies."
 CHECK_RULE_NEVER_BLOCKS = (
     "The light is a prompt to think, never a rule: you can always save the check and go on."
 )
@@ -388,7 +389,7 @@ FLOW_STEP_SIGNS = "Reasons & signs"
 FLOW_STEP_SUMMARY = "Summary"
 FLOW_STEP_QUICK = "Quick check"
 FLOW_STEP_COUNTER = "Step {n} of {total}"
-FLOW_QUICK_TITLE = "Quick check: the six key questions"
+FLOW_QUICK_TITLE = "Quick check: the key questions"
 FLOW_QUICK_INTRO = (
     "For a corridor or the minute before a meeting. Turn Quick mode off for the full check, "
     "with reasons and warning signs."
@@ -1117,7 +1118,7 @@ SUP_SUMMARY_ACTIONS_EMPTY = "No actions were agreed in this session."
 SUP_SUMMARY_NO_DUE = "no date set"
 SUP_ACTION_STATES = {"done": "Done", "overdue": "Overdue", "due": "Due today", "open": "Open"}
 SUP_ACTION_DONE_ON = "Done on {date}"
-SUP_SUMMARY_RATINGS = "Self-ratings on the six SLEF areas"
+SUP_SUMMARY_RATINGS = "Own ratings on six areas from SLEF (not a SLEF score)"
 SUP_SUMMARY_RATINGS_COLUMNS = ("Area", "This session")
 SUP_SUMMARY_RATING = "{rating} of 5"
 SUP_SUMMARY_NOT_RATED = "not rated"
@@ -1297,11 +1298,13 @@ SUPV_ACTION_REOPEN_BUTTON = "Open again"
 SUPV_ACTION_DONE_NAME = "Mark the chosen action as done"
 SUPV_ACTION_REOPEN_NAME = "Open the chosen action again"
 
-# SLEF self-ratings.
+# Self-ratings on six areas taken from SLEF.
 SUPV_RATINGS_INTRO = (
-    "Rate yourself from 1 (low) to 5 (high) on the six areas of the Sharing Lived "
-    "Experiences Framework (Dunlop et al. 2021) at each session. Seeing them over time "
-    "shows where you have grown and what to bring next; there are no right scores."
+    "At each session, rate yourself from 1 (low) to 5 (high) on six areas from SLEF, the "
+    "Sharing Lived Experiences Framework (Dunlop et al. 2021), a set of questions that helps "
+    "practitioners think through sharing their own experience. These are your own ratings, "
+    "not a SLEF score. Seeing them over time shows where you have grown and what to bring "
+    "next; there are no right scores."
 )
 SUPV_RATING_NONE = "Not rated"
 SUPV_RATING_NAME = "{area}: your rating from 1 to 5"
@@ -1391,3 +1394,56 @@ VAULT_BACKUP_SOURCE_DAMAGED = (
 # --- warning-sign flags: live panel in the flows -----------------------------------
 # Stored as the note of a flag someone dismissed while writing and left no note on.
 FLAG_PANEL_DISMISSED_NOTE = "Dismissed while writing, without a note."
+
+# --- the traffic light: rules from the pack, a fourth state, `ips-reflect check` ----
+# core/check.py, commands/check_cmd.py, and the places that show a saved light.
+CHECK_LIGHT_INCOMPLETE = "Grey"
+CHECK_HEADLINE_INCOMPLETE = "Grey: not enough to advise yet"
+CHECK_ADVICE_INCOMPLETE = (
+    "Answer the key questions listed below and the light will give its advice. "
+    "You can still save the check as it is."
+)
+CHECK_REASON_MISSING = "“{label}” is not answered yet, and it is one of the key questions."
+CHECK_HOW_TICKED = "you ticked it"
+CHECK_HOW_FOUND = "your own words in this check suggest it"
+CHECK_RULE_INCOMPLETE = (
+    "Grey (not enough to advise yet) while a key question is unanswered: whether it does "
+    "them some good, whether it helps a client get or keep work, whether you are okay "
+    "today, and whether it stays within your role."
+)
+CHECK_RULES_OURS = (
+    "Which answers and signs turn the light red or amber is our own reading of the "
+    "briefing paper, not a ranking the paper makes; your organisation can change it."
+)
+CHECK_CMD_HEADER = "Check {n}{title}: {light}"
+CHECK_CMD_MISSING = "Not answered: {ids}"
+CHECK_CMD_NONE = "{file} has no before_check entries, so there is nothing to assess."
+CHECK_CMD_NOT_FOUND = "{file} does not exist; give the path of an entries file (.json)."
+CHECK_CMD_NO_PLAN = "There is no saved sharing plan in this vault, so --plan changes nothing."
+
+
+# --- biography guard: the sharing plan must be readable (fails closed) -------------
+BIO_PLAN_UNREADABLE = (
+    "Your sharing plan could not be read, so the biography cannot be checked against it; "
+    "nothing was shared or written. Open the Prepare page and save your plan again (or "
+    "restore your latest backup), then try again."
+)
+BIO_PLAN_UNREADABLE_TITLE = "Your sharing plan could not be read"
+BIO_GUARD_PLAN_UNREADABLE = (
+    "Your sharing plan could not be read, so this biography cannot be checked against it. "
+    "Bio cards and PDFs are refused until it can: open the Prepare page and save your "
+    "plan again, or restore your latest backup."
+)
+
+
+# --- flags on every save: re-check at once, journal live panel (gui/flag_sync.py) ---
+FLAG_SYNC_FAILED = "Flags could not be checked just now ({error}). Check again on the Flags page."
+JOURNAL_EDITOR_SPLIT_NAME = "Entry editor and warning signs while you write"
+IMPORT_FLAGS_FOUND = (
+    "{n} new possible warning sign{s} to reflect on (prompts, not verdicts): "
+    "see 'ips-reflect flags'."
+)
+IMPORT_FLAGS_NOT_CHECKED = (
+    "The entries were imported, but their warning signs could not be checked now "
+    "({error}); they will be checked the next time flags are listed."
+)

@@ -62,7 +62,7 @@ def env(monkeypatch, data_dir: Path) -> Path:
     return data_dir
 
 
-def make_vault(data_dir: Path, bio: Biography | None = None, plan: dict | None = None) -> None:
+def make_vault(data_dir: Path, bio: Biography | None = None, plan: object = None) -> None:
     vault, _code = Vault.create(data_dir, PASS, kdf=FAST_KDF)
     with vault:
         if bio is not None:
@@ -142,6 +142,78 @@ def test_words_the_sharing_plan_keeps_private_are_refused(env, tmp_path, capsys)
     err = capsys.readouterr().err
     assert not out.exists()
     assert "'my divorce'" in err and "sharing plan" in err
+
+
+HOSPITAL_PLAN = {
+    "experiences": [
+        {
+            "id": "e-1",
+            "label": "My time in hospital",
+            "kind": "exp.mental_health",
+            "levels": {"client": "never", "ips_team": "briefly"},
+        }
+    ],
+}
+
+
+def test_a_plan_topic_is_caught_by_its_content_words(env, tmp_path, capsys) -> None:
+    bio = payload(biography=draft_biography(PAYLOAD, "warm") + " I was in hospital in 2019.")
+    make_vault(env, Biography(bio, None, None, True, None), HOSPITAL_PLAN)
+    out = tmp_path / "card.yaml"
+    assert run("card", "-o", str(out)) == 1
+    err = capsys.readouterr().err
+    assert not out.exists()
+    assert "'My time in hospital'" in err and "'hospital'" in err
+    assert "Traceback" not in err
+
+
+def test_a_plan_topic_does_not_stop_an_ordinary_biography(env, tmp_path, capsys) -> None:
+    plan = {"will_not_share": ["Time off work after my breakdown"]}
+    bio = payload(biography=draft_biography(PAYLOAD, "warm") + " I work part time.")
+    make_vault(env, Biography(bio, None, None, True, None), plan)
+    out = tmp_path / "card.yaml"
+    assert run("card", "-o", str(out)) == 0, capsys.readouterr().err
+    assert out.exists()
+
+
+def _unreadable_plan(monkeypatch) -> None:
+    from ips_reflect.store.records import PlanStore
+
+    def broken(self):
+        raise ValueError("Expecting value: line 1 column 1 (char 0)")
+
+    monkeypatch.setattr(PlanStore, "latest", broken)
+
+
+@pytest.mark.parametrize("action", ["card", "pdf"])
+def test_an_unreadable_plan_fails_closed(env, tmp_path, capsys, monkeypatch, action) -> None:
+    make_vault(env, Biography(payload(), None, None, True, None), HOSPITAL_PLAN)
+    _unreadable_plan(monkeypatch)
+    out = tmp_path / ("card.yaml" if action == "card" else "bio.pdf")
+    assert run(action, "-o", str(out)) == 1
+    err = capsys.readouterr().err
+    assert not out.exists() and [p.name for p in tmp_path.iterdir()] == ["data"]
+    assert "sharing plan could not be read" in err and "nothing was shared or written" in err
+    assert "Traceback" not in err
+
+
+@pytest.mark.parametrize(
+    "damaged",
+    [
+        "not a plan",
+        ["My time in hospital"],
+        {"experiences": "My time in hospital"},
+        {"experiences": [{"label": 42, "levels": {"client": "never"}}]},
+        {"will_not_share": [{"x": 1}]},
+    ],
+)
+def test_a_damaged_stored_plan_fails_closed(env, tmp_path, capsys, damaged) -> None:
+    make_vault(env, Biography(payload(), None, None, True, None), damaged)
+    out = tmp_path / "card.yaml"
+    assert run("card", "-o", str(out)) == 1
+    err = capsys.readouterr().err
+    assert not out.exists()
+    assert "sharing plan could not be read" in err
 
 
 def test_no_biography_says_what_to_do(env, tmp_path, capsys) -> None:

@@ -127,9 +127,14 @@ def test_scan_uses_the_organisations_patterns(capsys, tmp_path: Path, note: Path
     )
     code, out, err = run(capsys, "--content-dir", str(org), "flags", "scan", str(note), "--json")
     assert code == 0, err
-    # The override replaces the sign's patterns: only the organisation's phrase is left.
+    # The override replaces the sign's patterns (its concept rules are a separate key,
+    # 'rules:', and stay): the organisation's phrase, then what the rules found.
     assert json.loads(out)["flags"] == [
-        {"sign": "contact_details", "source": "text", "evidence": "Busy day"}
+        {
+            "sign": "contact_details",
+            "source": "text",
+            "evidence": "Busy day \u2026 gave him my personal mobile",
+        }
     ]
 
 

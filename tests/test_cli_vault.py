@@ -189,6 +189,24 @@ def test_import_then_reimport(initialised, entries_file, capsys):
     assert out.strip() == "Imported 0 entries. 3 entries already in the vault were skipped."
 
 
+def test_import_checks_the_new_entries_for_warning_signs(initialised, tmp_path, capsys):
+    """The imported entries' flags are stored before the command exits, as the app does
+    on every save: the next `flags` run finds nothing new to search."""
+    doc = json.loads(json.dumps(ENTRIES))
+    doc["entries"][1]["body"] = "Before he left I gave him my personal mobile number."
+    path = tmp_path / "signs.json"
+    path.write_text(json.dumps(doc), encoding="utf-8")
+    code, out, err = run(capsys, "import", str(path))
+    assert code == 0 and err == ""
+    lines = out.strip().splitlines()
+    assert lines[0] == "Imported 3 entries."
+    assert lines[1].startswith("1 new possible warning sign to reflect on")
+    code, out, _ = run(capsys, "flags")
+    assert out.startswith("1 open, 0 discussed, 0 resolved.")  # nothing new since the import
+    code, out, _ = run(capsys, "flags", "--json")
+    assert [f["sign"] for f in json.loads(out)["flags"]] == ["contact_details"]
+
+
 @pytest.mark.parametrize(
     ("mutate", "expected"),
     [

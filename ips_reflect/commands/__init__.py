@@ -6,6 +6,7 @@ is imported inside the handler.
 
 from ips_reflect.commands import (
     bio_cmd,
+    check_cmd,
     content_cmd,
     flags_cmd,
     supervision_cmd,
@@ -13,4 +14,12 @@ from ips_reflect.commands import (
     vault_cmd,
 )
 
-COMMAND_MODULES = [content_cmd, vault_cmd, bio_cmd, team_cmd, flags_cmd, supervision_cmd]
+COMMAND_MODULES = [
+    content_cmd,
+    vault_cmd,
+    bio_cmd,
+    team_cmd,
+    flags_cmd,
+    supervision_cmd,
+    check_cmd,
+]

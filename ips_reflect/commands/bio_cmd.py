@@ -60,17 +60,21 @@ def register(sub: argparse._SubParsersAction) -> None:  # type: ignore[type-arg,
 
 
 def _read_biography(args: argparse.Namespace) -> tuple[Any, list[str]]:
-    """The stored biography and the sharing plan's private phrases; refuses when empty."""
+    """The stored biography and the sharing plan's private topics; refuses when empty.
+
+    A plan that cannot be read stops the command (exit 1): the guard never
+    takes a damaged plan for "nothing to check".
+    """
     from ips_reflect import messages
-    from ips_reflect.core.bioprofile import is_empty, plan_blocked_phrases
+    from ips_reflect.core.bioprofile import is_empty, read_plan_phrases
     from ips_reflect.errors import UserError
 
     with _unlock(args) as vault:
         bio = vault.biography.get()
-        plan = vault.plans.latest()
-    if bio is None or is_empty(bio.payload):
-        raise UserError(messages.BIO_CLI_NONE)
-    return bio, plan_blocked_phrases(plan)
+        if bio is None or is_empty(bio.payload):
+            raise UserError(messages.BIO_CLI_NONE)
+        blocked = read_plan_phrases(vault.plans.latest)
+    return bio, blocked
 
 
 def _checked_card(bio: Any, blocked: list[str], target: Path, what: str) -> Any:

@@ -240,6 +240,7 @@ def run_import(args: argparse.Namespace) -> int:
                 "below and import the file again.",
                 [f"{path}: {p}" for p in exc.problems],
             ) from None
+        flags_note, flags_failed = _check_imported_flags(args, vault) if result.added else ("", "")
     message = f"Imported {_plural(result.added, 'entry', 'entries')}."
     if result.skipped:
         message += (
@@ -247,7 +248,31 @@ def run_import(args: argparse.Namespace) -> int:
             f"{'was' if result.skipped == 1 else 'were'} skipped."
         )
     print(message)
+    if flags_note:
+        print(flags_note)
+    if flags_failed:
+        print(flags_failed, file=sys.stderr)
     return 0
+
+
+def _check_imported_flags(args: argparse.Namespace, vault: Any) -> tuple[str, str]:
+    """Re-check the flags of what was just imported, as the app does on every save (only
+    new or edited entries are searched). Returns (a line for stdout, one for stderr); the
+    import stands whatever happens here."""
+    from ips_reflect import messages
+    from ips_reflect.commands.content_cmd import content_sources
+    from ips_reflect.core.content import load_content
+    from ips_reflect.core.flags import sync_vault_flags
+    from ips_reflect.textsafe import for_terminal
+
+    try:
+        sync = sync_vault_flags(vault, load_content(*content_sources(args)))
+    except Exception as exc:  # bad packs or a disk error: the flags are checked next time
+        error = for_terminal(str(getattr(exc, "message", "") or exc))
+        return "", messages.IMPORT_FLAGS_NOT_CHECKED.format(error=error)
+    if not sync.added:
+        return "", ""
+    return messages.IMPORT_FLAGS_FOUND.format(n=sync.added, s="" if sync.added == 1 else "s"), ""
 
 
 def _question_text(args: argparse.Namespace) -> Any:

@@ -302,6 +302,11 @@ _NOT_A_CARD = (
 )
 
 
+def _whole_word(text: str) -> str:
+    """A pattern for ``text`` not run into the letters or digits around it."""
+    return rf"(?<![^\W_]){re.escape(text)}(?![^\W_])"
+
+
 class _CardReader(NodeReader):
     """Reads one card, collecting problems with positions.
 
@@ -319,11 +324,19 @@ class _CardReader(NodeReader):
 
     # -- locating a finding inside a scalar
 
-    def _locate(self, node: yaml.Node, found: str) -> Location:
-        """The line:col in the file of ``found`` inside ``node``'s value."""
+    def _locate(self, node: yaml.Node, found: str, nth: int = 0) -> Location:
+        """The line:col in the file of ``found`` inside ``node``'s value.
+
+        ``nth`` counts earlier whole-word occurrences of ``found`` in the value,
+        so a word that is also part of another ("hospital" in "hospitality")
+        or repeated is placed where it was found.
+        """
         start, end = node.start_mark.index, node.end_mark.index
         segment = self.source[start:end] if self.source else ""
         offset = segment.find(found) if segment else -1
+        whole = [m.start() for m in re.finditer(_whole_word(found), segment)] if segment else []
+        if whole:
+            offset = whole[min(nth, len(whole) - 1)]
         if offset < 0 and segment:
             words = found.split()
             if words:
@@ -340,7 +353,8 @@ class _CardReader(NodeReader):
 
     def guard(self, key: str, node: yaml.Node, value: str, blocked: Sequence[str]) -> None:
         for finding in privacy.scan(value, blocked):
-            loc = self._locate(node, finding.text)
+            nth = len(re.findall(_whole_word(finding.text), value[: finding.start]))
+            loc = self._locate(node, finding.text, nth)
             self.problems.append(Problem(loc, privacy_message(key, finding, loc.line)))
 
     def rules(self, key: str, node: yaml.Node, value: str, *, item: bool = False) -> bool:

@@ -27,6 +27,7 @@ __all__ = [
     "ReadingAge",
     "draft_biography",
     "join_list",
+    "list_phrase",
     "reading_age",
     "word_count",
 ]
@@ -115,14 +116,85 @@ def _clean_list(values: Iterable[object] | str | None) -> list[str]:
     return out
 
 
+_HAS_AND = re.compile(r"\band\b|&", re.IGNORECASE)
+
+
 def join_list(items: Sequence[str], limit: int | None = None) -> str:
-    """ "a", "a and b", "a, b and c" (British style, no serial comma)."""
+    """ "a", "a and b", "a, b and c" (British style, no serial comma).
+
+    An item with its own "and" ("warehousing and logistics") goes last and
+    lends the list its "and", so the list never reads "a and b and c":
+    ["retail", "warehousing and logistics"] gives "retail, warehousing and logistics".
+    """
     chosen = list(items[:limit] if limit else items)
     if not chosen:
         return ""
     if len(chosen) == 1:
         return chosen[0]
+    with_and = [i for i, item in enumerate(chosen) if _HAS_AND.search(item)]
+    if with_and:
+        last = chosen.pop(with_and[-1])
+        return ", ".join([*chosen, last])
     return ", ".join(chosen[:-1]) + " and " + chosen[-1]
+
+
+# Words ending in -ing that are things, not doings: "my wedding" keeps its "my".
+_ING_NOUNS = frozenset(
+    [
+        "thing",
+        "something",
+        "nothing",
+        "anything",
+        "everything",
+        "king",
+        "ring",
+        "spring",
+        "string",
+        "wing",
+        "morning",
+        "evening",
+        "ceiling",
+        "wedding",
+        "building",
+        "sibling",
+        "upbringing",
+        "darling",
+        "clothing",
+        "housing",
+        "earring",
+        "offspring",
+        "pudding",
+    ]
+)
+
+
+def _is_ing(word: str) -> bool:
+    low = word.casefold()
+    return len(low) >= 5 and low.endswith("ing") and low not in _ING_NOUNS
+
+
+def _title_word(word: str) -> bool:
+    """True for "Living" or "My" (a capital that only starts the line), not "ADHD"."""
+    return word[:1].isupper() and (len(word) == 1 or word[1:].islower())
+
+
+def list_phrase(item: str) -> str:
+    """A list answer as it reads inside a sentence, otherwise in the person's own words.
+
+    A doing needs no "my": "my living with anxiety" gives "living with anxiety"
+    ("I am happy to talk about living with anxiety"); a capital that only
+    starts the line goes ("Being a carer" gives "being a carer"). "my
+    redundancy", names and initials ("ADHD", "Ramadan") stay as written.
+    """
+    words = item.split()
+    if len(words) > 2 and words[0].casefold() in ("my", "our") and _is_ing(words[1]):
+        words = words[1:]
+    if not words:
+        return item
+    first = words[0]
+    if (_is_ing(first) or first.casefold() in ("my", "our")) and _title_word(first):
+        words[0] = first[0].lower() + first[1:]
+    return " ".join(words)
 
 
 def _sentence(text: str) -> str:
@@ -209,9 +281,9 @@ def _facts(f: BioFields) -> _Facts:
         why=_clean(f.why),
         years=_years_phrase(f.years),
         jobs=_clean_list(f.previous_jobs),
-        interests=_clean_list(f.interests),
-        likes=_clean_list(f.likes),
-        share=_clean_list(f.happy_to_share),
+        interests=[list_phrase(i) for i in _clean_list(f.interests)],
+        likes=[list_phrase(i) for i in _clean_list(f.likes)],
+        share=[list_phrase(i) for i in _clean_list(f.happy_to_share)],
         film=_clean(f.favourite_film),
         tv=_clean(f.favourite_tv),
         book=_clean(f.favourite_book),

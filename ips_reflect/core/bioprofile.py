@@ -25,16 +25,18 @@ import dataclasses
 import datetime as dt
 import os
 import tempfile
-from collections.abc import Iterable, Mapping
+from collections.abc import Callable, Iterable, Mapping
 from pathlib import Path
 from typing import Any
 
 from ips_reflect.core.biocard import BioCard, write_card
 from ips_reflect.core.biography import BioFields
+from ips_reflect.errors import UserError
 
 __all__ = [
     "LIST_KEYS",
     "TEXT_KEYS",
+    "PlanUnreadable",
     "bio_fields",
     "card_from_payload",
     "clean_payload",
@@ -43,6 +45,7 @@ __all__ = [
     "photo_mime",
     "photo_suffix",
     "plan_blocked_phrases",
+    "read_plan_phrases",
     "split_lines",
     "write_card_files",
 ]
@@ -194,17 +197,49 @@ def card_from_payload(
 # --------------------------------------------------------------------------- sharing plan
 
 
-def plan_blocked_phrases(plan: Any) -> list[str]:
-    """Words the practitioner's sharing plan keeps private, for the privacy guard.
+class PlanUnreadable(UserError):
+    """The sharing plan could not be read, so a biography cannot be checked against it.
 
-    ``plan`` is a stored plan version (with ``.payload``), a payload, or None.
-    See :func:`ips_reflect.core.plan.blocked_phrases`: the labels of experiences
-    marked never or not now for any audience, and the will-not-share list.
+    The guard fails closed: nothing is shared or written while this stands.
     """
-    from ips_reflect.core.plan import blocked_phrases
 
+    def __init__(self, reason: str = "") -> None:
+        from ips_reflect import messages
+
+        super().__init__(messages.BIO_PLAN_UNREADABLE)
+        self.reason = reason
+
+
+def plan_blocked_phrases(plan: Any) -> list[str]:
+    """Topics the practitioner's sharing plan keeps private, for the privacy guard.
+
+    ``plan`` is a stored plan version (with ``.payload``), a payload, or None
+    (no plan saved: nothing to check). See
+    :func:`ips_reflect.core.plan.blocked_phrases`: the labels of experiences
+    marked never or not now for any audience, and the will-not-share list.
+    Raises :class:`PlanUnreadable` for a damaged plan, never "nothing to check".
+    """
+    from ips_reflect.core.plan import blocked_phrases, plan_damage
+
+    if plan is None:
+        return []
     payload = getattr(plan, "payload", plan)
-    return blocked_phrases(payload if isinstance(payload, Mapping) else None)
+    damage = plan_damage(payload)
+    if damage is not None:
+        raise PlanUnreadable(damage)
+    return blocked_phrases(payload)
+
+
+def read_plan_phrases(latest: Callable[[], Any]) -> list[str]:
+    """:func:`plan_blocked_phrases` of ``latest()`` (e.g. ``vault.plans.latest``).
+
+    Any failure to read the plan is :class:`PlanUnreadable`.
+    """
+    try:
+        plan = latest()
+    except Exception as exc:
+        raise PlanUnreadable(type(exc).__name__) from exc
+    return plan_blocked_phrases(plan)
 
 
 # --------------------------------------------------------------------------- photos

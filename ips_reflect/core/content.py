@@ -24,6 +24,16 @@ from typing import Any
 
 import yaml
 
+from ips_reflect.core.concept_packs import read_concepts, read_rules
+from ips_reflect.core.concepts import Concept, ConceptRule
+from ips_reflect.core.light_rules import (
+    SEVERITIES,
+    LightRules,
+    RawLight,
+    build_light,
+    merge_light,
+    read_light,
+)
 from ips_reflect.core.regex_safety import backtracking_risk
 from ips_reflect.core.yamlsafe import (
     ID_RE,
@@ -102,7 +112,20 @@ ANSWER_KINDS: dict[str, str] = {
 TYPES_WITH_ANSWER = {"question", "field", "prompt"}
 TYPES_NEEDING_ANSWER = {"question", "field"}
 
-PACK_KEYS = ("format", "version", "pack", "title", "source", "intro", "order", "sections")
+PACK_KEYS = (
+    "format",
+    "version",
+    "pack",
+    "title",
+    "source",
+    "intro",
+    "order",
+    "sections",
+    "light",
+    "concepts",
+)
+#: The pack whose ``light:`` block holds the traffic light's rules.
+LIGHT_PACK = "before_sharing"
 PACK_REQUIRED = ("format", "version", "pack", "title", "source", "sections")
 SECTION_KEYS = ("id", "title", "source", "intro", "items")
 SECTION_REQUIRED = ("id", "title", "source", "items")
@@ -122,6 +145,8 @@ ITEM_KEYS = (
     "related",
     "quick",
     "patterns",
+    "severity",
+    "rules",
 )
 ITEM_REQUIRED = ("id", "type", "text", "help", "source")
 CHOICE_KEYS = ("id", "text")
@@ -277,6 +302,8 @@ class Item:
     related: tuple[str, ...] = ()
     quick: bool = False
     patterns: tuple[SignPattern, ...] = ()
+    rules: tuple[ConceptRule, ...] = ()
+    severity: str | None = None
     location: Location | None = field(default=None, compare=False)
 
     @property
@@ -319,6 +346,8 @@ class Pack:
     intro: str | None = None
     order: int = 100
     location: Location | None = field(default=None, compare=False)
+    light: LightRules | None = None
+    concepts: tuple[Concept, ...] = ()
 
     @property
     def items(self) -> tuple[Item, ...]:
@@ -371,6 +400,11 @@ class Content:
         ]
 
     @property
+    def concepts(self) -> dict[str, Concept]:
+        """Every pack's concept vocabularies by id (for the warning signs' rules)."""
+        return {c.id: c for p in self.packs for c in p.concepts}
+
+    @property
     def warning_signs(self) -> list[Item]:
         return self.items(type="warning_sign")
 
@@ -381,6 +415,14 @@ class Content:
     @property
     def audiences(self) -> list[Item]:
         return self.items(type="context")
+
+    @property
+    def light_rules(self) -> LightRules:
+        """The traffic light's rules (the before-sharing pack's ``light:`` block)."""
+        for p in self.packs:
+            if p.id == LIGHT_PACK and p.light is not None:
+                return p.light
+        return LightRules()
 
     def search(self, query: str) -> list[Item]:
         """Items whose text, help, source or examples contain every word of ``query``."""
@@ -463,7 +505,9 @@ class _Reader(NodeReader):
         if m is None:
             return None
         self.unknown_keys(m, PACK_KEYS, "the pack")
-        required = PACK_REQUIRED if self.base else ("format", "version", "pack", "sections")
+        required = PACK_REQUIRED if self.base else ("format", "version", "pack")
+        if not self.base and "sections" not in m and "light" not in m:
+            self.problem(root, "the pack has no 'sections' (or 'light'); add what it changes")
         for key in required:
             if key not in m:
                 self.problem(root, f"the pack has no '{key}'; add '{key}:' at the top level")
@@ -494,6 +538,13 @@ class _Reader(NodeReader):
                 values["order"] = order
             else:
                 self.problem(node, "order must be a whole number (packs are shown low to high)")
+        if "light" in m:
+            if pack_id is not None and pack_id != LIGHT_PACK:
+                self.problem(m["light"][0], f"only the '{LIGHT_PACK}' pack has a 'light' block")
+            else:
+                values["light"] = read_light(self, m["light"][1])
+        if "concepts" in m:  # vocabularies the warning signs' rules combine (core/concepts.py)
+            values["concepts"] = read_concepts(self, m["concepts"][1])
         sections: list[_RawSection] = []
         if "sections" in m:
             node = m["sections"][1]
@@ -599,6 +650,14 @@ class _Reader(NodeReader):
             return self.scale(node)
         if key == "patterns":
             return self.patterns(node)
+        if key == "rules":
+            return read_rules(self, node, self.regex_text)
+        if key == "severity":
+            value = self.text(node, key)
+            if value is not None and value not in SEVERITIES:
+                self.problem(node, f"severity must be one of: {', '.join(SEVERITIES)}")
+                return None
+            return value
         return None  # pragma: no cover - keys are checked before
 
     def choices(self, node: yaml.Node) -> list[Choice] | None:
@@ -765,7 +824,11 @@ class _Builder:
                 self.pack_order.append(rp.id)
             else:
                 for k, v in rp.values.items():
-                    if v is not None:
+                    if k == "light" and v is not None:
+                        existing.values[k] = merge_light(existing.values.get(k), v)
+                    elif k == "concepts" and v is not None:  # an override replaces by id
+                        existing.values[k] = {**(existing.values.get(k) or {}), **v}
+                    elif v is not None:
                         existing.values[k] = v
             self._add_sections(self.packs[rp.id], rp.sections, base=base)
 
@@ -836,6 +899,7 @@ class _Builder:
                 for ri in rs.items:
                     self._check_item(ri)
         self._check_references()
+        self._check_concepts()
         self._check_required_ids()
         return [self._pack(rp) for rp in self.packs.values()]
 
@@ -883,6 +947,12 @@ class _Builder:
             self.problems.append(
                 Problem(ri.keylocs["quick"], "only questions can be marked 'quick'")
             )
+        if "severity" in ri.keylocs and item_type is not None and item_type != "warning_sign":
+            self.problems.append(
+                Problem(ri.keylocs["severity"], "only warning signs have a 'severity'")
+            )
+        if "rules" in ri.keylocs and item_type is not None and item_type != "warning_sign":
+            self.problems.append(Problem(ri.keylocs["rules"], "only warning signs have 'rules'"))
         if "patterns" in ri.keylocs and item_type is not None and item_type != "warning_sign":
             self.problems.append(
                 Problem(
@@ -890,6 +960,19 @@ class _Builder:
                     f"only warning signs have 'patterns' ('{ri.id}' is a {item_type}); remove them",
                 )
             )
+
+    def _check_concepts(self) -> None:
+        """Every concept a rule names is defined in some pack's ``concepts:``."""
+        known = {c for rp in self.packs.values() for c in rp.values.get("concepts") or {}}
+        for ri in self.items.values():
+            for rule in ri.values.get("rules") or ():
+                for cid, loc in rule.refs:
+                    if cid not in known:
+                        hint = closest(cid, sorted(known))
+                        extra = f"; did you mean '{hint}'?" if hint else ""
+                        self.problems.append(
+                            Problem(loc, f"'{cid}' is not a concept in any pack's concepts{extra}")
+                        )
 
     def _check_references(self) -> None:
         contexts = {i for i, r in self.items.items() if r.values.get("type") == "context"}
@@ -947,7 +1030,9 @@ class _Builder:
                     location=rs.location,
                 )
             )
+        light = rp.values.get("light")
         return Pack(
+            light=self._light(light) if isinstance(light, RawLight) else None,
             id=rp.id,
             title=rp.values.get("title") or rp.id,
             source=rp.values.get("source") or "",
@@ -955,7 +1040,19 @@ class _Builder:
             order=rp.values.get("order", 100),
             sections=tuple(sections),
             location=rp.location,
+            concepts=tuple((rp.values.get("concepts") or {}).values()),
         )
+
+    def _light(self, raw: RawLight) -> LightRules:
+        questions = {
+            i: r.values.get("answer")
+            for i, r in self.items.items()
+            if r.values.get("type") == "question"
+        }
+        contexts = {i for i, r in self.items.items() if r.values.get("type") == "context"}
+        rules, problems = build_light(raw, questions, contexts)
+        self.problems.extend(problems)
+        return rules
 
     @staticmethod
     def _item(ri: _RawItem) -> Item:
@@ -980,6 +1077,8 @@ class _Builder:
             related=tuple(r for r, _ in v.get("related") or ()),
             quick=bool(v.get("quick", False)),
             patterns=tuple(v.get("patterns") or ()),
+            rules=tuple(v.get("rules") or ()),
+            severity=v.get("severity"),
             location=ri.location,
         )
 

@@ -31,9 +31,11 @@ take an open vault but only use its public repositories.
 
 from __future__ import annotations
 
+import contextlib
 import hashlib
 import json
 import re
+import threading
 from bisect import bisect_left
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
@@ -41,6 +43,7 @@ from datetime import datetime, timedelta
 from typing import Any, Protocol
 
 from ips_reflect import messages
+from ips_reflect.core.concepts import ConceptMatcher, ConceptRule
 from ips_reflect.core.content import Content, Item, SignPattern, phrase_tokens
 from ips_reflect.core.entries import Entry, parse_timestamp
 from ips_reflect.core.plan import SharingPlan, as_plan, deviation
@@ -245,8 +248,8 @@ def negated(text: str, start: int) -> bool:
     for i, word in enumerate(window):
         nxt = window[i + 1] if i + 1 < len(window) else ""
         if _is_cue(word):
-            if nxt in _NOT_NEGATING:
-                continue
+            if nxt in _NOT_NEGATING or (word == "if" and "honest" in window[i + 1 : i + 4]):
+                continue  # "if I'm honest" is not a condition
             return True
         if (word, nxt) in _CUE_PAIRS:
             return True
@@ -331,6 +334,11 @@ def _alt_anchors(alt: str) -> set[str] | None:
             return None
         out.add(prefix)
     return out
+
+
+def _common_word(word: str) -> bool:
+    """True for a word found in most notes (a poor key for a concept's term)."""
+    return word in _STOP or word in _COMMON or len(word) <= 3
 
 
 def _common(anchor: str) -> bool:
@@ -589,6 +597,30 @@ class _Compiled:
         return all(not group.isdisjoint(found) for group in self.groups)
 
 
+class _RuleCompiled:
+    """A concept rule of a sign (see :mod:`concepts`), with anchors like a pattern's:
+    ``groups`` holds one set per slot whose words can be found by the prefilter."""
+
+    __slots__ = ("excludes", "groups", "index", "pattern", "rule", "sign")
+
+    def __init__(self, index: int, sign: str, rule: ConceptRule, matcher: ConceptMatcher) -> None:
+        self.index = index
+        self.sign = sign
+        self.rule = rule
+        # What a text flag shows as "why"; the rule has no regex of its own.
+        self.pattern = SignPattern(
+            phrase=rule.label, exclude=rule.exclude, why=rule.why, location=rule.location
+        )
+        self.excludes = [re.compile(x, re.IGNORECASE) for x in rule.exclude]
+        groups = matcher.anchor_groups(rule, _usable_anchor, _common)
+        self.groups: list[frozenset[bytes]] = [
+            frozenset(a.encode() for a in g) for g in _best(frozenset(g) for g in groups)
+        ]
+
+
+_Searcher = _Compiled | _RuleCompiled
+
+
 class Dated(Protocol):
     """What the patterns across entries read: an :class:`Entry`, or an outline row of
     the vault (no words needed)."""
@@ -674,10 +706,15 @@ class FlagEngine:
         self.signs: dict[str, Item] = {i.id: i for i in content.warning_signs}
         self.order: dict[str, int] = {sign: n for n, sign in enumerate(self.signs)}
         self.order[PLAN_SIGN] = len(self.order)
-        material = [ENGINE_VERSION, repr(self.rules)]
+        material: list[Any] = [ENGINE_VERSION, repr(self.rules)]
         for item in self.signs.values():
             material.append([item.id, item.label, item.help])
             material += [[p.phrase, p.regex, list(p.exclude), p.why] for p in item.patterns]
+            material += [
+                [repr(r.slots), r.none, r.unless, r.within, r.near, r.exclude, r.why]
+                for r in item.rules
+            ]
+        material += sorted([c.id, list(c.terms)] for c in content.concepts.values())
         raw = json.dumps(material, ensure_ascii=False, sort_keys=True).encode("utf-8")
         #: Changes whenever a pattern, a sign's words, the rules or the engine change.
         self.signature = hashlib.sha256(raw).hexdigest()[:16]
@@ -685,15 +722,24 @@ class FlagEngine:
         for item in self.signs.values():
             for pattern in item.patterns:
                 self._patterns.append(_Compiled(len(self._patterns), item.id, pattern))
+        self._matcher = ConceptMatcher(content.concepts.values(), _common_word)
+        self._rules: list[_RuleCompiled] = []
+        for item in self.signs.values():
+            for rule in item.rules:
+                index = len(self._patterns) + len(self._rules)
+                self._rules.append(_RuleCompiled(index, item.id, rule, self._matcher))
         # The scan reports the longest anchor at each word; the anchors it starts with
         # ("ask" for "asked me out") count as found too.
-        anchors = sorted({a for p in self._patterns for g in p.groups for a in g})
+        self._rule_set = self._matcher.rule_set([(p, p.rule) for p in self._rules])
+        # Concept rules are not prefiltered: their matcher reads each sentence's words once.
+        every: list[_Compiled | _RuleCompiled] = [*self._patterns]
+        anchors = sorted({a for p in every for g in p.groups for a in g})
         self._implied: dict[bytes, tuple[bytes, ...]] = {
             a: tuple(b for b in anchors if a.startswith(b)) for a in anchors
         }
-        self._always: list[_Compiled] = []
-        self._by_anchor: dict[bytes, list[_Compiled]] = {}
-        for p in self._patterns:
+        self._always: list[_Compiled | _RuleCompiled] = []
+        self._by_anchor: dict[bytes, list[_Compiled | _RuleCompiled]] = {}
+        for p in every:
             if not p.groups:
                 self._always.append(p)
                 continue
@@ -725,15 +771,17 @@ class FlagEngine:
 
     # -- free text
 
-    def _prefilter(self, texts: Sequence[str]) -> list[list[tuple[_Compiled, list[int]]]]:
+    def _prefilter(self, texts: Sequence[str]) -> list[list[tuple[_Searcher, list[int]]]]:
         """For each text: the patterns worth running on it, each with the offsets of the
         words of its rarest set ([] for a pattern with no anchors: run on everything)."""
-        always: list[tuple[_Compiled, list[int]]] = [(p, []) for p in self._always]
-        out: list[list[tuple[_Compiled, list[int]]]] = [always] * len(texts)
+        always: list[tuple[_Searcher, list[int]]] = [(p, []) for p in self._always]
+        out: list[list[tuple[_Searcher, list[int]]]] = [always] * len(texts)
         if self._anchor_re is None:
             return out
         parts = [t.replace("\u2019", "'").encode("utf-8", "replace") for t in texts]
         low = b" " + b"\x00".join(parts).translate(_TABLE)
+        if b" '" in low:  # a word in quotes ('must be nice') still starts a word
+            low = low.replace(b" '", b"  ")
         findall = self._anchor_re.findall
         implied = self._implied
         by_anchor = self._by_anchor
@@ -745,7 +793,7 @@ class FlagEngine:
                 found: set[bytes] = set()
                 for a in set(hits):
                     found.update(implied[a])
-                chosen: dict[int, _Compiled] = {}
+                chosen: dict[int, _Searcher] = {}
                 for a in found:
                     for p in by_anchor.get(a, ()):
                         # Listed under its first set, which is found: check the others.
@@ -756,7 +804,7 @@ class FlagEngine:
                 if chosen:
                     segment = low[pos - 1 : end]
                     ascii_text = len(part) == len(texts[i])
-                    picked: list[tuple[_Compiled, list[int]]] = []
+                    picked: list[tuple[_Searcher, list[int]]] = []
                     for k in sorted(chosen):
                         p = chosen[k]
                         offsets = []
@@ -773,7 +821,26 @@ class FlagEngine:
             pos = end + 1
         return out
 
-    def _run(self, text: str, patterns: Iterable[tuple[_Compiled, list[int]]]) -> list[TextHit]:
+    def _rule_hits(self, text: str, original: str, ends: list[int] | None) -> list[TextHit]:
+        """Where the concept rules hold, one hit per rule and sentence at most (the
+        matcher reads each sentence's words once, for every rule)."""
+        if ends is None:
+            ends = [m.start() for m in _SENTENCE_END.finditer(text)]
+        size = len(text)
+        bounds = zip([-1, *ends], [*ends, size], strict=True)
+        sentences = [(a + 1, b) for a, b in bounds if b > a + 1]
+        hits: list[TextHit] = []
+        for p, hit in self._matcher.text_hits(text, sentences, self._rule_set, negated):
+            if p.excludes:
+                left, right = _sentence_bounds(ends, hit.start, size)
+                if any(x.search(text[left:right]) for x in p.excludes):
+                    continue
+            whole = "\u2026" not in hit.words
+            words = _clean(original[hit.start : hit.end]) if whole else hit.words
+            hits.append(TextHit(p.sign, hit.start, hit.end, words, p.pattern))
+        return hits
+
+    def _run(self, text: str, patterns: Iterable[tuple[_Searcher, list[int]]]) -> list[TextHit]:
         """Matches of the patterns in ``text``. A pattern with offsets is searched only in
         the sentences (or lines) that hold them: patterns never cross a sentence end."""
         hits: list[TextHit] = []
@@ -782,6 +849,8 @@ class FlagEngine:
         size = len(text)
         ends: list[int] | None = None
         for p, offsets in patterns:
+            if isinstance(p, _RuleCompiled):  # pragma: no cover - rules are not prefiltered
+                continue
             if offsets:
                 if ends is None:  # where sentences and lines end, found once per text
                     ends = [m.start() for m in _SENTENCE_END.finditer(text)]
@@ -799,6 +868,8 @@ class FlagEngine:
                             continue
                     words = _clean(original[start:end])
                     hits.append(TextHit(p.sign, start, end, words, p.pattern))
+        if self._rules:
+            hits += self._rule_hits(text, original, ends)
         hits.sort(key=lambda h: (self.order.get(h.sign, 99), h.start, -h.end))
         merged: list[TextHit] = []
         for h in hits:  # overlapping matches of one sign become one stretch of words
@@ -815,7 +886,7 @@ class FlagEngine:
         """Pattern matches in each text (after negation and exclusions)."""
         out: list[list[TextHit]] = []
         for text, patterns in zip(texts, self._prefilter(texts), strict=True):
-            out.append(self._run(text, patterns) if patterns else [])
+            out.append(self._run(text, patterns) if patterns or self._rules else [])
         return out
 
     def hits(self, text: str) -> list[TextHit]:
@@ -995,17 +1066,12 @@ class FlagEngine:
         dated.sort(key=lambda t: t[0])
         # A client is matched case-insensitively; the latest spelling is shown.
         names = {key: (e.client_alias or "").strip() for _m, e, key in dated}
-        share_uids = {e.uid for _m, e, _k in dated if e.kind == "before_check"}
-        shares = [
-            t
-            for t in dated
-            if t[1].kind == "before_check"
-            or (t[1].kind == "after_reflection" and t[1].linked_uid not in share_uids)
-        ]
+        units = _fold_linked(dated)
+        shares = [u for u in units if u[0][1].kind in SHARE_KINDS]
         flags: list[Flag] = []
-        flags += self._repeat_flags(shares, names, r)
-        flags += self._out_of_hours_flags(dated, names, r)
-        flags += self._dominant_flags(shares, names, r)
+        flags += self._repeat_flags([u[0] for u in shares], names, r)
+        flags += self._out_of_hours_flags(units, names, r)
+        flags += self._dominant_flags([u[0] for u in shares], names, r)
         return flags
 
     @staticmethod
@@ -1080,10 +1146,12 @@ class FlagEngine:
 
     def _out_of_hours_flags(
         self,
-        dated: Sequence[tuple[datetime, Dated, str]],
+        units: Sequence[list[tuple[datetime, Dated, str]]],
         names: Mapping[str, str],
         r: PatternRules,
     ) -> list[Flag]:
+        """``units``: entries in time order, a check with its linked reflections as one
+        unit (one share), which counts once, at the first moment it was written out of hours."""
         sign = "thinking_outside_work"
         if sign not in self.signs:
             return []
@@ -1094,7 +1162,12 @@ class FlagEngine:
                 moment.weekday() >= 5 or moment.hour >= r.late_from or moment.hour < r.early_until
             )
 
-        late = [t for t in dated if out_of_hours(t[0])]
+        late: list[tuple[datetime, Dated, str]] = []
+        for unit in units:
+            moment = min((m for m, _e, _k in unit if out_of_hours(m)), default=None)
+            if moment is not None:
+                late.append((moment, unit[0][1], unit[0][2]))
+        late.sort(key=lambda t: t[0])
         flags = []
         for key, items in _by_client(late).items():
             for group in self._clusters(items, r.out_of_hours_count, r.out_of_hours_days):
@@ -1156,6 +1229,33 @@ class FlagEngine:
         return flags
 
 
+def _fold_linked(
+    dated: Sequence[tuple[datetime, Dated, str]],
+) -> list[list[tuple[datetime, Dated, str]]]:
+    """Entries (time order) as units: a before-sharing check together with the
+    reflections linked to it is one share, so it counts once in every pattern. A
+    reflection whose check is not among ``dated`` (no alias, in the bin, gone) stands
+    alone. Each unit starts with its check (or the entry itself); units keep time order."""
+    checks = {e.uid for _m, e, _k in dated if e.kind == "before_check"}
+    units: list[list[tuple[datetime, Dated, str]]] = []
+    by_check: dict[str, list[tuple[datetime, Dated, str]]] = {}
+    folded: list[tuple[datetime, Dated, str]] = []
+    for item in dated:
+        e = item[1]
+        if e.kind == "after_reflection" and e.linked_uid in checks:
+            folded.append(item)
+            continue
+        unit = [item]
+        units.append(unit)
+        if e.kind == "before_check":
+            by_check[e.uid] = unit
+    for item in folded:
+        linked = item[1].linked_uid
+        if linked is not None:
+            by_check[linked].append(item)
+    return units
+
+
 def _by_client(
     items: Iterable[tuple[datetime, Dated, str]],
 ) -> dict[str, list[tuple[datetime, Dated, str]]]:
@@ -1189,6 +1289,9 @@ class SyncResult:
     removed: int
     open: int
     scanned: int = 0  # entries whose text was searched this time (the others had not changed)
+    #: uids of the entries whose stored flags were added, refreshed or removed (a list
+    #: with a flag count per entry, like the Journal's, redraws only these).
+    entries: frozenset[str] = frozenset()
 
 
 def _stamp(entry: Any) -> str:
@@ -1222,8 +1325,28 @@ def sync_vault_flags(
     Only entries added or edited since the last sync are searched again (the state
     is kept in ``vault.kv`` under :data:`SCAN_STATE_KEY`); new patterns or rules, a
     new sharing plan, or ``full=True`` make it search everything.
+
+    Safe to call from a worker thread while the GUI thread uses the same vault: syncs
+    run one at a time (:data:`_SYNC_LOCK`), and every write of one sync is a single
+    transaction on the vault's shared connection, so nobody reads a half-done sync.
     """
     engine = engine or FlagEngine(content)
+    with _SYNC_LOCK:
+        return _sync(vault, engine, full=full)
+
+
+#: One sync at a time in this process (the app starts them from workers on each save).
+_SYNC_LOCK = threading.Lock()
+
+
+def _writing(vault: Any) -> contextlib.AbstractContextManager[Any]:
+    """One transaction on the vault's shared connection (nothing for a vault without one)."""
+    db = getattr(vault, "db", None)
+    transaction = getattr(db, "transaction", None)
+    return transaction() if transaction is not None else contextlib.nullcontext()
+
+
+def _sync(vault: _VaultLike, engine: FlagEngine, *, full: bool) -> SyncResult:
     outline = vault.entries.outline()  # no words: 10,000 entries in a few ms
     latest = vault.plans.latest()
     plan = PlanCheck.of(latest.payload if latest is not None else None)
@@ -1251,8 +1374,24 @@ def sync_vault_flags(
     flags += engine.pattern_flags(outline)
     groups.add((None, "pattern"))
 
+    state_now = {"engine": engine.signature, "plan": plan_version, "entries": stamps}
+    keep_state = bool(changed) or plan_changed or len(seen) != len(stamps)
+    with _writing(vault):
+        return _store(vault, flags, groups, state_now if keep_state else None, len(changed))
+
+
+def _store(
+    vault: _VaultLike,
+    flags: list[Flag],
+    groups: set[tuple[str | None, str]],
+    new_state: dict[str, Any] | None,
+    scanned: int,
+) -> SyncResult:
+    """The writing half of a sync (in one transaction); ``new_state``: what to remember
+    as seen (None: nothing new was seen)."""
     existing = {f.fingerprint: f for f in vault.flags.list()}
     wanted: dict[tuple[str | None, str], set[str]] = {}
+    touched: set[str] = set()
     added = updated = 0
     for flag in flags:
         wanted.setdefault((flag.entry_uid, flag.source), set()).add(flag.fingerprint)
@@ -1270,6 +1409,8 @@ def sync_vault_flags(
             explanation=flag.explanation,
             fingerprint=flag.fingerprint,
         )
+        if flag.entry_uid is not None:
+            touched.add(flag.entry_uid)
         if old is None:
             added += 1
         else:
@@ -1281,14 +1422,21 @@ def sync_vault_flags(
             stale.add(key)
     removed = 0
     for entry_uid, source in sorted(stale, key=lambda k: (k[0] or "", k[1])):
-        removed += vault.flags.prune(entry_uid, source, sorted(wanted.get((entry_uid, source), ())))
+        gone = vault.flags.prune(entry_uid, source, sorted(wanted.get((entry_uid, source), ())))
+        removed += gone
+        if gone and entry_uid is not None:
+            touched.add(entry_uid)
     related = {f.fingerprint: list(f.related) for f in flags if f.source == "pattern"}
     if vault.kv.get(PATTERN_ENTRIES_KEY) != related:
         vault.kv.set(PATTERN_ENTRIES_KEY, related)
-    new_state = {"engine": engine.signature, "plan": plan_version, "entries": stamps}
-    if changed or plan_changed or len(seen) != len(stamps):
+    if new_state is not None:
         vault.kv.set(SCAN_STATE_KEY, new_state)
     open_count = int(vault.flags.counts().get("open", 0))
     return SyncResult(
-        added=added, updated=updated, removed=removed, open=open_count, scanned=len(changed)
+        added=added,
+        updated=updated,
+        removed=removed,
+        open=open_count,
+        scanned=scanned,
+        entries=frozenset(touched),
     )

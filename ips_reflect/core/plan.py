@@ -324,6 +324,34 @@ def blocked_phrases(plan: PlanLike) -> list[str]:
     return out
 
 
+def plan_damage(payload: object) -> str | None:
+    """Why a stored plan cannot be trusted by the biography guard, or None if it can.
+
+    Reading a plan for the app is lenient (see :meth:`SharingPlan.from_payload`),
+    but the guard must not take a damaged plan for an empty one: a payload that
+    is not a mapping, or whose experiences or will-not-share list are not what
+    a saved plan holds, is damaged.
+    """
+    if not isinstance(payload, Mapping):
+        return "the stored plan is not a set of answers"
+    experiences = payload.get("experiences", [])
+    if not isinstance(experiences, list):
+        return "its experiences are not a list"
+    for item in experiences:
+        if not isinstance(item, Mapping):
+            return "an experience cannot be read"
+        if not isinstance(item.get("label", ""), str):
+            return "an experience has no readable name"
+        if not isinstance(item.get("levels", {}), Mapping):
+            return "an experience's levels cannot be read"
+    will_not = payload.get("will_not_share", [])
+    if isinstance(will_not, str):
+        return None
+    if not isinstance(will_not, list) or not all(isinstance(w, str) for w in will_not):
+        return "the will-not-share list cannot be read"
+    return None
+
+
 def describe_levels(exp: PlanExperience, audiences: Sequence[str] = AUDIENCE_IDS) -> str:
     """One line such as "clients: briefly · employers: never" (decided levels only)."""
     parts = []

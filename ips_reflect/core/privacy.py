@@ -9,7 +9,8 @@ accepted every text field is scanned for
   address such as ``name@nhs.net`` is fine),
 * home addresses (UK postcodes, "12 Acacia Avenue", "Flat 3"),
 * social-media handles and profile links,
-* phrases the practitioner's own sharing plan marks as never / too raw.
+* topics the practitioner's own sharing plan marks as never / too raw,
+  matched by their content words (see :func:`find_plan_terms`).
 
 Every function is pure and returns :class:`Finding` records with the exact
 span that triggered them. Precision matters more than recall: ordinary
@@ -23,6 +24,8 @@ import re
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 
+from ips_reflect.core.plantopics import match_topics, plan_topic_words
+
 __all__ = [
     "KINDS",
     "Finding",
@@ -32,6 +35,7 @@ __all__ = [
     "find_phones",
     "find_plan_terms",
     "find_social",
+    "plan_topic_words",
     "scan",
     "summarise",
 ]
@@ -43,7 +47,7 @@ class Finding:
 
     ``message`` describes what was found in words, for example
     ``"a phone number (07700 900123)"``; ``text[start:end]`` of the scanned
-    string is ``text``.
+    string is ``text``. A plan topic also carries ``topic`` and ``words``.
     """
 
     kind: str
@@ -51,6 +55,8 @@ class Finding:
     start: int
     end: int
     message: str
+    topic: str = ""  # for a plan topic: its name as the plan gives it
+    words: tuple[str, ...] = ()  # for a plan topic: the words of the text that matched
 
 
 KINDS: dict[str, str] = {
@@ -445,27 +451,28 @@ def find_social(text: str) -> list[Finding]:
 # --------------------------------------------------------------------------- sharing plan
 
 
-def _phrase_pattern(phrase: str) -> re.Pattern[str] | None:
-    words = phrase.split()
-    if not words:
-        return None
-    body = r"\s+".join(re.escape(w) for w in words)
-    return re.compile(rf"(?<!\w){body}(?!\w)", re.IGNORECASE)
+def _quote_words(words: Sequence[str]) -> str:
+    quoted = [f"'{w}'" for w in words]
+    if len(quoted) == 1:
+        return f"the word {quoted[0]}"
+    return "the words " + ", ".join(quoted[:-1]) + " and " + quoted[-1]
 
 
 def find_plan_terms(text: str, blocked_phrases: Iterable[str]) -> list[Finding]:
-    """Phrases from the practitioner's sharing plan marked never / too raw.
+    """Topics from the practitioner's sharing plan marked never / too raw.
 
-    Matched case-insensitively on word boundaries, with any run of spaces or
-    line breaks standing for a space.
+    A topic is matched by its content words, not as a literal phrase (see
+    :func:`ips_reflect.core.plantopics.match_topics`): "My time in hospital"
+    catches "I was in hospital in 2019", and "Time off work after my
+    breakdown" leaves "I work part time" alone. Each finding names the topic
+    (``Finding.topic``) and the words that matched (``Finding.words``).
     """
     out: list[Finding] = []
-    for phrase in blocked_phrases:
-        pattern = _phrase_pattern(phrase)
-        if pattern is None:
-            continue
-        for m in pattern.finditer(text):
-            out.append(_finding("plan_term", text, m.start(), m.end()))
+    for m in match_topics(text, blocked_phrases):
+        message = f"the topic '{m.topic}' from your sharing plan ({_quote_words(m.words)})"
+        out.append(
+            Finding("plan_term", text[m.start : m.end], m.start, m.end, message, m.topic, m.words)
+        )
     return out
 
 

@@ -62,11 +62,13 @@ AUDIENCE_WORDS = {
 LIGHT_COLOURS = {
     "green": colors.HexColor("#2E7D4F"),
     "amber": colors.HexColor("#B86E00"),
+    "incomplete": colors.HexColor("#5C636A"),
     "red": colors.HexColor("#B3261E"),
 }
 LIGHT_SOFT = {
     "green": colors.HexColor("#E8F3EC"),
     "amber": colors.HexColor("#FBF1E1"),
+    "incomplete": colors.HexColor("#ECEFF1"),
     "red": colors.HexColor("#FBE9E7"),
 }
 YES_NO = {"yes": "Yes", "no": "No", "unsure": "Unsure"}
@@ -104,6 +106,8 @@ class LightMark(Flowable):
             path.lineTo(s * 0.02, s * 0.08)
             path.close()
             c.drawPath(path, stroke=1, fill=1)
+        elif self.light == "incomplete":
+            c.roundRect(0, 0, s, s, s * 0.18, stroke=0, fill=1)
         else:
             path = c.beginPath()
             r = s / 2
@@ -128,6 +132,10 @@ class LightMark(Flowable):
         elif self.light == "amber":
             c.line(s / 2, s * 0.62, s / 2, s * 0.4)
             c.circle(s / 2, s * 0.23, s * 0.035, stroke=1, fill=1)
+        elif self.light == "incomplete":
+            c.setFillColor(colors.white)
+            for x in (0.3, 0.5, 0.7):
+                c.circle(s * x, s / 2, s * 0.05, stroke=0, fill=1)
         else:
             c.line(s * 0.3, s / 2, s * 0.7, s / 2)
         c.restoreState()

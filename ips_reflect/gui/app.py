@@ -106,6 +106,7 @@ def _add_feature_pages(window: MainWindow, content: Content) -> None:
         after,
         before,
         biography_page,
+        flag_sync,
         flags_page,
         home,
         journal,
@@ -134,6 +135,13 @@ def _add_feature_pages(window: MainWindow, content: Content) -> None:
         window.add_page(key, title, view, icon_name=icon_name)
 
     home.connect_flows(window.show_page, c["home"], c["prepare"], c["before"], c["after"])
+    # Flags on every save: whatever saves or imports entries asks for a sync (a worker);
+    # its result redraws the Journal's flag counts and the Flags page's list.
+    sync = flag_sync.FlagSync(content, parent=window)
+    c[flag_sync.KEY] = sync  # gets the vault (and None on lock) like the pages
+    sync.synced.connect(lambda result: c["journal"].show_flag_changes(result.entries))
+    sync.synced.connect(c["flags"].reload)
+    sync.failed.connect(window.show_status)
 
     def open_entry(uid: str) -> None:
         window.show_page("journal")
@@ -143,7 +151,7 @@ def _add_feature_pages(window: MainWindow, content: Content) -> None:
         c["home"].refresh()
         c["journal"].reload()
         c["trends"].mark_stale()
-        c["flags"].reload()
+        sync.request()
         c["supervision"].reload_entries()
 
     c["flags"].entryRequested.connect(open_entry)
@@ -152,6 +160,7 @@ def _add_feature_pages(window: MainWindow, content: Content) -> None:
     c["prepare"].planSaved.connect(entries_changed)
     c["journal"].entriesChanged.connect(lambda: (c["trends"].mark_stale(), c["home"].refresh()))
     c["journal"].entriesChanged.connect(c["supervision"].reload_entries)
+    c["journal"].entriesChanged.connect(sync.request)
     c["supervision"].actionsChanged.connect(c["home"].refresh)
     c["home"].actionCompleted.connect(lambda _id: c["supervision"].reload_actions())
     for key in ("journal", "biography", "team", "supervision"):

@@ -4,7 +4,9 @@ Steps (the paper's Boxes 2 and 3 and "is it okay with me?"): What → Why →
 When → How → Okay with me → Reasons & signs → Summary, for a chosen audience
 and client alias. The What step picks an experience from the sharing plan and
 the page warns at once, in a banner, if the plan says not for this audience,
-too raw or never. Quick mode puts the six key questions on one screen.
+too raw or never. Quick mode puts the key questions on one screen (for a client,
+the work test too). Signs that the live panel finds in the words (and that were
+not dismissed there) count towards the light like ticked ones.
 
 The light is worked out by :func:`ips_reflect.core.check.assess`; it never
 blocks: Save is always there on the summary. The check is saved as an Entry of
@@ -182,7 +184,7 @@ class BeforePage(QObject):
                         layout.addWidget(self.full.add(QuestionWidget(item)))
             layout.addStretch(1)
 
-        # -- quick mode: the six key questions (twins of the full ones, kept in step)
+        # -- quick mode: the key questions (twins of the full ones, kept in step)
         quick_layout = _body(view, "quickBody")
         title = QLabel(messages.FLOW_QUICK_TITLE)
         title.setObjectName("sectionTitle")
@@ -241,6 +243,7 @@ class BeforePage(QObject):
         self.full.connect(self._changed)
         self.reasons.changed.connect(self._changed)
         self.signs.changed.connect(self._changed)
+        self.live_flags.flagDismissed.connect(lambda _s, _n: self._dismissed_flag())
         self.bring.toggled.connect(lambda _c: self._changed())
         self.alias.textChanged.connect(lambda _t: self._changed())
         self.audience.currentIndexChanged.connect(self._audience_changed)
@@ -444,7 +447,20 @@ class BeforePage(QObject):
             self.reasons.values(),
             self.signs.values(),
             self.current_deviation(),
+            found_signs=self.found_signs(),
         )
+
+    def found_signs(self) -> list[str]:
+        """Signs the live panel finds in what is written now, less those dismissed there.
+
+        Searched here rather than read from the panel, which waits for typing to pause,
+        so a sign in the words moves the light at once."""
+        text = written_text(self.full.values(visible_only=True))
+        if not text:
+            return []
+        flags = self.live_flags.engine.scan_text(text)
+        kept = [f.sign for f in flags if not self.live_flags.is_dismissed(f)]
+        return list(dict.fromkeys(kept))
 
     def title(self) -> str:
         audience = self.current_audience
@@ -627,6 +643,11 @@ class BeforePage(QObject):
         self.checkCompleted.emit(result.light)
 
     # ------------------------------------------------------------------ changes
+
+    def _dismissed_flag(self) -> None:
+        """A flag dismissed in the panel no longer moves the light."""
+        if self._step == SUMMARY and not self._loading:
+            self._render_summary()
 
     def _quiet(self) -> Any:
         return quietly(self)

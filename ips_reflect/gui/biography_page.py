@@ -169,6 +169,7 @@ class BiographyPage(QObject):
         self._dirty = False
         self._findings: list[GuardFinding] = []
         self._has_plan = False
+        self._plan_error = ""
         self._preview_generation = 0
         self._preview_running = False
         self._exporting = False
@@ -523,16 +524,29 @@ class BiographyPage(QObject):
     # ------------------------------------------------------------------ privacy guard
 
     def blocked_phrases(self) -> list[str]:
-        """What the sharing plan keeps private (read fresh: the plan may have changed)."""
+        """What the sharing plan keeps private (read fresh: the plan may have changed).
+
+        A plan that cannot be read is remembered in :attr:`plan_error` (shown on
+        the page; cards and PDFs are refused), never taken for "nothing to check".
+        """
+        self._plan_error = ""
         if self._vault is None:
             self._has_plan = False
             return []
         try:
             plan = self._vault.plans.latest()
-        except Exception:
-            plan = None
+            blocked = plan_blocked_phrases(plan)
+        except Exception:  # unreadable or damaged: fail closed
+            self._has_plan = True
+            self._plan_error = messages.BIO_PLAN_UNREADABLE
+            return []
         self._has_plan = plan is not None
-        return plan_blocked_phrases(plan)
+        return blocked
+
+    @property
+    def plan_error(self) -> str:
+        """Why the sharing plan could not be read at the last check ("" when it could)."""
+        return self._plan_error
 
     @property
     def findings(self) -> list[GuardFinding]:
@@ -591,7 +605,13 @@ class BiographyPage(QObject):
     def _show_findings(self) -> None:
         self.guard_list.clear()
         n = len(self._findings)
-        if n:
+        problem = bool(n) or bool(self._plan_error)
+        if self._plan_error and self._vault is not None:
+            text = messages.BIO_GUARD_PLAN_UNREADABLE
+            if n:
+                text += " " + messages.BIO_GUARD_FOUND.format(n=n, s="" if n == 1 else "s")
+            self.guard_summary.setText(text)
+        elif n:
             self.guard_summary.setText(
                 messages.BIO_GUARD_FOUND.format(n=n, s="" if n == 1 else "s")
             )
@@ -602,7 +622,7 @@ class BiographyPage(QObject):
             self.guard_summary.setText(text)
         else:
             self.guard_summary.setText("")
-        self.guard_summary.setProperty("state", "problem" if n else "ok")
+        self.guard_summary.setProperty("state", "problem" if problem else "ok")
         self.guard_summary.style().unpolish(self.guard_summary)
         self.guard_summary.style().polish(self.guard_summary)
         for i, f in enumerate(self._findings):
@@ -716,9 +736,18 @@ class BiographyPage(QObject):
     # ------------------------------------------------------------------ outputs
 
     def problems(self) -> list[str]:
-        """Why the card or PDF cannot be shared now: privacy findings, then card rules."""
+        """Why the card or PDF cannot be shared now: an unreadable plan, privacy findings,
+        then card rules."""
         found = [f.sentence for f in self.run_guard()]
-        return found + check_card(self.card(), privacy_guard=False)
+        plan = [self._plan_error] if self._plan_error else []
+        return plan + found + check_card(self.card(), privacy_guard=False)
+
+    def _refused_for_plan(self) -> bool:
+        """Say so and return True when the plan could not be read (the guard fails closed)."""
+        if not self._plan_error:
+            return False
+        QMessageBox.warning(self.view, messages.BIO_PLAN_UNREADABLE_TITLE, self._plan_error)
+        return True
 
     def _refuse(self, what: str, problems: list[str]) -> None:
         n = len(problems)
@@ -741,6 +770,8 @@ class BiographyPage(QObject):
     def save_card(self) -> Path | None:
         """Write the bio card (and its photo beside it) after the guard allows it."""
         problems = self.problems()
+        if self._refused_for_plan():
+            return None
         if problems:
             self._refuse(messages.BIO_WHAT_CARD, problems)
             return None
@@ -779,6 +810,8 @@ class BiographyPage(QObject):
         if self._exporting:
             return None
         problems = self.problems()
+        if self._refused_for_plan():
+            return None
         if problems:
             self._refuse(messages.BIO_WHAT_PDF, problems)
             return None

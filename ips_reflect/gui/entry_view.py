@@ -36,7 +36,7 @@ _WEEKDAYS = ("Mon", "Tue", "Wed", "Thu", "Fri", "Sat", "Sun")
 _MONTHS = ("Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec")
 
 #: The light's shape, so it never depends on colour alone.
-LIGHT_SHAPES = {"green": "●", "amber": "▲", "red": "■"}
+LIGHT_SHAPES = {"green": "●", "amber": "▲", "incomplete": "◌", "red": "■"}
 #: Answer keys a check saves that are shown as facts, not as answers
 #: (``core.check.LIGHT_ANSWER_KEY`` and ``PLAN_EXPERIENCE_QUESTION``).
 LIGHT_ANSWER_KEY = "check.light"
@@ -212,10 +212,16 @@ def light_colour(theme: Theme, light: str) -> str:
     if key in c:
         return c[key]
     if theme.name == "high_contrast":
-        return {"green": "#00ff00", "amber": "#ffff00", "red": "#ff6b6b"}[light]
+        return {"green": "#00ff00", "amber": "#ffff00", "incomplete": "#d0d0d0", "red": "#ff6b6b"}[
+            light
+        ]
     if theme.dark:
-        return {"green": "#7fd69a", "amber": "#f2b36b", "red": "#ff8a80"}[light]
-    return {"green": "#1e6b35", "amber": "#9a5a00", "red": "#b3261e"}[light]
+        return {"green": "#7fd69a", "amber": "#f2b36b", "incomplete": "#b4bcc4", "red": "#ff8a80"}[
+            light
+        ]
+    return {"green": "#1e6b35", "amber": "#9a5a00", "incomplete": "#5c636a", "red": "#b3261e"}[
+        light
+    ]
 
 
 def entry_css(theme: Theme, point_size: int) -> str:
@@ -248,6 +254,7 @@ def entry_css(theme: Theme, point_size: int) -> str:
                   margin-top: 6px; margin-bottom: 4px; }}
         .light-green {{ color: {light_colour(theme, "green")}; }}
         .light-amber {{ color: {light_colour(theme, "amber")}; }}
+        .light-incomplete {{ color: {light_colour(theme, "incomplete")}; }}
         .light-red {{ color: {light_colour(theme, "red")}; }}
     """
 
@@ -294,6 +301,7 @@ def check_light(entry: Entry, content: Content | None) -> str | None:
     headlines = {
         "green": messages.CHECK_HEADLINE_GREEN,
         "amber": messages.CHECK_HEADLINE_AMBER,
+        "incomplete": messages.CHECK_HEADLINE_INCOMPLETE,
         "red": messages.CHECK_HEADLINE_RED,
     }
     for light, headline in headlines.items():
@@ -453,6 +461,7 @@ def entry_html(
         headline = {
             "green": messages.CHECK_HEADLINE_GREEN,
             "amber": messages.CHECK_HEADLINE_AMBER,
+            "incomplete": messages.CHECK_HEADLINE_INCOMPLETE,
             "red": messages.CHECK_HEADLINE_RED,
         }[light]
         parts.append(

@@ -232,6 +232,10 @@ class LiveFlagPanel(QObject):
         """(sign, source) -> note of every flag dismissed since the last :meth:`reset`."""
         return {(key[0], key[1]): note for key, note in self._dismissed.items()}
 
+    def is_dismissed(self, flag: Flag) -> bool:
+        """True when this flag (same sign, source and words) was dismissed here."""
+        return flag_key(flag) in self._dismissed
+
     def dismiss(self, flag: Flag, note: str = "") -> None:
         self._dismissed[flag_key(flag)] = note
         self.flagDismissed.emit(flag.sign, note)

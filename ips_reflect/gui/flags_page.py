@@ -55,6 +55,7 @@ from ips_reflect.core.flags import (
 )
 from ips_reflect.gui import flag_panel
 from ips_reflect.gui.flag_panel import shared_engine
+from ips_reflect.gui.flag_sync import checked_sentence
 from ips_reflect.gui.guide import detail_css
 from ips_reflect.gui.models import RowTableModel
 from ips_reflect.gui.theme import current_theme
@@ -105,9 +106,11 @@ class FlagRow:
         return self.entry_uid or (self.related[-1] if self.related else None)
 
 
-def load_rows(vault: Any, content: Content, engine: FlagEngine) -> tuple[list[FlagRow], SyncResult]:
-    """Sync the vault's flags and read them as rows (runs on a worker thread)."""
-    result = sync_vault_flags(vault, content, engine)
+def load_rows(
+    vault: Any, content: Content, engine: FlagEngine, synced: SyncResult | None = None
+) -> tuple[list[FlagRow], SyncResult]:
+    """Sync the vault's flags (unless ``synced`` after a save) and read them as rows."""
+    result = synced if synced is not None else sync_vault_flags(vault, content, engine)
     records = vault.flags.list()
     related: dict[str, list[str]] = vault.kv.get(PATTERN_ENTRIES_KEY) or {}
     wanted: set[str] = set()
@@ -275,6 +278,7 @@ class FlagsPage(QObject):
         self.vault: Any = None
         self._generation = 0
         self._busy = False
+        self._queued: list[SyncResult | None] = []  # loads asked for while one runs
         self._all: list[FlagRow] = []
         f = find_child
         self.status_combo = f(view, QComboBox, "statusCombo")
@@ -319,7 +323,7 @@ class FlagsPage(QObject):
 
         self.status_combo.currentIndexChanged.connect(self.apply_filter)
         self.sign_combo.currentIndexChanged.connect(self.apply_filter)
-        self.refresh_button.clicked.connect(self.reload)
+        self.refresh_button.clicked.connect(lambda _checked=False: self.reload())
         self.table.selectionModel().currentRowChanged.connect(self._on_current)
         self.discussed_button.clicked.connect(self.mark_discussed)
         self.resolved_button.clicked.connect(self.mark_resolved)
@@ -344,6 +348,7 @@ class FlagsPage(QObject):
         self.sign_combo.setCurrentIndex(0)
         self.view.setEnabled(vault is not None)
         self._busy = False
+        self._queued = []
         if vault is None:
             self.empty_label.setText(messages.FLAGS_LOCKED)
             self.results.setCurrentWidget(self.empty_label)
@@ -355,9 +360,12 @@ class FlagsPage(QObject):
     def busy(self) -> bool:
         return self._busy
 
-    def reload(self) -> None:
-        """Bring the flags up to date (off the GUI thread) and show them."""
+    def reload(self, synced: SyncResult | None = None) -> None:
+        """Bring the flags up to date (off the GUI thread) and show them; ``synced``: a sync
+        just run after a save. Asked while loading, it loads once more afterwards."""
         vault = self.vault
+        if self._busy:
+            self._queued[:] = [synced]
         if vault is None or self._busy:
             return
         self._busy = True
@@ -380,21 +388,18 @@ class FlagsPage(QObject):
             self.status_label.setText(message)
             self.loadFailed.emit(message)
 
-        run_task(load_rows, vault, self.content, self.engine, on_success=done, on_failure=failed)
+        args = (vault, self.content, self.engine, synced)
+        run_task(load_rows, *args, on_success=done, on_failure=failed, on_finished=self._next)
+
+    def _next(self) -> None:
+        if self._queued and not self._busy:
+            self.reload(self._queued.pop())
 
     def _loaded(self, rows: list[FlagRow], sync: SyncResult) -> None:
         self._busy = False
         self.refresh_button.setEnabled(True)
         self._all = rows
-        self.status_label.setText(
-            messages.FLAGS_CHECKED.format(
-                scanned=sync.scanned,
-                entries="entry" if sync.scanned == 1 else "entries",
-                added=sync.added,
-                flags="flag" if sync.added == 1 else "flags",
-                open=sync.open,
-            )
-        )
+        self.status_label.setText(checked_sentence(sync))
         self.apply_filter()
         self.flagsLoaded.emit(len(rows))
 

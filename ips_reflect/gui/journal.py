@@ -93,6 +93,7 @@ from ips_reflect.gui.entry_view import (
     entry_html,
     mark_colours,
 )
+from ips_reflect.gui.journal_flags import JournalFlagPanel
 from ips_reflect.gui.journal_models import MARKS, Column, EntryTableModel, HighlightDelegate
 from ips_reflect.gui.row_wrap import RowWrapper
 from ips_reflect.gui.uiloader import find_child, load_ui
@@ -355,10 +356,13 @@ class JournalController(QObject):
         self.editor = load_ui("entry_editor")
         edit_layout = find_child(f, QWidget, "editPage").layout()
         assert edit_layout is not None
-        edit_layout.addWidget(self.editor)
         self.editor_heading = find_child(self.editor, QLabel, "editorHeading")
         self.title_edit = find_child(self.editor, QLineEdit, "titleEdit")
         self.body_edit = find_child(self.editor, QPlainTextEdit, "bodyEdit")
+        # The live "Worth a pause?" panel, under the editor in a splitter.
+        self.live_flags = JournalFlagPanel(
+            content, edit_layout, self.editor, self.title_edit, self.body_edit
+        )
         self.body_label = find_child(self.editor, QLabel, "bodyLabel")
         self.tags_edit = find_child(self.editor, QLineEdit, "tagsEdit")
         self.alias_edit = find_child(self.editor, QLineEdit, "aliasEdit")
@@ -594,6 +598,21 @@ class JournalController(QObject):
         self.model.forget_texts()
         self._context_cache = None
         self.apply_search()
+
+    def show_flag_changes(self, uids: Sequence[str] | frozenset[str]) -> None:
+        """The flags of these entries changed (a sync, :mod:`~ips_reflect.gui.flag_sync`):
+        redraw their rows' flag counts, and the pane if it shows one of them."""
+        rows = [r for uid in uids if (r := self.catalog.by_uid(uid)) is not None]
+        if self.vault is None or not rows:
+            return
+        ids = [r.id for r in rows]
+        self.catalog.refresh(self.vault.db, ids)
+        self.model.rows_changed(ids)
+        self._context_cache = None
+        if self._filter.flagged:
+            self.apply_search()
+        elif self._current_id in ids and self.pane.currentIndex() == PANE_READ:
+            self._render_current()
 
     def _first_split(self) -> None:
         """Give the list about three fifths of the width the first time the page shows."""
@@ -1010,6 +1029,7 @@ class JournalController(QObject):
         self.delegate.set_colours(*mark_colours(theme), theme.colors["muted"])
         self._size_columns()
         self.table.viewport().update()
+        self.live_flags.refresh()
         if self._current is not None and self.pane.currentIndex() == PANE_READ:
             self._render_current()
 
@@ -1295,6 +1315,7 @@ class JournalController(QObject):
         self._editing_uid = None
         self._editing_kind = "journal"
         self.keeper.new_session()
+        self.live_flags.reset()
         with self.keeper.paused():
             self._clear_editor_fields()
         self.editor_heading.setText(messages.JOURNAL_EDITOR_NEW)
@@ -1314,6 +1335,7 @@ class JournalController(QObject):
         self.title_edit.setFocus(Qt.FocusReason.OtherFocusReason)
 
     def _fill_editor(self, uid: str | None, kind: str, fields: dict[str, Any]) -> None:
+        self.live_flags.reset()
         self._editing_uid = uid
         self._editing_kind = kind
         self.editor_heading.setText(
@@ -1335,6 +1357,7 @@ class JournalController(QObject):
     def _show_body_field(self, on: bool) -> None:
         self.body_edit.setVisible(on)
         self.body_label.setVisible(on)
+        self.live_flags.changed()  # the notes are searched only when shown
 
     @staticmethod
     def _fields_of(entry: Entry) -> dict[str, Any]:
@@ -1385,9 +1408,11 @@ class JournalController(QObject):
             if problems:
                 self._tell(messages.JOURNAL_SAVE_FAILED_TITLE, problems[0])
                 return False
+            kept = self.live_flags.take()
             self.keeper.discard()
             self._close_editor()
             self.undo_stack.push(AddEntryCommand(self, entry, messages.JOURNAL_UNDO_NEW))
+            self.show_flag_changes(self.live_flags.keep(self.vault, entry.uid, kept))
             return True
         entry = self.vault.entries.get(self._editing_uid)
         if entry is None:
@@ -1401,6 +1426,7 @@ class JournalController(QObject):
         if problems:
             self._tell(messages.JOURNAL_SAVE_FAILED_TITLE, problems[0])
             return False
+        kept = self.live_flags.take()
         self.keeper.discard()
         self._close_editor()
         if changed:
@@ -1415,6 +1441,7 @@ class JournalController(QObject):
             )
         elif entry.id is not None:
             self.open_id(entry.id)
+        self.show_flag_changes(self.live_flags.keep(self.vault, entry.uid, kept))
         return True
 
     def cancel_edit(self) -> bool:
@@ -1445,6 +1472,7 @@ class JournalController(QObject):
         return True
 
     def _close_editor(self) -> None:
+        self.live_flags.reset()
         self.keeper.stop()
         with self.keeper.paused():
             self._clear_editor_fields()

@@ -497,6 +497,7 @@ class TrafficLight(QWidget):
         names = {
             "green": messages.CHECK_LIGHT_GREEN,
             "amber": messages.CHECK_LIGHT_AMBER,
+            "incomplete": messages.CHECK_LIGHT_INCOMPLETE,
             "red": messages.CHECK_LIGHT_RED,
         }
         self.setAccessibleName(messages.FLOW_LIGHT_ACCESSIBLE.format(light=names.get(light, "")))
@@ -539,6 +540,12 @@ class TrafficLight(QWidget):
             p.setPen(pen)
             p.drawLine(QPointF(s / 2, s * 0.38), QPointF(s / 2, s * 0.6))
             p.drawPoint(QPointF(s / 2, s * 0.76))
+        elif self._light == "incomplete":
+            # A rounded square with three dots: "not enough yet", never a colour alone.
+            p.drawRoundedRect(box, s * 0.18, s * 0.18)
+            p.setPen(pen)
+            for x in (0.3, 0.5, 0.7):
+                p.drawPoint(QPointF(s * x, s / 2))
         else:
             import math
 

@@ -327,12 +327,7 @@ class Vault:
         with db.lock:
             try:
                 with db.storage_errors():
-                    expected = {
-                        k: v
-                        for k, v in backup_mod.counts(
-                            db.conn, backup_mod.schema_version(db.conn)
-                        ).items()
-                    }
+                    expected = backup_mod.counts(db.conn, backup_mod.schema_version(db.conn))
                     rekey_mod.export_copy(db.conn, pending, new_key)
                 rekey_mod.check_copy(pending, new_key, expected)
             except OSError as exc:

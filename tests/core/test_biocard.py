@@ -423,6 +423,26 @@ def test_blocked_phrases_from_the_sharing_plan(tmp_path: Path) -> None:
     assert "sharing plan" in problems[0].message
 
 
+def test_a_plan_topic_is_found_by_its_content_words_at_its_line_and_column(
+    tmp_path: Path,
+) -> None:
+    text = VALID + "why_i_do_this_work: I liked hospitality, then I was in hospital in 2019.\n"
+    path = card_file(tmp_path, text)
+    card, problems = validate_card(path, ["My time in hospital"])
+    assert card is None and len(problems) == 1
+    line6 = text.splitlines()[5]
+    assert (problems[0].location.line, problems[0].location.col) == (
+        6,
+        line6.index("hospital in") + 1,
+    )
+    message = problems[0].message
+    assert "'My time in hospital'" in message and "'hospital'" in message
+    assert "'why_i_do_this_work'" in message
+    # A card that only mentions part-time work is not stopped by a breakdown topic.
+    fine = card_file(tmp_path, VALID + "why_i_do_this_work: I work part time.\n", "b.yaml")
+    assert validate_card(fine, ["Time off work after my breakdown"])[0] is not None
+
+
 def test_load_card_raises_card_error_with_every_problem(tmp_path: Path) -> None:
     path = card_file(tmp_path, VALID + "intrests: [x]\nphoto: nope.png\n")
     with pytest.raises(CardError) as info:

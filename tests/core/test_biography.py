@@ -13,6 +13,7 @@ from ips_reflect.core.biography import (
     BioFields,
     draft_biography,
     join_list,
+    list_phrase,
     reading_age,
     word_count,
 )
@@ -150,6 +151,72 @@ def test_join_list() -> None:
     assert join_list(["a", "b"]) == "a and b"
     assert join_list(["a", "b", "c"]) == "a, b and c"
     assert join_list(["a", "b", "c"], limit=2) == "a and b"
+    assert join_list(["a", "b", "c", "d"]) == "a, b, c and d"
+
+
+@pytest.mark.parametrize(
+    ("items", "joined"),
+    [
+        (["retail"], "retail"),
+        (["retail", "warehousing and logistics"], "retail, warehousing and logistics"),
+        (["warehousing and logistics", "retail"], "retail, warehousing and logistics"),
+        (
+            ["care", "retail", "warehousing and logistics"],
+            "care, retail, warehousing and logistics",
+        ),
+        (
+            ["health and social care", "retail", "construction", "warehousing and logistics"],
+            "health and social care, retail, construction, warehousing and logistics",
+        ),
+        (["fish and chips"], "fish and chips"),
+    ],
+)
+def test_join_list_never_doubles_and(items: list[str], joined: str) -> None:
+    assert join_list(items) == joined
+    assert ", and " not in join_list(items)
+
+
+@pytest.mark.parametrize(
+    ("item", "phrase"),
+    [
+        ("my living with anxiety", "living with anxiety"),
+        ("My living with anxiety", "living with anxiety"),
+        ("Living with anxiety", "living with anxiety"),
+        ("being a carer for my dad", "being a carer for my dad"),
+        ("Being a carer", "being a carer"),
+        ("my being made redundant", "being made redundant"),
+        ("my redundancy", "my redundancy"),
+        ("My experience of debt", "my experience of debt"),
+        ("changing career in my thirties", "changing career in my thirties"),
+        ("ADHD", "ADHD"),
+        ("Ramadan at work", "Ramadan at work"),
+    ],
+)
+def test_list_items_read_as_phrases_in_a_sentence(item: str, phrase: str) -> None:
+    assert list_phrase(item) == phrase
+
+
+def test_the_draft_writes_grammatical_lists_in_the_users_words() -> None:
+    fields = {
+        "name": "Sam",
+        "role": "Employment Specialist",
+        "sectors": ["retail", "warehousing and logistics"],
+        "previous_jobs": ["shop assistant", "forklift driver"],
+        "happy_to_share": ["My living with anxiety", "Being a carer", "my redundancy"],
+        "interests": ["football", "cooking and baking"],
+    }
+    for template in TEMPLATES:
+        text = draft_biography(fields, template)
+        assert "retail, warehousing and logistics" in text, text
+        assert "retail and warehousing" not in text and "retail, and" not in text
+        assert " my living" not in text.lower() and " my being" not in text.lower()
+        assert "talk about living with anxiety" in text, text
+    warm = draft_biography(fields, "warm")
+    assert "I know retail, warehousing and logistics from the inside" in warm
+    assert "talk about living with anxiety, being a carer and my redundancy." in warm
+    assert "my interests include football, cooking and baking." in warm
+    brief = draft_biography(fields, "brief")
+    assert "I know retail, warehousing and logistics well." in brief
 
 
 @pytest.mark.parametrize(

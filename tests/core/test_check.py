@@ -1,16 +1,17 @@
-"""The traffic light of a check before sharing: every rule in core/check.py."""
+"""The traffic light of a check before sharing: every shipped rule of the pack's ``light:``."""
 
 from __future__ import annotations
 
 import pytest
 
 from ips_reflect.core.check import (
-    RED_IF_NO,
+    LIGHTS,
     RULES,
-    SERIOUS_SIGNS,
     assess,
+    key_questions,
     okay_with_me_questions,
     quick_questions,
+    serious_signs,
 )
 from ips_reflect.core.content import WARNING_SIGN_IDS
 from ips_reflect.core.plan import deviation
@@ -30,107 +31,220 @@ PLAN = {
         }
     ]
 }
+SERIOUS = ["contact_details", "secrets", "time_outside_work", "personal_feelings", "role_confusion"]
+KEYS = ["before.benefit.helps_person", "before.okay.today", "before.why.boundaries"]
+WORK = "before.why.work_goal"
 
 
 @pytest.fixture(scope="module")
 def all_yes(content):
-    """Every yes/no/unsure question of the pack answered yes."""
-    return {
-        i.id: "yes" for i in content.pack("before_sharing").items if i.answer == "yes_no_unsure"
-    }
+    """Every yes/no/unsure question answered reassuringly ("better left unsaid" is no)."""
+    out = {i.id: "yes" for i in content.pack("before_sharing").items if i.answer == "yes_no_unsure"}
+    out["before.what.unspoken"] = "no"
+    return out
 
 
-def test_check_six_quick_questions(content):
-    quick = quick_questions(content)
-    assert len(quick) == 6
-    assert {"before.okay.today", "before.why.boundaries"} <= {i.id for i in quick}
-    for audience in ("client", "employer", "ips_team", "clinical_team"):
-        assert len(quick_questions(content, audience)) == 6
+def green(content, answers, audience="client", **kw):
+    kw.setdefault("reasons", ["hope"])
+    return assess(content, answers, audience, **kw)
 
 
-def test_check_green_when_everything_is_reassuring(content, all_yes):
-    result = assess(content, all_yes, "client", reasons=["hope"])
+def test_check_lights_are_four_most_serious_last():
+    assert LIGHTS == ("green", "amber", "incomplete", "red")
+
+
+def test_check_quick_questions_include_the_work_test_for_clients(content):
+    assert len(quick_questions(content, "client")) == 7
+    assert WORK in {i.id for i in quick_questions(content, "client")}
+    for audience in ("employer", "ips_team", "clinical_team"):
+        ids = {i.id for i in quick_questions(content, audience)}
+        assert len(ids) == 6 and WORK not in ids
+        assert set(KEYS) <= ids
+
+
+def test_check_serious_signs_come_from_the_pack(content):
+    assert sorted(serious_signs(content)) == sorted(SERIOUS)
+
+
+def test_check_green_only_when_everything_is_clear(content, all_yes):
+    result = green(content, all_yes)
     assert result.light == "green"
     assert result.name == "Green"
     assert "Keep it brief" in result.advice
-    assert "focus on them" in result.advice
+    assert result.missing == []
     assert result.reasons == [
         "Nothing in your answers, the warning signs or your sharing plan asks you to hold back."
     ]
     assert result.notes == ["Your reasons for sharing: Offering hope."]
 
 
-def test_check_green_plan_freely(content, all_yes):
-    dev = deviation(PLAN, "e-aaaaaaaa", "ips_team")
-    assert dev is None
-    assert assess(content, all_yes, "ips_team", deviation=dev).light == "green"
+@pytest.mark.parametrize("audience", [None, "client", "employer", "ips_team", "clinical_team"])
+def test_check_blank_is_never_green(content, audience):
+    result = assess(content, {}, audience)
+    assert result.light == "incomplete"
+    assert result.name == "Grey"
+    assert result.headline.startswith("Grey: not enough to advise")
+    expected = KEYS[:1] + ([WORK] if audience == "client" else []) + KEYS[1:]
+    assert result.missing == expected
+    for qid in expected:
+        assert any(content.item(qid).label in r for r in result.reasons)
 
 
-def test_check_red_when_plan_says_never(content, all_yes):
-    dev = deviation(PLAN, "e-aaaaaaaa", "employer")
-    result = assess(content, all_yes, "employer", deviation=dev)
+@pytest.mark.parametrize("qid", [*KEYS, WORK])
+def test_check_each_key_question_unanswered_is_incomplete(content, all_yes, qid):
+    answers = {k: v for k, v in all_yes.items() if k != qid}
+    result = green(content, answers)
+    assert result.light == "incomplete"
+    assert result.missing == [qid]
+    assert result.reasons[0] == (
+        f"“{content.item(qid).label}” is not answered yet, and it is one of the key questions."
+    )
+
+
+def test_check_work_test_is_key_only_for_clients(content, all_yes):
+    answers = {k: v for k, v in all_yes.items() if k != WORK}
+    assert key_questions(content, "employer") == KEYS
+    assert green(content, answers, "employer").light == "green"
+
+
+def test_check_benefit_no_is_red(content, all_yes):
+    result = green(content, {**all_yes, "before.benefit.helps_person": "no"})
     assert result.light == "red"
-    assert result.reasons[0] == "Your sharing plan marks “my redundancy” as never for employers."
-    assert "Pause" in result.advice
-    assert "supervision" in result.advice
-    assert result.headline.startswith("Red")
+    assert "Benefits them" in result.reasons[0]
+    assert result.moved_by == ["before.benefit.helps_person"]
 
 
-def test_check_red_when_plan_says_not_now(content, all_yes):
-    dev = deviation(PLAN, "e-aaaaaaaa", "clinical_team")
-    result = assess(content, all_yes, "clinical_team", deviation=dev)
+def test_check_work_no_is_red_with_a_client_only(content, all_yes):
+    answers = {**all_yes, WORK: "no"}
+    result = green(content, answers)
     assert result.light == "red"
-    assert "still too raw" in result.reasons[0]
+    assert "get or keep work" in result.reasons[0]
+    assert result.moved_by == [WORK]
+    # with an employer the question does not apply, so it is not a reason
+    assert green(content, answers, "employer").light != "red"
 
 
-def test_check_amber_when_plan_says_briefly(content, all_yes):
-    dev = deviation(PLAN, "e-aaaaaaaa", "client")
-    result = assess(content, all_yes, "client", deviation=dev)
+@pytest.mark.parametrize("qid", ["before.okay.today", "before.why.boundaries"])
+def test_check_today_or_role_no_is_red(content, all_yes, qid):
+    result = green(content, {**all_yes, qid: "no"})
+    assert result.light == "red"
+    assert len(result.reasons) == 1
+    assert content.item(qid).label in result.reasons[0]
+
+
+@pytest.mark.parametrize("qid", [*KEYS, WORK])
+def test_check_unsure_on_a_key_question_is_amber(content, all_yes, qid):
+    result = green(content, {**all_yes, qid: "unsure"})
+    assert result.light == "amber"
+    assert result.reasons == [
+        f"You are unsure about “{content.item(qid).label}”, one of the key questions."
+    ]
+
+
+def test_check_any_other_no_is_amber(content, all_yes):
+    others = [
+        i
+        for i in content.pack("before_sharing").items
+        if i.answer == "yes_no_unsure"
+        and i.id not in (*KEYS, WORK, "before.what.unspoken")
+        and i.applies_to("client")
+    ]
+    assert "before.when.wanted" in {i.id for i in others}
+    for item in others:
+        result = green(content, {**all_yes, item.id: "no"})
+        assert result.light == "amber", item.id
+        assert result.reasons == [f"You answered no to “{item.label}”."]
+
+
+def test_check_other_unsure_does_not_move_the_light(content, all_yes):
+    assert green(content, {**all_yes, "before.how.brief": "unsure"}).light == "green"
+
+
+def test_check_better_left_unsaid_is_amber(content, all_yes):
+    result = green(content, {**all_yes, "before.what.unspoken": "yes"})
+    assert result.light == "amber"
+    assert "left unsaid" in result.reasons[0]
+    # "no" is the reassuring answer to this question
+    assert green(content, {**all_yes, "before.what.unspoken": "no"}).light == "green"
+
+
+def test_check_no_positive_reason_is_amber(content, all_yes):
+    result = assess(content, all_yes, "client")
+    assert result.light == "amber"
+    assert result.reasons == ["You have not picked a positive reason for sharing yet."]
+
+
+@pytest.mark.parametrize("sign", SERIOUS)
+def test_check_serious_sign_ticked_is_red(content, all_yes, sign):
+    result = green(content, all_yes, warning_signs=[sign])
+    assert result.light == "red"
+    assert content.item(sign).label in result.reasons[0]
+    assert "you ticked it" in result.reasons[0]
+
+
+@pytest.mark.parametrize("sign", SERIOUS)
+def test_check_serious_sign_found_in_the_words_is_red(content, all_yes, sign):
+    result = green(content, all_yes, found_signs=[sign])
+    assert result.light == "red"
+    assert content.item(sign).label in result.reasons[0]
+    assert "your own words" in result.reasons[0]
+
+
+@pytest.mark.parametrize("sign", [s for s in WARNING_SIGN_IDS if s not in SERIOUS])
+def test_check_other_sign_ticked_or_found_is_amber(content, all_yes, sign):
+    for kw in ({"warning_signs": [sign]}, {"found_signs": [sign]}):
+        result = green(content, all_yes, **kw)
+        assert result.light == "amber", kw
+        assert content.item(sign).label in result.reasons[0]
+
+
+def test_check_a_sign_ticked_and_found_is_named_once(content, all_yes):
+    result = green(content, all_yes, warning_signs=["secrets"], found_signs=["secrets"])
+    assert len(result.reasons) == 1 and "you ticked it" in result.reasons[0]
+
+
+def test_check_plan_never_or_not_now_is_red(content, all_yes):
+    for audience, words in (("employer", "never for employers"), ("clinical_team", "too raw")):
+        dev = deviation(PLAN, "e-aaaaaaaa", audience)
+        result = green(content, all_yes, audience, deviation=dev)
+        assert result.light == "red"
+        assert words in result.reasons[0]
+    assert green(
+        content, all_yes, "employer", deviation=deviation(PLAN, "e-aaaaaaaa", "employer")
+    ).reasons[0] == ("Your sharing plan marks “my redundancy” as never for employers.")
+
+
+def test_check_plan_briefly_is_amber(content, all_yes):
+    result = green(content, all_yes, deviation=deviation(PLAN, "e-aaaaaaaa", "client"))
     assert result.light == "amber"
     assert "only briefly" in result.reasons[0]
     assert "Start small" in result.advice
-    assert "check back" in result.advice
+    assert green(content, all_yes, "ips_team", deviation=None).light == "green"
 
 
-@pytest.mark.parametrize("sign", SERIOUS_SIGNS)
-def test_check_red_for_each_serious_sign(content, all_yes, sign):
-    result = assess(content, all_yes, "client", warning_signs=[sign])
+def test_check_red_outranks_incomplete_which_outranks_amber(content, all_yes):
+    missing = {k: v for k, v in all_yes.items() if k != "before.okay.today"}
+    amber_too = {**missing, "before.when.wanted": "no"}
+    result = green(content, amber_too)
+    assert result.light == "incomplete"
+    assert result.missing == ["before.okay.today"]
+    assert "They want it now" in result.reasons[-1]
+    red = green(content, {**amber_too, "before.benefit.helps_person": "no"})
+    assert red.light == "red"
+    assert "Benefits them" in red.reasons[0]
+    assert "Okay with me today" in red.reasons[1]
+    assert red.as_text().startswith("Red: pause and think again.")
+
+
+def test_check_every_reason_is_named(content, all_yes):
+    answers = {**all_yes, "before.when.wanted": "no", "before.what.unspoken": "yes"}
+    result = assess(content, answers, "client", warning_signs=["envy"], found_signs=["secrets"])
     assert result.light == "red"
-    assert content.item(sign).label in result.reasons[0]
+    assert set(result.moved_by) == {"before.when.wanted", "before.what.unspoken", "envy", "secrets"}
+    assert len(result.reasons) == 5  # the four, and no positive reason
 
 
-@pytest.mark.parametrize("sign", [s for s in WARNING_SIGN_IDS if s not in SERIOUS_SIGNS])
-def test_check_amber_for_each_other_sign(content, all_yes, sign):
-    result = assess(content, all_yes, "client", warning_signs=[sign])
-    assert result.light == "amber"
-    assert result.reasons == [f"You ticked the warning sign “{content.item(sign).label}”."]
-
-
-@pytest.mark.parametrize("qid", RED_IF_NO)
-def test_check_red_when_today_or_role_is_no(content, all_yes, qid):
-    result = assess(content, {**all_yes, qid: "no"}, "client")
-    assert result.light == "red"
-    assert result.reasons == [f"You answered no to “{content.item(qid).label}”."]
-
-
-@pytest.mark.parametrize("qid", RED_IF_NO)
-def test_check_amber_when_today_or_role_is_unsure(content, all_yes, qid):
-    result = assess(content, {**all_yes, qid: "unsure"}, "client")
-    assert result.light == "amber"
-    assert result.reasons == [f"You are unsure about “{content.item(qid).label}”."]
-
-
-def test_check_amber_for_each_quick_question_no_or_unsure(content, all_yes):
-    for item in quick_questions(content):
-        if item.id in RED_IF_NO:
-            continue
-        for value in ("no", "unsure"):
-            result = assess(content, {**all_yes, item.id: value}, "client")
-            assert result.light == "amber", (item.id, value)
-            assert item.label in result.reasons[0]
-
-
-def test_check_amber_for_okay_with_me_questions(content, all_yes):
+def test_check_okay_with_me_questions_listed(content):
     ids = [i.id for i in okay_with_me_questions(content)]
     assert ids == [
         "before.okay.happy",
@@ -138,41 +252,11 @@ def test_check_amber_for_okay_with_me_questions(content, all_yes):
         "before.okay.support",
         "before.okay.today",
     ]
-    for qid in ids[:3]:
-        for value in ("no", "unsure"):
-            assert assess(content, {**all_yes, qid: value}, "client").light == "amber"
-
-
-def test_check_other_questions_do_not_change_the_light(content, all_yes):
-    # A "no" outside the quick and okay-with-me questions is for thought, not a light.
-    answers = {**all_yes, "before.how.brief": "no", "before.when.wanted": "unsure"}
-    assert assess(content, answers, "client").light == "green"
-
-
-def test_check_unanswered_is_noted_not_counted(content):
-    result = assess(content, {}, "employer")
-    assert result.light == "green"
-    assert result.notes == ["6 of the 6 key questions are not answered yet."]
-    one = {i.id: "yes" for i in quick_questions(content)[1:]}
-    assert assess(content, one, "employer").notes == [
-        "1 of the 6 key questions is not answered yet."
-    ]
-
-
-def test_check_red_reasons_come_before_amber(content, all_yes):
-    dev = deviation(PLAN, "e-aaaaaaaa", "employer")
-    answers = {**all_yes, "before.when.right_time": "unsure"}
-    result = assess(content, answers, "employer", warning_signs=["envy", "secrets"], deviation=dev)
-    assert result.light == "red"
-    assert result.reasons[0].startswith("Your sharing plan marks")
-    assert "Keeping secrets" in result.reasons[1]
-    assert "Invoking envy" in result.reasons[2]
-    assert "Right time for them" in result.reasons[3]
-    text = result.as_text()
-    assert text.startswith("Red: pause and think again.")
-    assert "- Your sharing plan marks" in text
 
 
 def test_check_rules_are_explained(content):
-    assert len(RULES) == 4
-    assert any("never blocks" in r or "never a rule" in r for r in RULES)
+    assert any("never a rule" in r for r in RULES)
+    assert any("our own reading" in r for r in RULES)
+    assert any(r.startswith("Grey") for r in RULES)
+    for rule in content.light_rules.rules:
+        assert rule.source and rule.reason

@@ -147,7 +147,7 @@ def test_real_content_covers_the_paper(content) -> None:
     slef = content.pack("slef")
     assert len(slef.sections) == 6
     assert all(2 <= len(s.items) <= 4 for s in slef.sections)
-    assert len([i for i in content if i.quick]) == 6
+    assert len([i for i in content if i.quick]) == 7  # six, plus the work test for clients
     level = content.item("prep.plan.level")
     assert [c.id for c in level.choices] == ["freely", "briefly", "not_now", "never"]
 
@@ -606,3 +606,25 @@ def test_override_pattern_errors_point_at_the_override_file(packs: Path, tmp_pat
     problems = _problems(packs, [org])
     assert any("ours.yaml:9:" in p and "is not valid" in p for p in problems), problems
     assert any("ours.yaml:8:" in p and "only warning signs" in p for p in problems), problems
+
+
+# --------------------------------------------------------------------------- fidelity wording
+
+
+def test_supervision_ratings_are_own_ratings_on_areas_from_slef(content) -> None:
+    from ips_reflect import messages
+
+    slef = content.pack("slef")
+    assert "SLEF" in slef.title and "own ratings" in slef.title.lower()
+    # SLEF is explained in plain words where the ratings are introduced.
+    assert "Sharing Lived Experiences Framework" in slef.intro
+    assert "not a SLEF" in slef.intro
+    for text in (messages.SUP_SUMMARY_RATINGS, messages.SUPV_RATINGS_INTRO):
+        assert "own ratings" in text.lower() and "from SLEF" in text
+    assert "six SLEF areas" not in messages.SUP_SUMMARY_RATINGS
+
+
+def test_the_interview_question_on_life_experience_says_to_check_with_hr(content) -> None:
+    item = content.item("team.recruit.interview_life")
+    assert "HR" in item.help
+    assert "Equality Act 2010" in item.help and "60" in item.help

@@ -107,3 +107,45 @@ def test_good_practice_notes_raise_no_text_flag(engine: FlagEngine) -> None:
         if not n["signs"] and engine.scan_text(n["text"])
     ]
     assert len(noisy) <= 2, noisy
+
+
+R4_TUNING = NOTES.parent / "flag_notes_r4_tuning.yaml"
+
+
+def test_precision_and_recall_on_the_round_4_tuning_notes(engine: FlagEngine) -> None:
+    """Round 4 notes, written blind from the paper's signs (70: 50 with signs, 20
+    ordinary good practice with tricky words). The concept rules were tuned on
+    them, so these figures are not a measure of new wording: the separate
+    held-out file is."""
+    notes = yaml.safe_load(R4_TUNING.read_text(encoding="utf-8"))["notes"]
+    precision, recall, wrong = score(engine, notes)
+    good = [n for n in notes if not n["signs"]]
+    quiet = sum(1 for n in good if not engine.scan_text(n["text"]))
+    print(
+        f"\nround 4 tuning: precision {precision:.3f}, recall {recall:.3f}, "
+        f"quiet {quiet}/{len(good)}"
+    )
+    assert precision >= 0.9, wrong
+    assert recall >= 0.9, wrong
+    assert quiet >= len(good) - 1, wrong
+
+
+R5_TUNING = NOTES.parent / "flag_notes_r5_tuning.yaml"
+
+
+def test_precision_and_recall_on_the_round_5_tuning_notes(engine: FlagEngine) -> None:
+    """Round 5 notes, written blind (70: 50 with signs, 20 ordinary). Before any
+    tuning on them the detector scored precision 0.83, recall 0.58, 16/20 ordinary
+    notes quiet; the vocabulary was then widened on them, so these floors guard the
+    tuned figures and say nothing about new wording (the held-out files do)."""
+    notes = yaml.safe_load(R5_TUNING.read_text(encoding="utf-8"))["notes"]
+    precision, recall, wrong = score(engine, notes)
+    good = [n for n in notes if not n["signs"]]
+    quiet = sum(1 for n in good if not engine.scan_text(n["text"]))
+    print(
+        f"\nround 5 tuning: precision {precision:.3f}, recall {recall:.3f}, "
+        f"quiet {quiet}/{len(good)}"
+    )
+    assert precision >= 0.9, wrong
+    assert recall >= 0.7, wrong
+    assert quiet >= len(good) - 2, wrong

@@ -119,7 +119,8 @@ def test_evidence_is_the_words_that_triggered_it(engine: FlagEngine) -> None:
 def test_overlapping_matches_of_one_sign_are_one_stretch(engine: FlagEngine) -> None:
     (flag,) = engine.scan_text("She seemed envious of my new job.")
     assert flag.sign == "envy"
-    assert flag.evidence == "She seemed envious of my"
+    # The envy concept rule (good fortune + envy) overlaps the pattern: one stretch.
+    assert flag.evidence == "She seemed envious of my new job"
     assert len(flag.spans) == 1
 
 
@@ -174,7 +175,7 @@ def test_the_prefilter_never_loses_a_match(engine: FlagEngine, words: list[str],
     text = " ".join(words)
     if upper:
         text = text.upper()
-    every = [(p, []) for p in engine._patterns]
+    every = [(p, []) for p in [*engine._patterns, *engine._rules]]
     assert engine.hits(text) == engine._run(text, every)
 
 
@@ -185,7 +186,7 @@ def test_dataset_notes_match_the_same_with_and_without_the_prefilter(
 
     notes = Path(__file__).resolve().parent.parent / "data" / "flag_notes.yaml"
     texts = [n["text"] for n in yaml.safe_load(notes.read_text(encoding="utf-8"))["notes"]]
-    every = [(p, []) for p in engine._patterns]
+    every = [(p, []) for p in [*engine._patterns, *engine._rules]]
     for text, hits in zip(texts, engine.hits_many(texts), strict=True):
         assert hits == engine._run(text, every), text
 
@@ -348,6 +349,54 @@ def test_out_of_hours_needs_two_about_the_same_client(engine: FlagEngine) -> Non
     assert by_rule(engine.pattern_flags(entries), "thinking_outside_work") == []
     far = [share("J.K.", at(5)), share("J.K.", at(40))]  # both weekends, 35 days apart
     assert by_rule(engine.pattern_flags(far), "thinking_outside_work") == []
+
+
+def test_a_weekend_check_and_its_reflection_are_one_share_out_of_hours(
+    engine: FlagEngine,
+) -> None:
+    check = share("W.X.", at(5))  # Saturday 10:00
+    reflection = share("W.X.", at(5, 15), kind="after_reflection", linked_uid=check.uid)
+    pair = [check, reflection]
+    assert by_rule(engine.pattern_flags(pair), "thinking_outside_work") == []
+    assert by_rule(engine.pattern_flags(pair[::-1]), "thinking_outside_work") == []
+    # The check on a weekday, its reflection late that night: still one share.
+    friday = share("W.X.", at(4))
+    late = share("W.X.", at(4, 23), kind="after_reflection", linked_uid=friday.uid)
+    assert by_rule(engine.pattern_flags([friday, late]), "thinking_outside_work") == []
+
+
+def test_two_separate_weekend_shares_are_still_flagged(engine: FlagEngine) -> None:
+    saturday = share("W.X.", at(5))
+    sunday = share("W.X.", at(6))  # a second check, not linked
+    (flag,) = by_rule(engine.pattern_flags([saturday, sunday]), "thinking_outside_work")
+    assert flag.evidence.startswith("W.X.: 2 entries")
+    assert flag.related == (saturday.uid, sunday.uid)
+    # A reflection that is not linked to the check is a share of its own.
+    lone = share("W.X.", at(5, 15), kind="after_reflection")
+    assert by_rule(engine.pattern_flags([saturday, lone]), "thinking_outside_work")
+    # Two checks, each with its reflection: two shares (counted once each), flagged.
+    r1 = share("W.X.", at(5, 12), kind="after_reflection", linked_uid=saturday.uid)
+    r2 = share("W.X.", at(6, 12), kind="after_reflection", linked_uid=sunday.uid)
+    (flag,) = by_rule(engine.pattern_flags([saturday, r1, sunday, r2]), "thinking_outside_work")
+    assert flag.evidence.startswith("W.X.: 2 entries")
+    # A check written on Friday and reflected on late that night counts at the late
+    # moment, and with a weekend share makes two.
+    friday = share("W.X.", at(4))
+    late = share("W.X.", at(4, 23), kind="after_reflection", linked_uid=friday.uid)
+    (flag,) = by_rule(engine.pattern_flags([friday, late, saturday]), "thinking_outside_work")
+    assert "Fri 6 Mar 2026 23:00" in flag.evidence and flag.related[0] == friday.uid
+
+
+def test_repeat_and_dominant_patterns_count_a_pair_once(engine: FlagEngine) -> None:
+    days = (0, 3, 6)
+    checks = [share("Y.Z.", at(d)) for d in days]
+    pairs = [
+        e
+        for c in checks[:2]
+        for e in (c, share("Y.Z.", at(0.5), kind="after_reflection", linked_uid=c.uid))
+    ]
+    assert by_rule(engine.pattern_flags(pairs), "focus_shift") == []
+    assert by_rule(engine.pattern_flags([*pairs, checks[2]]), "focus_shift")
 
 
 def test_one_client_getting_most_of_the_sharing(engine: FlagEngine) -> None:

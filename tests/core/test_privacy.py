@@ -15,6 +15,7 @@ from ips_reflect.core.privacy import (
     find_plan_terms,
     find_social,
     is_personal_mail_domain,
+    plan_topic_words,
     scan,
     summarise,
 )
@@ -260,9 +261,10 @@ def test_plan_terms_match_case_insensitively_on_word_boundaries() -> None:
     blocked = ["my divorce", "Gambling"]
     text = "Since My  Divorce I took up gambling-free hobbies; not about the divorcee."
     found = find_plan_terms(text, blocked)
-    assert [f.text for f in found] == ["My  Divorce", "gambling"]
-    assert found[0].message == "words your sharing plan keeps private ('My  Divorce')"
-    assert find_plan_terms("my divorced friend", blocked) == []
+    assert [f.text for f in found] == ["Divorce", "gambling"]
+    assert found[0].message == "the topic 'my divorce' from your sharing plan (the word 'Divorce')"
+    assert [f.text for f in find_plan_terms("my divorced friend", blocked)] == ["divorced"]
+    assert find_plan_terms("a divorcee and a gambler", blocked) == []
     assert find_plan_terms("anything at all", ["", "   "]) == []
 
 
@@ -275,7 +277,73 @@ def test_plan_terms_with_punctuation_are_escaped() -> None:
 
 def test_plan_terms_only_apply_when_given() -> None:
     assert scan("my divorce") == []
-    assert kinds("my divorce", ("my divorce",)) == [("plan_term", "my divorce")]
+    assert kinds("my divorce", ("my divorce",)) == [("plan_term", "divorce")]
+
+
+# ------------------------------------------------------------- plan topics by content words
+
+TOPIC_HITS = [
+    ("My time in hospital", "I was in hospital in 2019.", ["hospital"]),
+    ("My time in hospital", "Two hospital stays taught me patience.", ["hospital"]),
+    ("my time in hospital", "The Hospital's staff were kind.", ["Hospital's"]),
+    ("Time off work after my breakdown", "After a breakdown I took a year out.", ["breakdown"]),
+    ("my divorce", "Since I divorced I have rebuilt my confidence.", ["divorced"]),
+    ("Debts and gambling", "I used to gamble and ran up debts.", ["gamble", "debts"]),
+    ("my brother's prison sentence", "My brother spent a year in prison.", ["brother", "prison"]),
+    ("My sister's drinking", "My sister was drinking heavily then.", ["sister", "drinking"]),
+    ("Being sectioned", "I was sectioned twice.", ["sectioned"]),
+    ("My mental health", "I talk openly about my mental health.", ["my mental health"]),
+]
+
+TOPIC_CLEAR = [
+    ("My time in hospital", "I worked in hospitality for ten years."),
+    ("My time in hospital", "In my free time I run and cook."),
+    ("Time off work after my breakdown", "I work part time and love my job."),
+    ("Time off work after my breakdown", "Time off work is important to me."),
+    ("my divorce", "I help divorcees find work."),
+    ("Debts and gambling", "I can point you to free debt advice."),
+    ("my brother's prison sentence", "My brother and I run a five-a-side team."),
+    ("My sister's drinking", "My sister works as a nurse in Leeds."),
+    ("My mental health", "IPS helps people who use mental health services to find work."),
+    ("My time in care", "I work closely with your care team."),
+]
+
+
+@pytest.mark.parametrize(("topic", "text", "words"), TOPIC_HITS)
+def test_plan_topics_match_by_their_content_words(topic: str, text: str, words: list[str]) -> None:
+    found = find_plan_terms(text, [topic])
+    assert [f.text for f in found] == words
+    assert all(f.kind == "plan_term" and f.topic == topic for f in found)
+    for f in found:
+        assert text[f.start : f.end] == f.text
+        assert f"'{topic}'" in f.message and f"'{f.text}'" in f.message
+
+
+@pytest.mark.parametrize(("topic", "text"), TOPIC_CLEAR)
+def test_plan_topics_do_not_catch_ordinary_sentences(topic: str, text: str) -> None:
+    assert find_plan_terms(text, [topic]) == []
+
+
+def test_a_plan_topic_finding_names_the_topic_and_the_words() -> None:
+    (found,) = find_plan_terms("I was in hospital in 2019.", ["My time in hospital"])
+    assert found.words == ("hospital",)
+    assert (
+        found.message
+        == "the topic 'My time in hospital' from your sharing plan (the word 'hospital')"
+    )
+    two = find_plan_terms("I used to gamble and ran up debts.", ["Debts and gambling"])
+    assert two[0].words == ("gamble", "debts")
+    assert "(the words 'gamble' and 'debts')" in two[0].message
+    assert [f.text for f in scan("I was in hospital in 2019.", ["My time in hospital"])] == [
+        "hospital"
+    ]
+
+
+def test_plan_topic_words_ignore_stop_words_and_keep_content_words() -> None:
+    assert plan_topic_words("My time in hospital") == ("hospital",)
+    assert plan_topic_words("Time off work after my breakdown") == ("work", "breakdown")
+    assert plan_topic_words("my brother's prison sentence") == ("brother", "prison", "sentence")
+    assert plan_topic_words("the") == ()
 
 
 # --------------------------------------------------------------------------- scan

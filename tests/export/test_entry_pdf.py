@@ -101,7 +101,14 @@ def test_entry_pdf_light_worked_out_when_not_saved(tmp_path, content, pdf_text):
     entry = Entry(kind="before_check", answers={"before.okay.today": "no"})
     text = pdf_text(build_entry_pdf(entry, content, tmp_path / "c.pdf"))
     assert "Red: pause and think again" in text
-    assert "You answered no to “Okay with me today”." in text
+    assert "not feeling all right in yourself today" in text
+
+
+def test_entry_pdf_shows_a_grey_check(tmp_path, content, pdf_text):
+    entry = Entry(kind="before_check", answers={LIGHT_ANSWER_KEY: "incomplete"})
+    text = pdf_text(build_entry_pdf(entry, content, tmp_path / "g.pdf"))
+    assert "Grey: not enough to advise yet" in text
+    assert "“Benefits them” is not answered yet" in text
 
 
 def test_entry_pdf_is_atomic(tmp_path, content, monkeypatch):

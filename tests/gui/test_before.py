@@ -38,7 +38,15 @@ QUICK_IDS = {
     "before.how.focus",
     "before.okay.today",
     "before.benefit.helps_person",
+    "before.why.work_goal",  # the work test: shown for clients only
 }
+#: The key questions the light needs before it advises (without an audience).
+KEY_IDS = ("before.benefit.helps_person", "before.okay.today", "before.why.boundaries")
+
+
+def answer_key_questions(page: BeforePage, value: str = "yes") -> None:
+    for qid in KEY_IDS:
+        page.full.widgets[qid].set_value(value)
 
 
 @pytest.fixture
@@ -161,6 +169,7 @@ def test_before_help_and_paper_source_shown_for_every_question(before, content):
 
 
 def test_before_reasons_and_signs_are_ticked_and_saved(qtbot, before, vault, content):
+    answer_key_questions(before)
     before.go_to(5)
     hope = before.reasons.boxes["hope"]
     assert hope.text() == content.item("hope").label
@@ -189,6 +198,18 @@ def test_before_serious_sign_is_red_but_never_blocks_saving(qtbot, before, vault
 
 def test_before_light_is_never_colour_alone(qtbot, before):
     before.go_to(SUMMARY)
+    # A blank check is never green: grey, with what is missing named.
+    assert before.light.light == "incomplete"
+    assert before.light.accessibleName() == "Traffic light: Grey"
+    assert before.headline.text() == "Grey: not enough to advise yet"
+    assert before.summary_card.property("level") == "incomplete"
+    for label in ("Benefits them", "Okay with me today", "Within professional boundaries"):
+        assert f"“{label}” is not answered yet" in before.summary_reasons.text()
+    assert before.save_button.isEnabled()
+    answer_key_questions(before)
+    before.go_to(5)
+    tick(qtbot, before.reasons.boxes["hope"])
+    before.go_to(SUMMARY)
     assert before.light.light == "green"
     assert before.light.accessibleName() == "Traffic light: Green"
     assert before.headline.text() == "Green: go ahead"
@@ -204,6 +225,9 @@ def test_before_quick_mode_has_the_six_questions_on_one_screen(qtbot, before, va
     page = before.pages["quick"]
     shown = {w.item.id for w in page.findChildren(QuestionWidget) if not w.isHidden()}
     assert shown == QUICK_IDS
+    choose(before.audience, "employer")
+    shown = {w.item.id for w in page.findChildren(QuestionWidget) if not w.isHidden()}
+    assert shown == QUICK_IDS - {"before.why.work_goal"}
     choose(before.audience, "client")
     qtbot.keyClicks(before.alias, "JT")
     choose(before.quick_picker.combo, "e-footy001")
@@ -218,7 +242,7 @@ def test_before_quick_mode_has_the_six_questions_on_one_screen(qtbot, before, va
     assert before.step_key == "summary"
     assert "Step 2 of 2" in before.trail.text()
     assert before.light.light == "red"
-    assert "You answered no to “Okay with me today”." in before.summary_reasons.text()
+    assert "(“Okay with me today”)" in before.summary_reasons.text()
     qtbot.mouseClick(before.back_button, Qt.MouseButton.LeftButton)
     assert before.step_key == "quick"
     qtbot.mouseClick(before.next_button, Qt.MouseButton.LeftButton)
@@ -257,7 +281,10 @@ def test_before_keyboard_only_walk_through_the_check(qtbot, before, vault):
     press(qtbot, Qt.Key.Key_Return)
     assert before.step_key == "summary"
     assert focused() is before.save_button
-    assert before.light.light == "amber"
+    # The key questions were skipped, so the light cannot advise yet.
+    assert before.light.light == "incomplete"
+    assert "“Benefits them” is not answered yet" in before.summary_reasons.text()
+    assert "“Helps them get or keep work” is not answered yet" in before.summary_reasons.text()
     press(qtbot, Qt.Key.Key_Return)  # Enter on the focused Save button
     entry = vault.entries.get(before.saved_entry.uid)
     assert entry.client_alias == "JT"
@@ -379,7 +406,7 @@ def test_before_pdf_export_warns_then_writes_in_the_background(
     from pypdf import PdfReader
 
     text = PdfReader(str(pdf)).pages[0].extract_text()
-    assert "Green: go ahead" in text
+    assert "Grey: not enough to advise yet" in text  # nothing answered: never green
     assert "JT" in text
 
 
@@ -412,3 +439,40 @@ def test_before_tab_order_goes_from_the_alias_into_the_step_then_the_buttons(qtb
     # Shift+Tab from the buttons comes back into the step, not to the top of the page.
     press(qtbot, Qt.Key.Key_Tab, Qt.KeyboardModifier.ShiftModifier)
     assert before.pages["okay"].isAncestorOf(focused())
+
+
+def test_before_contact_details_typed_in_the_check_turn_the_light_red(qtbot, before, vault):
+    answer_key_questions(before)
+    before.go_to(5)
+    tick(qtbot, before.reasons.boxes["hope"])
+    before.go_to(SUMMARY)
+    assert before.light.light == "green"
+    before.go_to(1)  # Why would I share it?
+    box = before.full.widgets["before.why.motivation"].findChild(QPlainTextEdit)
+    qtbot.keyClicks(box, "He asked, so I gave him my personal mobile number.")
+    before.go_to(SUMMARY)
+    # At once: the live panel's search is not waited for.
+    assert before.light.light == "red"
+    assert before.headline.text().startswith("Red")
+    why = before.summary_reasons.text()
+    assert "“Giving contact details” is a sign that a professional boundary" in why
+    assert "your own words in this check suggest it" in why
+    assert before.save_button.isEnabled()  # advice, never a block
+    entry = before.save()
+    assert entry.answers[LIGHT_ANSWER_KEY] == "red"
+
+
+def test_before_a_dismissed_flag_no_longer_moves_the_light(qtbot, before):
+    answer_key_questions(before)
+    before.go_to(5)
+    tick(qtbot, before.reasons.boxes["hope"])
+    before.full.widgets["before.why.motivation"].set_value(
+        "He asked, so I gave him my personal mobile number."
+    )
+    before.go_to(SUMMARY)
+    assert before.light.light == "red"
+    before.live_flags.flush()
+    flag = next(f for f in before.live_flags.flags() if f.sign == "contact_details")
+    before.live_flags.dismiss(flag, "It was my work mobile; I said personal by mistake.")
+    assert before.light.light == "green"
+    assert "Giving contact details" not in before.summary_reasons.text()

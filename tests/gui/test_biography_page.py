@@ -218,9 +218,64 @@ def test_a_plan_term_marked_never_is_a_finding(qtbot, page, fast_vault) -> None:
     with qtbot.waitSignal(page.guardChecked, timeout=2000):
         qtbot.keyClicks(page.bio_edit, "After my divorce I grew veg on my allotment.")
     kinds = [(f.key, f.finding.kind, f.finding.text) for f in page.findings]
-    assert kinds == [("biography", "plan_term", "my divorce")]
-    assert "your sharing plan keeps private ('my divorce')" in page.guard_list.item(0).text()
-    assert highlighted(page.bio_edit) == ["my divorce"]
+    assert kinds == [("biography", "plan_term", "divorce")]
+    assert "the topic 'my divorce' from your sharing plan" in page.guard_list.item(0).text()
+    assert highlighted(page.bio_edit) == ["divorce"]
+
+
+def test_a_plan_topic_is_caught_by_its_content_words(qtbot, page, fast_vault) -> None:
+    fast_vault.plans.save(
+        {
+            "experiences": [
+                {"id": "e-1", "label": "My time in hospital", "levels": {"client": "never"}},
+            ],
+            "will_not_share": ["Time off work after my breakdown"],
+        }
+    )
+    page.set_vault(fast_vault)
+    with qtbot.waitSignal(page.guardChecked, timeout=2000):
+        qtbot.keyClicks(page.bio_edit, "I work part time. I was in hospital in 2019.")
+    kinds = [(f.key, f.finding.kind, f.finding.text) for f in page.findings]
+    assert kinds == [("biography", "plan_term", "hospital")]
+    line = page.guard_list.item(0).text()
+    assert "'My time in hospital'" in line and "'hospital'" in line
+    assert highlighted(page.bio_edit) == ["hospital"]
+
+
+def _break_plans(monkeypatch, vault) -> None:
+    def broken():
+        raise ValueError("Expecting value: line 1 column 1 (char 0)")
+
+    monkeypatch.setattr(vault.plans, "latest", broken)
+
+
+@pytest.mark.parametrize("how", ["raises", "damaged"])
+def test_an_unreadable_plan_is_shown_and_nothing_is_shared(
+    qtbot, page, fast_vault, dialogs, monkeypatch, tmp_path, how
+) -> None:
+    if how == "raises":
+        _break_plans(monkeypatch, fast_vault)
+    else:
+        fast_vault.plans.save(["My time in hospital"])
+    page.set_vault(fast_vault)
+    fill_answers(qtbot, page)
+    page.draft()
+    page.consent_check.setChecked(True)
+    page.run_guard()
+    summary = page.guard_summary.text()
+    assert "sharing plan could not be read" in summary
+    assert "Nothing to remove" not in summary
+    assert page.guard_summary.property("state") == "problem"
+    assert page.guard_summary.isVisible()
+
+    asked: list[str] = []
+    monkeypatch.setattr(QFileDialog, "getSaveFileName", lambda *a, **k: asked.append("x"))
+    qtbot.mouseClick(page.save_card_button, Qt.MouseButton.LeftButton)
+    qtbot.mouseClick(page.export_button, Qt.MouseButton.LeftButton)
+    assert asked == []  # refused before asking where to save
+    assert len(dialogs["warning"]) == 2
+    assert all("sharing plan could not be read" in w for w in dialogs["warning"])
+    assert list(tmp_path.glob("*.yaml")) == [] and list(tmp_path.glob("*.pdf")) == []
 
 
 def test_saving_persists_to_the_vault_and_a_new_page_shows_it(
