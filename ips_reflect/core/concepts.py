@@ -55,7 +55,7 @@ __all__ = [
 ]
 
 RULE_KEYS = ("all", "none", "unless", "within", "near", "exclude", "why")
-WITHIN = ("clause", "sentence")
+WITHIN = ("clause", "sentence", "two_sentences")
 #: ``...`` in a term: up to this many words in between.
 GAP_WORDS = 3
 _GAP = "..."
@@ -125,6 +125,7 @@ class RuleSet(Generic[_K]):
         self.gate_rule: dict[int, int] = {}  # that bit -> the rule's position
         self.masks: dict[str, int] = {}  # written word -> slot bits (cache)
         self.hot: set[str] = set()  # written words with some bit
+        self.pair: set[int] = set()  # positions of ``within: two_sentences`` rules
 
     def mask_of(self, specs: Iterable[int]) -> int:
         m = 0
@@ -459,6 +460,7 @@ class ConceptMatcher:
                 bit <<= 1
             plan.append((need, gate_bit or need & -need))
         out = RuleSet(list(rules), masks)
+        out.pair = {n for n, (_k, r) in enumerate(rules) if r.within == "two_sentences"}
         for n, (need, gate_bit) in enumerate(plan):
             out.need.append(need)
             out.gate_bits |= gate_bit
@@ -489,14 +491,21 @@ class ConceptMatcher:
     ) -> list[tuple[_K, RuleHit]]:
         """The rules that hold in the sentences ``(start, end)`` of ``text``, at most
         once per sentence each, with where. A sentence is read word by word only when
-        it holds a key word of every slot of a rule (see :class:`RuleSet`)."""
+        it holds a key word of every slot of a rule (see :class:`RuleSet`). A rule
+        ``within: two_sentences`` is tried on each sentence together with the one
+        before it (a request in one sentence, the answer in the next); a text of one
+        sentence is its own window."""
         self._prepare()
         low = text.lower().replace("\u2019", "'")
         same = len(low) == len(text)
         masks, hot, need, gate_rule = rules.masks, rules.hot, rules.need, rules.gate_rule
-        gate_bits = rules.gate_bits
+        gate_bits, pair = rules.gate_bits, rules.pair
         findall = _TOKEN.findall
         out: list[tuple[_K, RuleHit]] = []
+        seen: set[tuple[int, int]] = set()
+        prev_left, prev_m = -1, 0
+        sentences = list(sentences)
+        alone = len(sentences) == 1
         for left, right in sentences:
             seg = low[left:right] if same else text[left:right].lower().replace("\u2019", "'")
             words = set(findall(seg))
@@ -505,19 +514,41 @@ class ConceptMatcher:
             m = 0
             for w in words.intersection(hot):
                 m |= masks[w]
-            g = m & gate_bits
-            if not g:
-                continue
+            both = m | prev_m if pair else m
+            g = both & gate_bits
             todo = []
+            todo_pair = []
             while g:
                 low_bit = g & -g
                 n = gate_rule[low_bit]
-                if m & need[n] == need[n]:
+                if n in pair:
+                    if both & need[n] == need[n]:
+                        todo_pair.append(n)
+                elif m & low_bit and m & need[n] == need[n]:
                     todo.append(rules.rules[n])
                 g ^= low_bit
             if todo:
                 specs = self._specs(seg)
                 out += self._sentence_hits(text, left, right, specs, todo, negated)
+            if todo_pair and (prev_left >= 0 or alone):
+                start = prev_left if prev_left >= 0 else left
+                wseg = (
+                    low[start:right] if same else text[start:right].lower().replace("\u2019", "'")
+                )
+                got = self._sentence_hits(
+                    text,
+                    start,
+                    right,
+                    self._specs(wseg),
+                    [rules.rules[n] for n in todo_pair],
+                    negated,
+                )
+                for k, hit in got:
+                    n = next(i for i in todo_pair if rules.rules[i][0] is k)
+                    if (n, hit.start) not in seen:
+                        seen.add((n, hit.start))
+                        out.append((k, hit))
+            prev_left, prev_m = left, m
         return out
 
     def _sentence_hits(

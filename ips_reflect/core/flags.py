@@ -191,7 +191,20 @@ _CUES = frozenset(
     }
 )
 #: Pairs of words that negate what follows.
-_CUE_PAIRS = frozenset({("no", "longer"), ("rather", "than"), ("instead", "of")})
+_CUE_PAIRS = frozenset(
+    {
+        ("no", "longer"),
+        ("rather", "than"),
+        ("instead", "of"),
+        # An intention not carried out: "meant to decline it", "should have logged it".
+        ("meant", "to"),
+        ("supposed", "to"),
+        ("should", "have"),
+        ("ought", "to"),
+        ("forgot", "to"),
+        ("forgetting", "to"),
+    }
+)
 #: A cue followed by one of these is not a negation: "can't stop thinking about her",
 #: "not sure whether", "I shouldn't have given", "didn't hesitate to".
 _NOT_NEGATING = frozenset(
@@ -251,7 +264,7 @@ def negated(text: str, start: int) -> bool:
             if nxt in _NOT_NEGATING or (word == "if" and "honest" in window[i + 1 : i + 4]):
                 continue  # "if I'm honest" is not a condition
             return True
-        if (word, nxt) in _CUE_PAIRS:
+        if (word, nxt) in _CUE_PAIRS or word in ("should've", "should\u2019ve"):
             return True
     return False
 
