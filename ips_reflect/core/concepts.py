@@ -123,6 +123,7 @@ class RuleSet(Generic[_K]):
         self.need: list[int] = []  # per rule: the bits of all its slots
         self.gate_bits = 0  # per rule, the bit of its rarest slot
         self.gate_rule: dict[int, int] = {}  # that bit -> the rule's position
+        self.gate_of: list[int] = []  # per rule: its gate bit
         self.masks: dict[str, int] = {}  # written word -> slot bits (cache)
         self.hot: set[str] = set()  # written words with some bit
         self.pair: set[int] = set()  # positions of ``within: two_sentences`` rules
@@ -341,6 +342,14 @@ class ConceptMatcher:
                 assert first is not None
                 self._first.setdefault(first, []).append(term)
                 self._keyed.setdefault(term.key, []).append(term)
+        # Per concept, by key word id: the word ids of each term (a term is found only
+        # where all its words are), each set once.
+        self._term_sets: dict[str, dict[int, tuple[frozenset[int], ...]]] = {}
+        for cid, terms in self._terms.items():
+            by_key: dict[int, dict[frozenset[int], None]] = {}
+            for t in terms:
+                by_key.setdefault(t.key, {})[t.spec_set] = None
+            self._term_sets[cid] = {k: tuple(sets) for k, sets in by_key.items()}
         self._by_word: dict[str, set[int]] = {}
         self._by_lemma: dict[str, set[int]] = {}
         self._stars: list[tuple[str, int]] = []
@@ -465,6 +474,7 @@ class ConceptMatcher:
             out.need.append(need)
             out.gate_bits |= gate_bit
             out.gate_rule[gate_bit] = n
+            out.gate_of.append(gate_bit)
         return out
 
     def _second_key(self, term: _Term) -> int:
@@ -482,6 +492,34 @@ class ConceptMatcher:
             rules.hot.add(written)
         return m
 
+    def _room(self, rules: RuleSet[_K], new: int) -> None:
+        """Empty the word caches before a text of ``new`` distinct words that could fill
+        one up: a cache emptied halfway through a text would forget words already read."""
+        if len(rules.masks) + new >= _LEMMA_CACHE_MAX:
+            rules.masks.clear()
+            rules.hot.clear()
+        if len(self._surface) + new >= _LEMMA_CACHE_MAX:
+            self._surface.clear()
+            self._relevant.clear()
+
+    def _text_gates(self, words: set[str], total: int, rules: RuleSet[_K]) -> int:
+        """The gate bits of the rules that could hold somewhere in a text whose written
+        words are ``words`` (``total``: all their bits): every bit of the rule is there,
+        and every slot has a concept one of whose terms has all its words in the text.
+        A sentence (or two) where a rule holds has these too, so no other rule need be
+        tried in it."""
+        maybe = [n for n, need in enumerate(rules.need) if total & need == need]
+        if not maybe:
+            return 0
+        surface = self._surface
+        specs: set[int] = set().union(*[surface[w] for w in words.intersection(self._relevant)])
+        known: dict[str, bool] = {}
+        gates = 0
+        for n in maybe:
+            if self._fillable(rules.rules[n][1], specs, known):
+                gates |= rules.gate_of[n]
+        return gates
+
     def text_hits(
         self,
         text: str,
@@ -490,30 +528,47 @@ class ConceptMatcher:
         negated: Callable[[str, int], bool],
     ) -> list[tuple[_K, RuleHit]]:
         """The rules that hold in the sentences ``(start, end)`` of ``text``, at most
-        once per sentence each, with where. A sentence is read word by word only when
-        it holds a key word of every slot of a rule (see :class:`RuleSet`). A rule
+        once per sentence each, with where. Only rules that could hold somewhere in the
+        text are tried (:meth:`_text_gates`); a sentence is read word by word only when
+        it holds a key word of every slot of such a rule (see :class:`RuleSet`). A rule
         ``within: two_sentences`` is tried on each sentence together with the one
         before it (a request in one sentence, the answer in the next); a text of one
         sentence is its own window."""
         self._prepare()
         low = text.lower().replace("\u2019", "'")
         same = len(low) == len(text)
-        masks, hot, need, gate_rule = rules.masks, rules.hot, rules.need, rules.gate_rule
-        gate_bits, pair = rules.gate_bits, rules.pair
         findall = _TOKEN.findall
-        out: list[tuple[_K, RuleHit]] = []
-        seen: set[tuple[int, int]] = set()
-        prev_left, prev_m = -1, 0
         sentences = list(sentences)
-        alone = len(sentences) == 1
-        for left, right in sentences:
-            seg = low[left:right] if same else text[left:right].lower().replace("\u2019", "'")
-            words = set(findall(seg))
-            for w in words.difference(masks):
-                self._word_mask(rules, w)
+        segs = [
+            low[left:right] if same else text[left:right].lower().replace("\u2019", "'")
+            for left, right in sentences
+        ]
+        word_sets = [set(findall(seg)) for seg in segs]
+        every: set[str] = set().union(*word_sets)
+        self._room(rules, len(every))
+        masks, hot, need, gate_rule = rules.masks, rules.hot, rules.need, rules.gate_rule
+        for w in every.difference(masks):
+            self._word_mask(rules, w)
+        for w in every.difference(self._surface):  # (a word's mask may outlive its ids)
+            self._specs_of_surface(w)
+        sentence_masks = []
+        total = 0
+        for words in word_sets:
             m = 0
             for w in words.intersection(hot):
                 m |= masks[w]
+            sentence_masks.append(m)
+            total |= m
+        gate_bits = self._text_gates(every, total, rules) if total else 0
+        if not gate_bits:
+            return []
+        pair = rules.pair
+        surface, relevant = self._surface, self._relevant
+        out: list[tuple[_K, RuleHit]] = []
+        seen: set[tuple[int, int]] = set()
+        prev_left, prev_m = -1, 0
+        alone = len(sentences) == 1
+        for (left, right), words, m in zip(sentences, word_sets, sentence_masks, strict=True):
             both = m | prev_m if pair else m
             g = both & gate_bits
             todo = []
@@ -528,8 +583,11 @@ class ConceptMatcher:
                     todo.append(rules.rules[n])
                 g ^= low_bit
             if todo:
-                specs = self._specs(seg)
-                out += self._sentence_hits(text, left, right, specs, todo, negated)
+                specs: set[int] = set().union(*[surface[w] for w in words.intersection(relevant)])
+                known: dict[str, bool] = {}
+                todo = [kr for kr in todo if self._fillable(kr[1], specs, known)]
+                if todo:
+                    out += self._sentence_hits(text, left, right, specs, todo, negated)
             if todo_pair and (prev_left >= 0 or alone):
                 start = prev_left if prev_left >= 0 else left
                 wseg = (
@@ -550,6 +608,28 @@ class ConceptMatcher:
                         out.append((k, hit))
             prev_left, prev_m = left, m
         return out
+
+    def _fillable(self, rule: ConceptRule, specs: set[int], known: dict[str, bool]) -> bool:
+        """True when every slot of ``rule`` has a concept one of whose terms has all its
+        words among ``specs`` (what :meth:`_sentence_hits` asks first, for one rule and
+        only its concepts; ``known``: concepts already looked at for these ``specs``)."""
+        term_sets = self._term_sets
+        for slot in rule.slots:
+            for cid in slot:
+                got = known.get(cid)
+                if got is None:
+                    got = False
+                    by_key = term_sets.get(cid, {})
+                    for k in specs.intersection(by_key):
+                        if any(ts <= specs for ts in by_key[k]):
+                            got = True
+                            break
+                    known[cid] = got
+                if got:
+                    break
+            else:
+                return False
+        return True
 
     def _sentence_hits(
         self,
