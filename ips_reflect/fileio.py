@@ -95,3 +95,22 @@ def fsync_file(path: Path) -> None:
         os.fsync(fd)
     finally:
         os.close(fd)
+
+
+def read_limited(fd: int, max_bytes: int) -> bytes | None:
+    """Everything left to read on ``fd``, or None if that is more than ``max_bytes``.
+
+    Reads at most one byte past the limit, so a file that is endless (a device) or
+    grows while it is read is refused after a bounded amount of work. Used by every
+    reader of a file from elsewhere (imports, packs, bio cards, photos), each of which
+    first checks on the open descriptor that it is an ordinary file of an allowed size.
+    """
+    chunks: list[bytes] = []
+    total = 0
+    while total <= max_bytes:
+        chunk = os.read(fd, min(1024 * 1024, max_bytes + 1 - total))
+        if not chunk:
+            break
+        chunks.append(chunk)
+        total += len(chunk)
+    return None if total > max_bytes else b"".join(chunks)

@@ -17,6 +17,7 @@ from pathlib import Path
 from typing import BinaryIO
 
 from ips_reflect.errors import UserError
+from ips_reflect.fileio import read_limited
 from ips_reflect.textsafe import for_terminal
 
 MIB = 1024 * 1024
@@ -94,21 +95,14 @@ def read_regular_file(
             raise _not_a_file(shown, info.st_mode, give)
         if info.st_size > max_bytes:
             raise _too_large(shown, info.st_size, max_bytes, what)
-        chunks: list[bytes] = []
-        total = 0
-        while True:
-            chunk = os.read(fd, min(MIB, max_bytes + 1 - total))
-            if not chunk:
-                break
-            chunks.append(chunk)
-            total += len(chunk)
-            if total > max_bytes:  # it grew while we read it
-                raise _too_large(shown, None, max_bytes, what)
+        data = read_limited(fd, max_bytes)
+        if data is None:  # it grew while we read it
+            raise _too_large(shown, None, max_bytes, what)
     except OSError as exc:
         raise UserError(f"{shown} cannot be read ({for_terminal(exc.strerror or exc)}).") from None
     finally:
         os.close(fd)
-    return b"".join(chunks)
+    return data
 
 
 def _not_a_file(shown: str, mode: int, give: str) -> NotAFile:

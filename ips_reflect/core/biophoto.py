@@ -18,6 +18,7 @@ from collections.abc import Sequence
 from pathlib import Path, PurePath
 
 from ips_reflect.core.yamlsafe import display_path, excerpt
+from ips_reflect.fileio import read_limited
 
 PHOTO_MAX_BYTES = 10 * 1024 * 1024
 PHOTO_MAX_PIXELS = 50_000_000
@@ -74,17 +75,9 @@ def _read_photo_fd(fd: int, shown: str) -> tuple[bytes | None, str | None]:
         raise _PhotoMissing
     if st.st_size > PHOTO_MAX_BYTES:
         return None, _too_big(shown, st.st_size)
-    chunks: list[bytes] = []
-    total = 0
-    while total <= PHOTO_MAX_BYTES:
-        chunk = os.read(fd, min(1024 * 1024, PHOTO_MAX_BYTES + 1 - total))
-        if not chunk:
-            break
-        chunks.append(chunk)
-        total += len(chunk)
-    if total > PHOTO_MAX_BYTES:  # it grew while being read
-        return None, _too_big(shown, total)
-    data = b"".join(chunks)
+    data = read_limited(fd, PHOTO_MAX_BYTES)
+    if data is None:  # it grew while being read
+        return None, _too_big(shown, PHOTO_MAX_BYTES + 1)
     problem = _photo_data_problem(data, shown)
     return (None, problem) if problem else (data, None)
 

@@ -29,6 +29,8 @@ from typing import Any
 
 import yaml
 
+from ips_reflect.fileio import read_limited
+
 STR = "tag:yaml.org,2002:str"
 SEQ = "tag:yaml.org,2002:seq"
 MAP = "tag:yaml.org,2002:map"
@@ -229,20 +231,13 @@ def read_bounded(
                 f"{what} is {_size(st.st_size)}, larger than the limit of {_size(max_bytes)}; "
                 "check that this is the right file"
             )
-        chunks: list[bytes] = []
-        total = 0
-        while total <= max_bytes:
-            chunk = os.read(fd, min(1024 * 1024, max_bytes + 1 - total))
-            if not chunk:
-                break
-            chunks.append(chunk)
-            total += len(chunk)
-        if total > max_bytes:  # it grew while being read
+        data = read_limited(fd, max_bytes)
+        if data is None:  # it grew while being read
             raise FileRefused(
                 f"{what} is larger than the limit of {_size(max_bytes)}; "
                 "check that this is the right file"
             )
-        return b"".join(chunks)
+        return data
     finally:
         os.close(fd)
 
