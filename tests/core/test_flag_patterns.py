@@ -109,64 +109,29 @@ def test_good_practice_notes_raise_no_text_flag(engine: FlagEngine) -> None:
     assert len(noisy) <= 2, noisy
 
 
-R4_TUNING = NOTES.parent / "flag_notes_r4_tuning.yaml"
+#: The blind tuning rounds: (round, notes allowed to be flagged among the ordinary
+#: ones, recall floor). Each file was written by someone who never saw the patterns;
+#: the concept rules were then tuned on it, so these floors guard the tuned figures
+#: and say nothing about new wording (the held-out files in test_flag_heldout.py do).
+#: Scored before any tuning on them: round 5 precision 0.83, recall 0.58, 16/20
+#: ordinary notes quiet; round 6 precision 0.86, recall 0.64, 20/20 quiet.
+#: Round 4: 70 notes (50 with signs), round 5: 70 (50), round 6: 65 (45).
+TUNING_ROUNDS = [(4, 1, 0.9), (5, 2, 0.7), (6, 1, 0.85)]
 
 
-def test_precision_and_recall_on_the_round_4_tuning_notes(engine: FlagEngine) -> None:
-    """Round 4 notes, written blind from the paper's signs (70: 50 with signs, 20
-    ordinary good practice with tricky words). The concept rules were tuned on
-    them, so these figures are not a measure of new wording: the separate
-    held-out file is."""
-    notes = yaml.safe_load(R4_TUNING.read_text(encoding="utf-8"))["notes"]
+@pytest.mark.parametrize("round_, noisy_allowed, recall_floor", TUNING_ROUNDS)
+def test_precision_and_recall_on_the_tuning_rounds(
+    engine: FlagEngine, round_: int, noisy_allowed: int, recall_floor: float
+) -> None:
+    path = NOTES.parent / f"flag_notes_r{round_}_tuning.yaml"
+    notes = yaml.safe_load(path.read_text(encoding="utf-8"))["notes"]
     precision, recall, wrong = score(engine, notes)
     good = [n for n in notes if not n["signs"]]
     quiet = sum(1 for n in good if not engine.scan_text(n["text"]))
     print(
-        f"\nround 4 tuning: precision {precision:.3f}, recall {recall:.3f}, "
+        f"\nround {round_} tuning: precision {precision:.3f}, recall {recall:.3f}, "
         f"quiet {quiet}/{len(good)}"
     )
     assert precision >= 0.9, wrong
-    assert recall >= 0.9, wrong
-    assert quiet >= len(good) - 1, wrong
-
-
-R5_TUNING = NOTES.parent / "flag_notes_r5_tuning.yaml"
-
-
-def test_precision_and_recall_on_the_round_5_tuning_notes(engine: FlagEngine) -> None:
-    """Round 5 notes, written blind (70: 50 with signs, 20 ordinary). Before any
-    tuning on them the detector scored precision 0.83, recall 0.58, 16/20 ordinary
-    notes quiet; the vocabulary was then widened on them, so these floors guard the
-    tuned figures and say nothing about new wording (the held-out files do)."""
-    notes = yaml.safe_load(R5_TUNING.read_text(encoding="utf-8"))["notes"]
-    precision, recall, wrong = score(engine, notes)
-    good = [n for n in notes if not n["signs"]]
-    quiet = sum(1 for n in good if not engine.scan_text(n["text"]))
-    print(
-        f"\nround 5 tuning: precision {precision:.3f}, recall {recall:.3f}, "
-        f"quiet {quiet}/{len(good)}"
-    )
-    assert precision >= 0.9, wrong
-    assert recall >= 0.7, wrong
-    assert quiet >= len(good) - 2, wrong
-
-
-R6_TUNING = NOTES.parent / "flag_notes_r6_tuning.yaml"
-
-
-def test_precision_and_recall_on_the_round_6_tuning_notes(engine: FlagEngine) -> None:
-    """Round 6 notes, written blind (65: 45 with signs, 20 ordinary). Scored before
-    any tuning on them: precision 0.86, recall 0.64, 20/20 ordinary notes quiet (the
-    honest figure for new wording at that point). Rules and vocabulary were then
-    tuned on them, so these floors guard the tuned figures only."""
-    notes = yaml.safe_load(R6_TUNING.read_text(encoding="utf-8"))["notes"]
-    precision, recall, wrong = score(engine, notes)
-    good = [n for n in notes if not n["signs"]]
-    quiet = sum(1 for n in good if not engine.scan_text(n["text"]))
-    print(
-        f"\nround 6 tuning: precision {precision:.3f}, recall {recall:.3f}, "
-        f"quiet {quiet}/{len(good)}"
-    )
-    assert precision >= 0.9, wrong
-    assert recall >= 0.85, wrong
-    assert quiet >= len(good) - 1, wrong
+    assert recall >= recall_floor, wrong
+    assert quiet >= len(good) - noisy_allowed, wrong
