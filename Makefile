@@ -5,7 +5,7 @@ VENV   := .venv
 BIN    := $(VENV)/bin
 STAMP  := $(VENV)/.installed
 
-.PHONY: run test lint format bench shots clean
+.PHONY: run test lint format bench shots model clean
 
 $(STAMP): pyproject.toml
 	@$(PYTHON) -c 'import sys; sys.exit(0 if sys.version_info >= (3, 11) else "IPS Reflect needs Python 3.11 or newer; found " + sys.version.split()[0] + ". Install a newer python3 and run make again.")'
@@ -41,6 +41,12 @@ shots: $(STAMP)
 	$(BIN)/python -m benchmarks.bio_team_screenshots
 	$(BIN)/python -m benchmarks.shots_supervision
 	$(BIN)/python -m benchmarks.shots_a11y
+
+# Retrain the warning-sign model (content/sign_model.json) after editing the notes in
+# tests/data or the concepts; needs scikit-learn, which the app itself never does.
+model: $(STAMP)
+	@$(BIN)/python -m pip install --quiet -e '.[train]'
+	$(BIN)/python tools/train_sign_model.py
 
 clean:
 	rm -rf $(VENV) build dist .mypy_cache .ruff_cache

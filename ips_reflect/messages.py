@@ -671,6 +671,7 @@ FLAG_PLAN_HELP = (
 )
 FLAG_TEXT_EXPLANATION = "{why} {help}"
 FLAG_TEXT_WHY_DEFAULT = "These words are often a sign of this."
+FLAG_MODEL_WHY = "Notes worded like this one, written by practitioners, often describe this sign."
 FLAG_TICKED_EVIDENCE = "You ticked “{label}”."
 FLAG_TICKED_EXPLANATION = "You noticed this yourself, which is the hard part. {help}"
 FLAG_PLAN_LEVEL_EXPLANATION = (

@@ -224,6 +224,12 @@ _LEMMA_CACHE_MAX = 100_000
 
 
 @lru_cache(maxsize=4096)
+def uncancelled(text: str, start: int) -> bool:
+    """A ``negated`` that never negates, and tells :meth:`ConceptMatcher.rule_hit` to
+    ignore ``none`` and ``unless`` too."""
+    return False
+
+
 def lemma(word: str) -> str:
     """The dictionary form of a lower-case word (simplemma, loaded on first use)."""
     import simplemma
@@ -783,18 +789,22 @@ class ConceptMatcher:
         found: dict[str, list[_Found]],
         negated: Callable[[str, int], bool],
     ) -> RuleHit | None:
-        """The first place in one sentence where ``rule`` holds, or None."""
+        """The first place in one sentence where ``rule`` holds, or None. With
+        ``negated=uncancelled`` nothing cancels a match (no negation, no ``none`` or
+        ``unless``): where the rule *would* hold, for the sign model's veto."""
         neg_cache: dict[int, bool] = {}
+        cancels = negated is not uncancelled
 
         def is_neg(f: _Found) -> bool:
             if f.start not in neg_cache:
                 neg_cache[f.start] = negated(text, f.start)
             return neg_cache[f.start]
 
-        for cid in rule.unless:
+        for cid in rule.unless if cancels else ():
             if any(not is_neg(f) for f in found.get(cid, ())):
                 return None
-        blocks = [f for cid in rule.none for f in found.get(cid, ()) if not is_neg(f)]
+        none = rule.none if cancels else ()
+        blocks = [f for cid in none for f in found.get(cid, ()) if not is_neg(f)]
         options = []
         for slot in rule.slots:
             items = [f for cid in slot for f in found.get(cid, ())]

@@ -35,6 +35,7 @@ from ips_reflect.core.light_rules import (
     read_light,
 )
 from ips_reflect.core.regex_safety import backtracking_risk
+from ips_reflect.core.sign_model import MODEL_FILE, SignModel, SignModelError
 from ips_reflect.core.yamlsafe import (
     ID_RE,
     Location,
@@ -357,9 +358,13 @@ class Pack:
 class Content:
     """All packs, in reading order, with lookups by id."""
 
-    def __init__(self, packs: Iterable[Pack], dirs: Sequence[Path] = ()) -> None:
+    def __init__(
+        self, packs: Iterable[Pack], dirs: Sequence[Path] = (), sign_model: SignModel | None = None
+    ) -> None:
         self.packs: tuple[Pack, ...] = tuple(sorted(packs, key=lambda p: (p.order, p.id)))
         self.dirs = tuple(dirs)
+        #: Learned word weights for the warning signs (None: the rules alone decide).
+        self.sign_model = sign_model
         self._items: dict[str, Item] = {}
         self._sections: dict[str, Section] = {}
         for p in self.packs:
@@ -1129,10 +1134,37 @@ def check_content(
         builder.add_dir(raw, base=is_base)
         dirs.append(directory)
     packs = builder.build()
+    model = _sign_model(dirs, packs, problems)
     if problems:
         problems.sort(key=lambda p: (p.location.file, p.location.line, p.location.col))
         return None, problems
-    return Content(packs, dirs), []
+    return Content(packs, dirs, model), []
+
+
+def _sign_model(
+    dirs: Sequence[Path], packs: Iterable[Pack], problems: list[Problem]
+) -> SignModel | None:
+    """The last folder's ``sign_model.json`` (an override replaces the shipped one)."""
+    path = next((d / MODEL_FILE for d in reversed(dirs) if (d / MODEL_FILE).exists()), None)
+    if path is None:
+        return None
+    try:
+        model = SignModel.from_file(path)
+    except SignModelError as exc:
+        problems.append(Problem(Location(display_path(path), exc.line, exc.col), exc.message))
+        return None
+    known = {i.id for p in packs for s in p.sections for i in s.items if i.type == "warning_sign"}
+    unknown = [s for s in model.signs if s not in known]
+    if unknown:
+        problems.append(
+            Problem(
+                Location(display_path(path), 1, 1),
+                f"the sign model has weights for '{unknown[0]}', which no pack defines as a "
+                "warning sign; train it again with tools/train_sign_model.py",
+            )
+        )
+        return None
+    return model
 
 
 def load_content(base: Path | None = None, overrides: Sequence[Path] = ()) -> Content:

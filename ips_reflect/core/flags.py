@@ -43,9 +43,10 @@ from datetime import datetime, timedelta
 from typing import Any, Protocol
 
 from ips_reflect import messages
-from ips_reflect.core.concepts import ConceptMatcher, ConceptRule
+from ips_reflect.core.concepts import ConceptMatcher, ConceptRule, uncancelled
 from ips_reflect.core.content import Content, Item, SignPattern, phrase_tokens
 from ips_reflect.core.entries import Entry, parse_timestamp
+from ips_reflect.core.negation import CLAUSE_END, CLAUSE_WORDS, NEGATION_WINDOW, cue_at
 from ips_reflect.core.plan import SharingPlan, as_plan, deviation
 
 __all__ = [
@@ -82,6 +83,9 @@ ENGINE_VERSION = 1
 #: Answers that are not writing (a choice id, the light of a check) are not scanned.
 _SKIP_ANSWERS = frozenset({PLAN_EXPERIENCE_QUESTION, "check.light"})
 _EVIDENCE_MAX = 3  # distinct matched phrases shown as a text flag's evidence
+_MODEL_WORDS_MAX = 120  # characters of a sentence shown when the model found the sign
+#: Stands for the model in a hit it found (no rule or pattern matched there).
+_MODEL_PATTERN = SignPattern(phrase=None, regex=None, why=messages.FLAG_MODEL_WHY)
 
 # --------------------------------------------------------------------------- flags
 
@@ -153,94 +157,9 @@ class PatternRules:
 # --------------------------------------------------------------------------- negation
 
 # A clause ends at punctuation or a line break; words further back never govern a match.
-_CLAUSE_END = re.compile(r"[.!?;:,()\[\]\"\n\u201c\u201d\u2013\u2014]")
 _WORDS = re.compile(r"[\w'\u2019]+")
 # A sentence ends at . ! ? or a line break, but not at an initial such as "P.".
 _SENTENCE_END = re.compile(r"[.!?\n](?<!\b[A-Z]\.)")
-#: Words that start a new clause even without punctuation.
-_CLAUSE_WORDS = frozenset(
-    {"but", "although", "though", "however", "yet", "whereas", "so", "because", "until", "then"}
-)
-#: Words that negate (or make hypothetical) what follows them in the same clause.
-_CUES = frozenset(
-    {
-        "not",
-        "never",
-        "cannot",
-        "nor",
-        "neither",
-        "without",
-        "refused",
-        "refuse",
-        "refuses",
-        "refusing",
-        "declined",
-        "decline",
-        "declines",
-        "declining",
-        "avoided",
-        "avoid",
-        "avoids",
-        "avoiding",
-        "resisted",
-        "resist",
-        "stopped",
-        "if",
-        "whether",
-        "unless",
-    }
-)
-#: Pairs of words that negate what follows.
-_CUE_PAIRS = frozenset(
-    {
-        ("no", "longer"),
-        ("rather", "than"),
-        ("instead", "of"),
-        # An intention not carried out: "meant to decline it", "should have logged it".
-        ("meant", "to"),
-        ("supposed", "to"),
-        ("should", "have"),
-        ("ought", "to"),
-        ("forgot", "to"),
-        ("forgetting", "to"),
-    }
-)
-#: A cue followed by one of these is not a negation: "can't stop thinking about her",
-#: "not sure whether", "I shouldn't have given", "didn't hesitate to".
-_NOT_NEGATING = frozenset(
-    {
-        "only",
-        "just",
-        "sure",
-        "certain",
-        "help",
-        "stop",
-        "mean",
-        "meant",
-        "intend",
-        "intended",
-        "hesitate",
-        "realise",
-        "realize",
-        "realised",
-        "realized",
-        "know",
-        "notice",
-        "long",
-        "matter",
-        "mind",
-        "have",
-        "think",
-        "wait",
-        "surprised",
-    }
-)
-#: How many words before a match a cue may stand and still govern it.
-NEGATION_WINDOW = 5
-
-
-def _is_cue(word: str) -> bool:
-    return word in _CUES or word.endswith("n't") or word.endswith("n\u2019t")
 
 
 def negated(text: str, start: int) -> bool:
@@ -249,24 +168,16 @@ def negated(text: str, start: int) -> bool:
     Looks back within the same clause, at most :data:`NEGATION_WINDOW` words.
     """
     before = text[max(0, start - 160) : start]
-    ends = [m.end() for m in _CLAUSE_END.finditer(before)]
+    ends = [m.end() for m in CLAUSE_END.finditer(before)]
     if ends:
         before = before[ends[-1] :]
     words = [w.lower() for w in _WORDS.findall(before)]
     for i in range(len(words) - 1, -1, -1):
-        if words[i] in _CLAUSE_WORDS:
+        if words[i] in CLAUSE_WORDS:
             words = words[i + 1 :]
             break
     window = words[-NEGATION_WINDOW:]
-    for i, word in enumerate(window):
-        nxt = window[i + 1] if i + 1 < len(window) else ""
-        if _is_cue(word):
-            if nxt in _NOT_NEGATING or (word == "if" and "honest" in window[i + 1 : i + 4]):
-                continue  # "if I'm honest" is not a condition
-            return True
-        if (word, nxt) in _CUE_PAIRS or word in ("should've", "should\u2019ve"):
-            return True
-    return False
+    return any(cue_at(window, i) for i in range(len(window)))
 
 
 def _sentence_bounds(ends: list[int], at: int, size: int) -> tuple[int, int]:
@@ -713,9 +624,12 @@ class PlanCheck:
 class FlagEngine:
     """Finds warning signs; build once per content and reuse (patterns are compiled here)."""
 
-    def __init__(self, content: Content, rules: PatternRules | None = None) -> None:
+    def __init__(
+        self, content: Content, rules: PatternRules | None = None, *, use_model: bool = True
+    ) -> None:
         self.content = content
         self.rules = rules or PatternRules()
+        model = content.sign_model if use_model else None
         self.signs: dict[str, Item] = {i.id: i for i in content.warning_signs}
         self.order: dict[str, int] = {sign: n for n, sign in enumerate(self.signs)}
         self.order[PLAN_SIGN] = len(self.order)
@@ -728,6 +642,7 @@ class FlagEngine:
                 for r in item.rules
             ]
         material += sorted([c.id, list(c.terms)] for c in content.concepts.values())
+        material.append(model.digest if model is not None else None)
         raw = json.dumps(material, ensure_ascii=False, sort_keys=True).encode("utf-8")
         #: Changes whenever a pattern, a sign's words, the rules or the engine change.
         self.signature = hashlib.sha256(raw).hexdigest()[:16]
@@ -744,6 +659,9 @@ class FlagEngine:
         # The scan reports the longest anchor at each word; the anchors it starts with
         # ("ask" for "asked me out") count as found too.
         self._rule_set = self._matcher.rule_set([(p, p.rule) for p in self._rules])
+        self._concept_ids = tuple(content.concepts)
+        #: Learned word weights (see :mod:`sign_model`); None: rules and patterns alone.
+        self.model = model.bound(self.concepts_in) if model is not None else None
         # Concept rules are not prefiltered: their matcher reads each sentence's words once.
         every: list[_Compiled | _RuleCompiled] = [*self._patterns]
         anchors = sorted({a for p in every for g in p.groups for a in g})
@@ -834,7 +752,9 @@ class FlagEngine:
             pos = end + 1
         return out
 
-    def _rule_hits(self, text: str, original: str, ends: list[int] | None) -> list[TextHit]:
+    def _rule_hits(
+        self, text: str, original: str, ends: list[int] | None, strict: bool = True
+    ) -> list[TextHit]:
         """Where the concept rules hold, one hit per rule and sentence at most (the
         matcher reads each sentence's words once, for every rule)."""
         if ends is None:
@@ -843,8 +763,9 @@ class FlagEngine:
         bounds = zip([-1, *ends], [*ends, size], strict=True)
         sentences = [(a + 1, b) for a, b in bounds if b > a + 1]
         hits: list[TextHit] = []
-        for p, hit in self._matcher.text_hits(text, sentences, self._rule_set, negated):
-            if p.excludes:
+        neg = negated if strict else uncancelled
+        for p, hit in self._matcher.text_hits(text, sentences, self._rule_set, neg):
+            if p.excludes and strict:
                 left, right = _sentence_bounds(ends, hit.start, size)
                 if any(x.search(text[left:right]) for x in p.excludes):
                     continue
@@ -853,9 +774,12 @@ class FlagEngine:
             hits.append(TextHit(p.sign, hit.start, hit.end, words, p.pattern))
         return hits
 
-    def _run(self, text: str, patterns: Iterable[tuple[_Searcher, list[int]]]) -> list[TextHit]:
+    def _run(
+        self, text: str, patterns: Iterable[tuple[_Searcher, list[int]]], strict: bool = True
+    ) -> list[TextHit]:
         """Matches of the patterns in ``text``. A pattern with offsets is searched only in
-        the sentences (or lines) that hold them: patterns never cross a sentence end."""
+        the sentences (or lines) that hold them: patterns never cross a sentence end.
+        ``strict=False`` also keeps the matches a negation or an exclusion cancels."""
         hits: list[TextHit] = []
         original = text
         text = text.replace("\u2019", "'")  # same length: offsets still fit the original
@@ -873,16 +797,16 @@ class FlagEngine:
             for left, right in windows:
                 for m in p.regex.finditer(text, left, right):
                     start, end = m.span()
-                    if start == end or negated(text, start):
+                    if start == end or (strict and negated(text, start)):
                         continue
-                    if p.excludes:
+                    if p.excludes and strict:
                         sentence = sentence_around(text, start, end)
                         if any(x.search(sentence) for x in p.excludes):
                             continue
                     words = _clean(original[start:end])
                     hits.append(TextHit(p.sign, start, end, words, p.pattern))
         if self._rules:
-            hits += self._rule_hits(text, original, ends)
+            hits += self._rule_hits(text, original, ends, strict)
         hits.sort(key=lambda h: (self.order.get(h.sign, 99), h.start, -h.end))
         merged: list[TextHit] = []
         for h in hits:  # overlapping matches of one sign become one stretch of words
@@ -899,7 +823,51 @@ class FlagEngine:
         """Pattern matches in each text (after negation and exclusions)."""
         out: list[list[TextHit]] = []
         for text, patterns in zip(texts, self._prefilter(texts), strict=True):
-            out.append(self._run(text, patterns) if patterns or self._rules else [])
+            hits = self._run(text, patterns) if patterns or self._rules else []
+            if self.model is not None:
+                hits = self._weigh(text, hits, patterns)
+            out.append(hits)
+        return out
+
+    def vetoed(
+        self, text: str, sign: str, start: int, end: int, cancelled: Sequence[TextHit]
+    ) -> bool:
+        """Whether the rules overrule the model's finding of ``sign`` in
+        ``text[start:end]``: a rule or pattern for the sign matched there but a negation
+        or an exclusion cancelled it (``cancelled`` are the matches with nothing
+        cancelled, from ``_run(strict=False)``)."""
+        return any(h.sign == sign and start <= h.start < end for h in cancelled)
+
+    def concepts_in(self, words: str) -> set[str]:
+        """The packs' concepts one of whose terms has every word in ``words`` (lower
+        case): what the sign model reads besides the words themselves."""
+        return self._matcher.possible(words)
+
+    def _weigh(
+        self, text: str, hits: list[TextHit], patterns: Sequence[tuple[_Searcher, list[int]]]
+    ) -> list[TextHit]:
+        """The model's say (see :meth:`SignModel.verdicts`): drop the hits it finds
+        implausible, add the signs it finds that no rule did (at the sentence that
+        weighs most for the sign), except where a rule or pattern for that sign matched
+        in the same window and its negation or exclusion cancelled it ("I didn't give
+        him my number", "my work mobile"): the rules' reading of such words wins."""
+        assert self.model is not None
+        plain = text.replace("\u2019", "'")
+        keep, added = self.model.verdicts(plain, [(h.sign, h.start, h.end) for h in hits])
+        out = [h for n, h in enumerate(hits) if n in keep]
+        cancelled: list[TextHit] = []
+        if added and (patterns or self._rules):
+            cancelled = self._run(text, patterns, strict=False)
+        for f in added:
+            if f.sign not in self.signs or self.vetoed(text, f.sign, f.start, f.end, cancelled):
+                continue
+            start, end = f.best
+            words = _clean(text[start:end])
+            if len(words) > _MODEL_WORDS_MAX:
+                words = words[: _MODEL_WORDS_MAX - 1].rsplit(" ", 1)[0] + "\u2026"
+            out.append(TextHit(f.sign, start, end, words, _MODEL_PATTERN))
+        if added:
+            out.sort(key=lambda h: (self.order.get(h.sign, 99), h.start, -h.end))
         return out
 
     def hits(self, text: str) -> list[TextHit]:

@@ -1,18 +1,22 @@
-"""The text detector on notes it was never tuned on (round 4, written blind).
+"""The text detector on notes it was never tuned on: the issue's bar, enforced.
 
-``tests/data/flag_notes_r4_heldout.yaml`` was written by someone who never saw the
-patterns, the vocabularies or the engine, and it was never shown to whoever tuned
-them. It only measures. So this test reports figures, never the notes themselves:
-a failure says how far off the figures are, not which notes were missed, so that
-nobody tunes on it by reading a failure.
+``tests/data/flag_notes_r7_heldout.yaml`` and ``flag_notes_r8_heldout.yaml`` were
+written on 2026-12-06 by two writers who never saw the patterns, the vocabularies,
+the sign model or its training notes, and nobody who tuned or trained anything has
+read them. They only measure. So this test reports figures, never the notes: a
+failure says how far off the figures are, not which notes were missed, so that nobody
+tunes on it by reading a failure. ``flag_notes_r8_ordinary_heldout.yaml`` is a third
+blind set of ordinary notes only (no sign in any), for the false-alarm rate on the
+kind of entry most of a journal is made of.
 
-The issue's bar is precision >= 0.9 and recall >= 0.6 on the signs, with at least
-90 % of the ordinary good-practice notes left without any flag. It is not met yet
-(figures in FLOORS' comments, measured 2026-12-05): the concept rules raised recall
-on new wording from about 0.11 to about 0.4, at a cost in precision. Until the bar
-is met this test guards the figures reached so far, so that a change that makes the
-detector worse on new wording fails; the ordinary-notes part of the bar holds now.
-Each later round of tuning needs a new blind set: these three have been measured.
+The bar (issue "Advice you can trust"): precision >= 0.9 and recall >= 0.6 on the
+signs, and at least 90 % of ordinary notes left without any flag.
+
+History, so the figures can be compared: with the concept rules alone, rounds 4-6
+held-out were r4 0.88 / 0.43 / 100 %, r5 0.83 / 0.38 / 97 %, r6 0.74 / 0.38 / 87 %
+(2026-12-05). Those three sets were then measured, reported, and added to the sign
+model's training notes (``flag_notes_r{4,5,6}_measured.yaml``); they no longer
+measure anything. A new round of training needs new blind held-out notes.
 """
 
 from __future__ import annotations
@@ -25,13 +29,8 @@ import yaml
 from ips_reflect.core.flags import FlagEngine
 
 DATA = Path(__file__).resolve().parent.parent / "data"
-ROUNDS = ("r4", "r5", "r6")
-#: (precision, recall, ordinary notes unflagged) each round must keep, a little under
-#: what was measured on 2026-12-05 after the last round of tuning (which never saw
-#: these notes): r4 0.88 / 0.43 / 100 %, r5 0.83 / 0.38 / 97 %, r6 (measured once,
-#: fresh) 0.74 / 0.38 / 87 %. Before the concept rules: r4 1.00 / 0.11 / 100 %.
-#: The issue's bar is 0.9 / 0.6 / 90 %.
-FLOORS = {"r4": (0.85, 0.4, 0.95), "r5": (0.8, 0.35, 0.95), "r6": (0.7, 0.35, 0.85)}
+ROUNDS = ("r7", "r8")
+BAR = (0.9, 0.6, 0.9)
 
 
 def figures(engine: FlagEngine, notes: list[dict]) -> tuple[float, float, float, int]:
@@ -51,25 +50,44 @@ def figures(engine: FlagEngine, notes: list[dict]) -> tuple[float, float, float,
     return precision, recall, clean / ordinary if ordinary else 1.0, len(notes)
 
 
-def load(round_: str) -> list[dict]:
-    path = DATA / f"flag_notes_{round_}_heldout.yaml"
+def load(name: str) -> list[dict]:
+    path = DATA / f"flag_notes_{name}.yaml"
     return yaml.safe_load(path.read_text(encoding="utf-8"))["notes"]
 
 
 @pytest.mark.parametrize("round_", ROUNDS)
 def test_the_held_out_set_is_big_enough(round_) -> None:
-    notes = load(round_)
+    notes = load(f"{round_}_heldout")
     with_signs = [n for n in notes if n["signs"]]
-    assert len(with_signs) >= 40 and len(notes) - len(with_signs) >= 20
+    assert len(with_signs) >= 60 and len(notes) - len(with_signs) >= 25
+    # every sign is measured, not just the easy ones
+    assert len({s for n in with_signs for s in n["signs"]}) == 13
 
 
 @pytest.mark.parametrize("round_", ROUNDS)
-def test_held_out_figures_do_not_fall(content, round_) -> None:
-    precision, recall, clean, n = figures(FlagEngine(content), load(round_))
+def test_held_out_notes_meet_the_bar(content, round_) -> None:
+    precision, recall, clean, n = figures(FlagEngine(content), load(f"{round_}_heldout"))
     summary = (
         f"{round_}: {n} held-out notes: precision {precision:.2f}, recall {recall:.2f}, "
         f"ordinary notes unflagged {clean:.0%}"
     )
     print("\n" + summary)
-    floor_p, floor_r, floor_clean = FLOORS[round_]
-    assert precision >= floor_p and recall >= floor_r and clean >= floor_clean, summary
+    assert precision >= BAR[0] and recall >= BAR[1] and clean >= BAR[2], summary
+
+
+def test_held_out_ordinary_notes_stay_unflagged(content) -> None:
+    notes = load("r8_ordinary_heldout")
+    assert len(notes) >= 100 and not any(n["signs"] for n in notes)
+    _, _, clean, n = figures(FlagEngine(content), notes)
+    print(f"\nr8 ordinary: {n} held-out ordinary notes, {clean:.0%} unflagged")
+    assert clean >= BAR[2], f"{clean:.0%} of {n} ordinary notes unflagged"
+
+
+def test_the_model_is_what_lifts_recall(content) -> None:
+    """The rules alone stay well under the bar on new wording (so the test above
+    measures the model, and a model that silently failed to load would show here)."""
+    notes = load("r7_heldout") + load("r8_heldout")
+    _, with_model, _, _ = figures(FlagEngine(content), notes)
+    _, rules_alone, _, _ = figures(FlagEngine(content, use_model=False), notes)
+    assert content.sign_model is not None
+    assert with_model >= rules_alone + 0.2

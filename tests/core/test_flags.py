@@ -36,6 +36,12 @@ def engine(content) -> FlagEngine:
     return FlagEngine(content)
 
 
+@pytest.fixture(scope="module")
+def rules(content) -> FlagEngine:
+    """The rules and patterns alone (the sign model off): for how they match."""
+    return FlagEngine(content, use_model=False)
+
+
 def signs(engine: FlagEngine, text: str) -> set[str]:
     return {f.sign for f in engine.scan_text(text)}
 
@@ -93,7 +99,8 @@ def test_negated_looks_back_a_few_words_only() -> None:
         "I gave him a leaflet with my number on it.",
     ],
 )
-def test_exclusions_cancel_a_match_in_the_same_sentence(engine: FlagEngine, text: str) -> None:
+def test_exclusions_cancel_a_match_in_the_same_sentence(rules: FlagEngine, text: str) -> None:
+    engine = rules
     assert "contact_details" not in signs(engine, text)
 
 
@@ -127,8 +134,11 @@ def test_overlapping_matches_of_one_sign_are_one_stretch(engine: FlagEngine) -> 
 def test_case_spacing_and_curly_apostrophes(engine: FlagEngine) -> None:
     assert "exclusive_contact" in signs(engine, "SHE’LL ONLY TALK TO ME")
     assert "contact_details" in signs(engine, "I   gave him\tmy personal   mobile")
-    # A match stays within one sentence or line.
-    assert "contact_details" not in signs(engine, "I gave him\nmy personal mobile")
+
+
+def test_a_pattern_match_stays_within_one_sentence_or_line(rules: FlagEngine) -> None:
+    assert "contact_details" in signs(rules, "I gave him my personal mobile")
+    assert "contact_details" not in signs(rules, "I gave him\nmy personal mobile")
 
 
 def test_every_sign_has_patterns(content, engine: FlagEngine) -> None:
@@ -171,7 +181,8 @@ WORDS = _VOCABULARY.split(" ")
 
 @settings(max_examples=150, deadline=None, suppress_health_check=[HealthCheck.too_slow])
 @given(st.lists(st.sampled_from(WORDS), min_size=1, max_size=60), st.booleans())
-def test_the_prefilter_never_loses_a_match(engine: FlagEngine, words: list[str], upper) -> None:
+def test_the_prefilter_never_loses_a_match(rules: FlagEngine, words: list[str], upper) -> None:
+    engine = rules
     text = " ".join(words)
     if upper:
         text = text.upper()
@@ -180,10 +191,11 @@ def test_the_prefilter_never_loses_a_match(engine: FlagEngine, words: list[str],
 
 
 def test_dataset_notes_match_the_same_with_and_without_the_prefilter(
-    engine: FlagEngine,
+    rules: FlagEngine,
 ) -> None:
     import yaml
 
+    engine = rules
     notes = Path(__file__).resolve().parent.parent / "data" / "flag_notes.yaml"
     texts = [n["text"] for n in yaml.safe_load(notes.read_text(encoding="utf-8"))["notes"]]
     every = [(p, []) for p in [*engine._patterns, *engine._rules]]
