@@ -247,7 +247,8 @@ def main(argv: list[str] | None = None) -> int:
     journal.controller._show_body_field(True)
     journal.controller.body_edit.setPlainText(
         "J.K. did well at the warehouse trial. I gave her my personal mobile so she "
-        "could let me know how the second day went."
+        "could let me know how the second day went. She was short for the bus, so I lent "
+        "her twenty quid from my own purse and didn't log it."
     )
     journal.controller.live_flags.changed()
     for _ in range(40):

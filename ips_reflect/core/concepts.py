@@ -224,6 +224,13 @@ _LEMMA_CACHE_MAX = 100_000
 
 
 @lru_cache(maxsize=4096)
+def _word_start(text: str, at: int) -> int:
+    """``at`` moved back to the start of the word it is in."""
+    while at > 0 and (text[at - 1].isalnum() or text[at - 1] in "'\u2019"):
+        at -= 1
+    return at
+
+
 def uncancelled(text: str, start: int) -> bool:
     """A ``negated`` that never negates, and tells :meth:`ConceptMatcher.rule_hit` to
     ignore ``none`` and ``unless`` too."""
@@ -835,12 +842,15 @@ class ConceptMatcher:
                     break
             if not ok:
                 continue
-            start = min(f.start for f in combo)
+            # Whole words: a found "n't" shows as "didn't", not "n't".
+            start = _word_start(text, min(f.start for f in combo))
             end = max(f.end for f in combo)
             if end - start <= _EVIDENCE_CHARS:
                 words = " ".join(text[start:end].split())
             else:
                 parts = sorted(combo, key=lambda f: f.start)
-                words = " \u2026 ".join(" ".join(text[f.start : f.end].split()) for f in parts)
+                words = " \u2026 ".join(
+                    " ".join(text[_word_start(text, f.start) : f.end].split()) for f in parts
+                )
             return RuleHit(start, end, words)
         return None

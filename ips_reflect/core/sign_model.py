@@ -60,7 +60,9 @@ WINDOW = 4
 STRIDE = 2
 
 _WORD = re.compile(r"[a-z]+(?:'[a-z]+)?")  # after lower(): "didn't", "i've", "o'clock"
-_SENTENCE = re.compile(r"[^.!?\n]+(?:[.!?]+|$)", re.M)
+# A sentence ends at . ! ? before a space (not after an initial, as in "J.K. said") or
+# at a line break.
+_SENTENCE_END = re.compile(r"[.!?]+(?<!\b[A-Z]\.)(?=\s|$)|\n")
 
 
 Concepts = Callable[[str], "set[str] | frozenset[str]"]
@@ -117,15 +119,14 @@ def _clauses(words: list[str]) -> list[list[str]]:
 def sentences(text: str) -> list[tuple[int, int]]:
     """(start, end) of each sentence or line that has a letter in it."""
     out = []
-    for m in _SENTENCE.finditer(text):
-        start, end = m.span()
+    start = 0
+    for end in [m.end() for m in _SENTENCE_END.finditer(text)] + [len(text)]:
         part = text[start:end]
         stripped = part.strip()
-        if not any(c.isalpha() for c in stripped):
-            continue
-        start += len(part) - len(part.lstrip())
-        end = start + len(stripped)
-        out.append((start, end))
+        if any(c.isalpha() for c in stripped):
+            left = start + len(part) - len(part.lstrip())
+            out.append((left, left + len(stripped)))
+        start = end
     return out
 
 

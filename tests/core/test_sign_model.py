@@ -13,7 +13,13 @@ import pytest
 from ips_reflect import messages
 from ips_reflect.core.content import check_content, load_content
 from ips_reflect.core.flags import FlagEngine
-from ips_reflect.core.sign_model import MODEL_FILE, SignModel, SignModelError, analyse
+from ips_reflect.core.sign_model import (
+    MODEL_FILE,
+    SignModel,
+    SignModelError,
+    analyse,
+    sentences,
+)
 from ips_reflect.paths import content_dir
 
 DATA = Path(__file__).resolve().parent.parent / "data"
@@ -122,6 +128,16 @@ def test_negation_marks_the_rest_of_its_clause_only() -> None:
     assert {"~give", "~number", "didn't ~give"} <= set(terms)
     assert "didn't" not in terms  # a negation word alone says nothing
     assert {"add", "facebook"} <= set(terms) and "~facebook" not in terms
+
+
+def test_initials_do_not_end_a_sentence() -> None:
+    """Client aliases are initials: "J.K." must not turn a note into a long entry."""
+    text = "J.K. did well at the trial. I gave her my mobile!\nA. B. and C. met."
+    assert [text[a:b] for a, b in sentences(text)] == [
+        "J.K. did well at the trial.",
+        "I gave her my mobile!",
+        "A. B. and C. met.",
+    ]
 
 
 def test_curly_apostrophes_read_as_straight_ones() -> None:
