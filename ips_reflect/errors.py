@@ -20,3 +20,8 @@ class UserError(Exception):
 
     def __str__(self) -> str:
         return self.message
+
+
+class PrivacyGateError(UserError):
+    """A privacy gate could not be checked (the consent list, the client aliases, the
+    sharing plan could not be read), so nothing was written: gates fail closed."""

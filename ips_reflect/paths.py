@@ -72,3 +72,13 @@ def ensure_private_dir(path: Path) -> Path:
 def override_content_dir(data_dir: Path) -> Path:
     """An organisation's own question packs, inside the data dir."""
     return data_dir / "content"
+
+
+def content_sources(
+    content_dirs: list[str] | tuple[str, ...] = (), data_dir: str | os.PathLike[str] | None = None
+) -> tuple[Path, list[Path]]:
+    """The base folder of question packs and the override folders the app loads: each
+    ``--content-dir``, then ``content/`` in the data folder."""
+    overrides = [Path(d) for d in content_dirs]
+    overrides.append(override_content_dir(user_data_dir(data_dir)))
+    return content_dir(), overrides

@@ -60,38 +60,11 @@ def register(sub: argparse._SubParsersAction) -> None:  # type: ignore[type-arg,
 
 
 def _read_biography(args: argparse.Namespace) -> tuple[Any, list[str]]:
-    """The stored biography and the sharing plan's private topics; refuses when empty.
-
-    A plan that cannot be read stops the command (exit 1): the guard never
-    takes a damaged plan for "nothing to check".
-    """
-    from ips_reflect import messages
-    from ips_reflect.core.bioprofile import is_empty, read_plan_phrases
-    from ips_reflect.errors import UserError
+    """The stored biography and the sharing plan's private topics (see ``ops.bio``)."""
+    from ips_reflect.ops import bio as ops
 
     with _unlock(args) as vault:
-        bio = vault.biography.get()
-        if bio is None or is_empty(bio.payload):
-            raise UserError(messages.BIO_CLI_NONE)
-        blocked = read_plan_phrases(vault.plans.latest)
-    return bio, blocked
-
-
-def _checked_card(bio: Any, blocked: list[str], target: Path, what: str) -> Any:
-    from ips_reflect import messages
-    from ips_reflect.core.biocard import check_card
-    from ips_reflect.core.bioprofile import card_from_payload
-    from ips_reflect.errors import UserError
-
-    card = card_from_payload(bio.payload, consent=bio.consent, review_date=bio.review_date)
-    problems = check_card(card, blocked)
-    if problems:
-        n = len(problems)
-        raise UserError(
-            messages.BIO_CLI_REFUSED.format(file=target, what=what, n=n, s="" if n == 1 else "s"),
-            details=[f"- {p}" for p in problems],
-        )
-    return card
+        return ops.stored_biography(vault)
 
 
 def _check_target(target: Path, suffixes: tuple[str, ...], message: str) -> None:
@@ -111,15 +84,17 @@ def _check_target(target: Path, suffixes: tuple[str, ...], message: str) -> None
 
 def run_card(args: argparse.Namespace) -> int:
     from ips_reflect import messages
-    from ips_reflect.core.bioprofile import write_card_files
     from ips_reflect.errors import UserError
 
     target = Path(args.output)
     _check_target(target, (".yaml", ".yml"), messages.BIO_CLI_NOT_YAML)
     bio, blocked = _read_biography(args)
-    card = _checked_card(bio, blocked, target, "card")
+    from ips_reflect.ops import bio as ops
+
     try:
-        photo_path = write_card_files(card, target, bio.photo, bio.photo_mime)
+        photo_path = ops.write_card(
+            ops.card_of(bio), target, blocked=blocked, photo=bio.photo, mime=bio.photo_mime
+        )
     except OSError as exc:
         raise UserError(
             messages.BIO_CLI_WRITE_FAILED.format(file=target, problem=exc.strerror or exc)
@@ -140,14 +115,11 @@ def run_pdf(args: argparse.Namespace) -> int:
     target = Path(args.output)
     _check_target(target, (".pdf",), messages.BIO_CLI_NOT_PDF)
     bio, blocked = _read_biography(args)
-    card = _checked_card(bio, blocked, target, "PDF")
     from ips_reflect.core.bioprofile import clean_payload
+    from ips_reflect.ops import bio as ops
 
     service = args.service if args.service is not None else clean_payload(bio.payload)["service"]
-
-    from ips_reflect.export.bio_pdf import build_bio_pdf
-
-    build_bio_pdf(card, target, service=service or None, photo_data=bio.photo)
+    ops.write_pdf(ops.card_of(bio), target, blocked=blocked, service=service, photo=bio.photo)
     print(messages.BIO_CLI_WROTE_PDF.format(file=target))
     print(messages.BIO_SHARED_NOTICE.format(file=target), file=sys.stderr)
     return 0

@@ -7,7 +7,7 @@ import sys
 from pathlib import Path
 
 
-def register(sub: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
+def register(sub: argparse._SubParsersAction) -> None:  # type: ignore[type-arg,unused-ignore]
     p = sub.add_parser("content", help="validate question packs")
     csub = p.add_subparsers(dest="content_command", metavar="ACTION", required=True)
     check = csub.add_parser(
@@ -27,9 +27,7 @@ def content_sources(args: argparse.Namespace) -> tuple[Path, list[Path]]:
     """The base folder and the override folders the app would load."""
     from ips_reflect import paths
 
-    overrides = [Path(d) for d in args.content_dir]
-    overrides.append(paths.override_content_dir(paths.user_data_dir(args.data_dir)))
-    return paths.content_dir(), overrides
+    return paths.content_sources(args.content_dir, args.data_dir)
 
 
 def run_check(args: argparse.Namespace) -> int:

@@ -143,31 +143,26 @@ def _unlock(args: argparse.Namespace) -> Any:
 
 
 def run_pack(args: argparse.Namespace) -> int:
-    from ips_reflect.core.supervision import ALIAS_PLACEHOLDER, consented
-    from ips_reflect.export.supervision_pdf import supervision_pack_pdf
+    from ips_reflect.core.supervision import ALIAS_PLACEHOLDER
+    from ips_reflect.ops import supervision as ops
 
     since = parse_since(args.since)
     target = _check_output(args.output, "supervision-pack.pdf")
     content = _content(args)
     with _unlock(args) as vault:
-        entries = vault.entries.list(supervision=True, created_from=since, newest_first=False)
-        others = vault.entries.count(supervision=False, created_from=since)
-        aliases = vault.entries.client_aliases() if args.group else []
-    data = supervision_pack_pdf(
-        entries, content, group=args.group, since=since, extra_aliases=aliases
-    )
-    _write(target, data)
-    n = len(consented(entries))
+        pack = ops.pack_input(vault, group=args.group, since=since)
+    _write(target, ops.pack_pdf(pack, content))
+    n = len(pack.entries)
     if n == 0:
         print(messages.SUP_CLI_PACK_NONE.format(path=target))
     elif n == 1:
         print(messages.SUP_CLI_PACK_ONE.format(path=target))
     else:
         print(messages.SUP_CLI_PACK_MANY.format(count=n, path=target))
-    if others == 1:
+    if pack.left_out == 1:
         print(messages.SUP_CLI_PACK_LEFT_OUT_ONE)
-    elif others:
-        print(messages.SUP_CLI_PACK_LEFT_OUT.format(count=others))
+    elif pack.left_out:
+        print(messages.SUP_CLI_PACK_LEFT_OUT.format(count=pack.left_out))
     if args.group and n:
         print(messages.SUP_CLI_PACK_GROUP.format(placeholder=ALIAS_PLACEHOLDER))
     return 0
@@ -177,50 +172,14 @@ def run_pack(args: argparse.Namespace) -> int:
 
 
 def run_summary(args: argparse.Namespace) -> int:
-    from ips_reflect.core.flags import PATTERN_ENTRIES_KEY
-    from ips_reflect.core.supervision import agenda_flag_ids, resolve_agenda
-    from ips_reflect.errors import UserError
-    from ips_reflect.export.entry_pdf import KIND_LABELS
-    from ips_reflect.export.supervision_pdf import session_summary_pdf
+    from ips_reflect.ops import supervision as ops
 
     target = _check_output(args.output, "supervision-summary.pdf")
     content = _content(args)
     with _unlock(args) as vault:
-        if args.session is not None:
-            session = vault.supervision.get_session(args.session)
-            if session is None:
-                raise UserError(messages.SUP_CLI_UNKNOWN_SESSION.format(id=args.session))
-        else:
-            recorded = vault.supervision.sessions()
-            if not recorded:
-                raise UserError(messages.SUP_CLI_NO_SESSIONS)
-            session = recorded[0]
-        entries = vault.entries.list(supervision=True, newest_first=False)
-        flags = vault.flags.chosen(ids=agenda_flag_ids(session.agenda))
-        related = vault.kv.get(PATTERN_ENTRIES_KEY) or {}
-        actions = vault.supervision.actions(session.id)
-        ratings = vault.supervision.ratings(session.id)
-        # The story so far, as of this session (a later session is not part of it).
-        history = [h for h in vault.supervision.rating_history() if h[0] <= session.held_on]
-
-    def topic_text(topic_id: str) -> str | None:
-        item = content.get(topic_id)
-        return item.text if item is not None else None
-
-    agenda = resolve_agenda(
-        session.agenda,
-        entries=entries,
-        flags=flags,
-        topic_text=topic_text,
-        topic_label=lambda tid: item.label if (item := content.get(tid)) is not None else None,
-        sign_names={i.id: i.label for i in content.warning_signs},
-        kind_names=KIND_LABELS,
-        related=related if isinstance(related, dict) else {},
-    )
-    data = session_summary_pdf(
-        session, agenda, actions, ratings, content, history=history, entries=entries
-    )
-    _write(target, data)
+        session = ops.find_session(vault, args.session)
+        data = ops.summary_input(vault, content, session)
+    _write(target, ops.summary_pdf(data, content))
     print(messages.SUP_CLI_SUMMARY_DONE.format(date=session.held_on, path=target))
     return 0
 

@@ -31,7 +31,7 @@ PLAINTEXT_WARNING = (
 )
 
 
-def register(sub: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
+def register(sub: argparse._SubParsersAction) -> None:  # type: ignore[type-arg,unused-ignore]
     p = sub.add_parser(
         "init",
         help="create a vault and show its recovery code once",
@@ -218,28 +218,12 @@ def run_init(args: argparse.Namespace) -> int:
 
 
 def run_import(args: argparse.Namespace) -> int:
-    from ips_reflect.core.entries import MAX_EXCHANGE_BYTES, EntryError, parse_exchange
-    from ips_reflect.safeinput import read_regular_file
+    from ips_reflect.ops import journal as ops
 
     path = Path(args.file)
-    # Refuses a folder, a pipe or device, or a file over the limit before reading it.
-    data = read_regular_file(
-        path,
-        max_bytes=MAX_EXCHANGE_BYTES,
-        what="an entries file",
-        give="the .json file to import",
-    )
-    entries = parse_exchange(data, str(path))
+    entries = ops.read_entries_file(path, str(path))  # a bad file is refused before unlocking
     with _unlock(args) as vault:
-        try:
-            result = vault.entries.import_entries(entries)
-        except EntryError as exc:
-            n = len(exc.problems)
-            raise EntryError(
-                f"{path} has {_plural(n, 'problem')}; nothing was imported. Fix the lines "
-                "below and import the file again.",
-                [f"{path}: {p}" for p in exc.problems],
-            ) from None
+        result = ops.add_entries(vault, entries, str(path))
         flags_note, flags_failed = _check_imported_flags(args, vault) if result.added else ("", "")
     message = f"Imported {_plural(result.added, 'entry', 'entries')}."
     if result.skipped:
@@ -275,8 +259,9 @@ def _check_imported_flags(args: argparse.Namespace, vault: Any) -> tuple[str, st
     return messages.IMPORT_FLAGS_FOUND.format(n=sync.added, s="" if sync.added == 1 else "s"), ""
 
 
-def _question_text(args: argparse.Namespace) -> Any:
-    """Question wording for Markdown export, or None if the packs cannot be loaded."""
+def _content_if_readable(args: argparse.Namespace) -> Any:
+    """The packs for question wording in a Markdown export, or None if they cannot be
+    loaded (the export then shows question ids)."""
     try:
         from ips_reflect.commands.content_cmd import content_sources
         from ips_reflect.core.content import check_content
@@ -284,18 +269,10 @@ def _question_text(args: argparse.Namespace) -> Any:
         content, _ = check_content(*content_sources(args))
     except Exception:
         return None
-    if content is None:
-        return None
-
-    def text(qid: str) -> str | None:
-        item = content.get(qid)
-        return item.text if item is not None else None
-
-    return text
+    return content
 
 
 def run_export(args: argparse.Namespace) -> int:
-    from ips_reflect.core.entries import now_iso
     from ips_reflect.errors import UserError
     from ips_reflect.fileio import atomic_write_bytes
 
@@ -310,6 +287,8 @@ def run_export(args: argparse.Namespace) -> int:
             )
     if args.format == "pdf" and out == "-":
         raise UserError("A PDF cannot go to the terminal; give a file name such as entries.pdf.")
+    from ips_reflect.ops import journal as ops
+
     plan_payload = None
     with _unlock(args) as vault:
         if getattr(args, "uid", None):
@@ -321,29 +300,21 @@ def run_export(args: argparse.Namespace) -> int:
                 )
             entries = [found]
         else:
-            entries = vault.entries.list(newest_first=False)
+            entries = ops.entries_to_export(vault)
         if args.format == "pdf":
-            latest = vault.plans.latest()
-            plan_payload = latest.payload if latest is not None else None
+            plan_payload = ops.plan_payload(vault)
     count = _plural(len(entries), "entry", "entries")
     if args.format == "pdf":
         from ips_reflect.commands.content_cmd import content_sources
         from ips_reflect.core.content import load_content
-        from ips_reflect.export.entry_pdf import build_entries_pdf
 
         content = load_content(*content_sources(args))
-        build_entries_pdf(entries, content, Path(out), plan=plan_payload)
+        ops.export_entries(entries, "pdf", Path(out), content, plan=plan_payload)
         print(f"Exported {count} to {out}.")
         print(PLAINTEXT_WARNING.format(file=out), file=sys.stderr)
         return 0
-    if args.format == "json":
-        from ips_reflect.export import jsonfmt
-
-        data = jsonfmt.to_bytes(entries)
-    else:
-        from ips_reflect.export import markdown
-
-        data = markdown.render(entries, _question_text(args), exported=now_iso()).encode("utf-8")
+    md_content = _content_if_readable(args) if args.format == "md" else None
+    data = ops.text_export(entries, args.format, md_content)
     if out == "-":
         if sys.stdout.isatty():  # a person reads it: no control sequences reach the terminal
             from ips_reflect.textsafe import for_terminal, json_text_for_terminal

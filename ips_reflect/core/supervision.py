@@ -42,14 +42,29 @@ ALIAS_PLACEHOLDER = "[client]"
 class FlagLike(Protocol):
     """What the agenda needs from a stored flag (``store.records.FlagRecord``)."""
 
-    id: int
-    entry_uid: str | None
-    sign: str
-    source: str
-    evidence: str
-    explanation: str
-    status: str
-    note: str
+    @property
+    def id(self) -> int: ...
+
+    @property
+    def entry_uid(self) -> str | None: ...
+
+    @property
+    def sign(self) -> str: ...
+
+    @property
+    def source(self) -> str: ...
+
+    @property
+    def evidence(self) -> str: ...
+
+    @property
+    def explanation(self) -> str: ...
+
+    @property
+    def status(self) -> str: ...
+
+    @property
+    def note(self) -> str: ...
 
 
 @dataclass

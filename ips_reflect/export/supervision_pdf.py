@@ -52,6 +52,7 @@ from ips_reflect.core.supervision import (
     rating_series,
     rating_summary,
 )
+from ips_reflect.errors import PrivacyGateError
 from ips_reflect.export import pdfstyle as ps
 from ips_reflect.export.entry_pdf import (
     KIND_LABELS,
@@ -273,17 +274,22 @@ def supervision_pack_pdf(
     group: bool = False,
     generated: date | None = None,
     since: date | None = None,
-    extra_aliases: Iterable[str] = (),
+    extra_aliases: Iterable[str] | None = None,
 ) -> bytes:
     """The entries the practitioner chose to bring to supervision, as a PDF (bytes).
 
     Unmarked or binned entries are dropped here even if the caller passed them.
-    ``group``: replace every client alias (those of the entries and ``extra_aliases``)
-    with a placeholder, for group reflective practice. ``since`` is only mentioned on
-    the cover (the caller filters). Entries are printed oldest first.
+    ``group``: replace every client alias (those of the entries and ``extra_aliases``,
+    every alias in the vault) with a placeholder, for group reflective practice. A
+    group pack without ``extra_aliases`` is refused (:class:`PrivacyGateError`): a
+    caller that could not read the aliases must not get a pack with one left in.
+    ``since`` is only mentioned on the cover (the caller filters). Entries are printed
+    oldest first.
     """
     allowed = consented(entries)
     if group:
+        if extra_aliases is None:
+            raise PrivacyGateError(messages.SUP_GROUP_ALIASES_UNREADABLE)
         allowed = anonymised(allowed, extra_aliases=extra_aliases)
     allowed.sort(key=lambda e: e.created)
     story = _pack_cover(allowed, generated or date.today(), group, since)

@@ -12,7 +12,7 @@ import os
 import sys
 from pathlib import Path
 from types import TracebackType
-from typing import Any
+from typing import Any, TypeVar
 
 from PySide6.QtCore import QObject, QTimer, Signal
 from PySide6.QtGui import QActionGroup
@@ -36,6 +36,9 @@ from ips_reflect.gui.main_window import MainWindow
 from ips_reflect.gui.session import VaultSession
 from ips_reflect.gui.uiloader import find_child, load_ui
 from ips_reflect.gui.vault_gate import VaultGate
+
+#: A page controller, as its ``create_page`` gives it.
+P = TypeVar("P", bound=QObject)
 
 GUIDE_PAGE = "guide"
 MAX_PROBLEMS_SHOWN = 5
@@ -116,61 +119,69 @@ def _add_feature_pages(window: MainWindow, content: Content) -> None:
         trends,
     )
 
-    factories = (
-        home.create_page,
-        prepare.create_page,
-        before.create_page,
-        after.create_page,
-        journal.create_page,
-        trends.create_page,
-        flags_page.create_page,
-        supervision_page.create_page,
-        biography_page.create_biography_page,
-        team_page.create_team_page,
-    )
-    c = window.controllers
-    for factory in factories:
-        key, title, view, controller, icon_name = factory(content)
-        c[key] = controller
+    def add(spec: tuple[str, str, QWidget, P, str]) -> P:
+        key, title, view, controller, icon_name = spec
+        window.controllers[key] = controller
         window.add_page(key, title, view, icon_name=icon_name)
+        return controller
 
-    home.connect_flows(window.show_page, c["home"], c["prepare"], c["before"], c["after"])
+    home_page = add(home.create_page(content))
+    prepare_page = add(prepare.create_page(content))
+    before_page = add(before.create_page(content))
+    after_page = add(after.create_page(content))
+    journal_page = add(journal.create_page(content))
+    trends_page = add(trends.create_page(content))
+    flags = add(flags_page.create_page(content))
+    supervision = add(supervision_page.create_page(content))
+    biography = add(biography_page.create_biography_page(content))
+    team = add(team_page.create_team_page(content))
+
+    home.connect_flows(window.show_page, home_page, prepare_page, before_page, after_page)
     # Flags on every save: whatever saves or imports entries asks for a sync (a worker);
     # its result redraws the Journal's flag counts and the Flags page's list.
     sync = flag_sync.FlagSync(content, parent=window)
-    c[flag_sync.KEY] = sync  # gets the vault (and None on lock) like the pages
-    sync.synced.connect(lambda result: c["journal"].show_flag_changes(result.entries))
-    sync.synced.connect(c["flags"].reload)
+    window.controllers[flag_sync.KEY] = sync  # gets the vault (and None on lock) too
+    sync.synced.connect(lambda result: journal_page.show_flag_changes(result.entries))
+    sync.synced.connect(flags.reload)
     sync.failed.connect(window.show_status)
 
     def open_entry(uid: str) -> None:
         window.show_page("journal")
-        c["journal"].show_entry(uid)
+        journal_page.show_entry(uid)
 
     def entries_changed(*_args: object) -> None:
-        c["home"].refresh()
-        c["journal"].reload()
-        c["trends"].mark_stale()
+        home_page.refresh()
+        journal_page.reload()
+        trends_page.mark_stale()
         sync.request()
-        c["supervision"].reload_entries()
+        supervision.reload_entries()
 
-    c["flags"].entryRequested.connect(open_entry)
-    c["before"].checkSaved.connect(entries_changed)
-    c["after"].reflectionSaved.connect(entries_changed)
-    c["prepare"].planSaved.connect(entries_changed)
-    c["journal"].entriesChanged.connect(lambda: (c["trends"].mark_stale(), c["home"].refresh()))
-    c["journal"].entriesChanged.connect(c["supervision"].reload_entries)
-    c["journal"].entriesChanged.connect(sync.request)
-    c["supervision"].actionsChanged.connect(c["home"].refresh)
-    c["home"].actionCompleted.connect(lambda _id: c["supervision"].reload_actions())
-    for key in ("journal", "biography", "team", "supervision"):
-        c[key].statusMessage.connect(window.show_status)
-    window.themeChanged.connect(lambda _n: c["prepare"].refresh())
-    window.fontSizeChanged.connect(lambda _s: c["home"].refresh())  # lights follow the text
-    for key in ("journal", "trends", "flags", "supervision"):
-        ctl = c[key]
-        window.themeChanged.connect(lambda _n, ctl=ctl: ctl.refresh())
-        window.fontSizeChanged.connect(lambda _s, ctl=ctl: ctl.refresh())
+    flags.entryRequested.connect(open_entry)
+    before_page.checkSaved.connect(entries_changed)
+    after_page.reflectionSaved.connect(entries_changed)
+    prepare_page.planSaved.connect(entries_changed)
+
+    def journal_changed() -> None:
+        trends_page.mark_stale()
+        home_page.refresh()
+
+    journal_page.entriesChanged.connect(journal_changed)
+    journal_page.entriesChanged.connect(supervision.reload_entries)
+    journal_page.entriesChanged.connect(sync.request)
+    supervision.actionsChanged.connect(home_page.refresh)
+    home_page.actionCompleted.connect(lambda _id: supervision.reload_actions())
+    for page in (journal_page, biography, team, supervision):
+        page.statusMessage.connect(window.show_status)
+    window.themeChanged.connect(lambda _n: prepare_page.refresh())
+    window.fontSizeChanged.connect(lambda _s: home_page.refresh())  # lights follow the text
+    for refreshing in (
+        journal_page.refresh,
+        trends_page.refresh,
+        flags.refresh,
+        supervision.refresh,
+    ):
+        window.themeChanged.connect(lambda _n, r=refreshing: r())
+        window.fontSizeChanged.connect(lambda _s, r=refreshing: r())
 
 
 def content_error_box(error: ContentError, parent: QWidget | None = None) -> QMessageBox:
@@ -319,14 +330,14 @@ class AppShell(QObject):
 
 def run_app(args: argparse.Namespace) -> int:
     """Open the app and run until the window closes; returns the exit code."""
-    from ips_reflect.commands.content_cmd import content_sources
-
     app = ensure_application()
     data_dir = paths.user_data_dir(getattr(args, "data_dir", None))
     settings = load_settings(data_dir)
     theming.apply_theme(app, settings.theme, settings.font_point_size)
     try:
-        base, overrides = content_sources(args)
+        base, overrides = paths.content_sources(
+            getattr(args, "content_dir", None) or (), getattr(args, "data_dir", None)
+        )
         content = load_content(base, overrides)
     except ContentError as exc:
         content_error_box(exc).exec()

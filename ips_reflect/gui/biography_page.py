@@ -69,7 +69,6 @@ from ips_reflect.core.bioprofile import (
     photo_mime,
     plan_blocked_phrases,
     split_lines,
-    write_card_files,
 )
 from ips_reflect.core.content import Content
 from ips_reflect.errors import UserError
@@ -169,6 +168,7 @@ class BiographyPage(QObject):
         self._dirty = False
         self._findings: list[GuardFinding] = []
         self._has_plan = False
+        self._unreadable = False  # the stored biography could not be read
         self._plan_error = ""
         self._preview_generation = 0
         self._preview_running = False
@@ -310,18 +310,23 @@ class BiographyPage(QObject):
             timer.stop()
         self._vault = vault
         self._preview_generation += 1
+        self._unreadable = False
         if vault is None:
             self.clear()
         else:
             try:
                 bio = vault.biography.get()
             except Exception:
+                # Fails closed: an empty form here would be saved over the stored one.
                 bio = None
+                self._unreadable = True
             self._load(bio)
-        enabled = vault is not None
+        enabled = vault is not None and not self._unreadable
         self.splitter.setEnabled(enabled)
         self.locked_label.setVisible(not enabled)
-        self.locked_label.setText(messages.BIO_LOCKED)
+        self.locked_label.setText(
+            messages.BIO_UNREADABLE if self._unreadable else messages.BIO_LOCKED
+        )
 
     def clear(self) -> None:
         """Empty every field, the photo, the preview, the findings and the undo history."""
@@ -448,6 +453,8 @@ class BiographyPage(QObject):
         from ips_reflect.store.records import Biography
 
         self._autosave_timer.stop()
+        if self._unreadable:
+            return False  # never over a biography that could not be read
         if self._vault is None or not (self._dirty or force):
             return self._vault is not None
         bio = Biography(
@@ -788,8 +795,16 @@ class BiographyPage(QObject):
         out = self._save_name(messages.BIO_CARD_SAVE_TITLE, ".yaml", messages.BIO_CARD_FILTER)
         if out is None:
             return None
+        from ips_reflect.ops import bio as ops
+
         try:
-            photo_path = write_card_files(self.card(), out, self._photo, self._photo_mime)
+            photo_path = ops.write_card(
+                self.card(),
+                out,
+                blocked=self.blocked_phrases(),
+                photo=self._photo,
+                mime=self._photo_mime,
+            )
         except (OSError, UserError) as exc:
             reason = exc.message if isinstance(exc, UserError) else str(exc.strerror or exc)
             QMessageBox.warning(
@@ -818,8 +833,9 @@ class BiographyPage(QObject):
         out = self._save_name(messages.BIO_PDF_SAVE_TITLE, ".pdf", messages.BIO_PDF_FILTER)
         if out is None:
             return None
-        from ips_reflect.export.bio_pdf import build_bio_pdf
+        from ips_reflect.ops import bio as ops
 
+        blocked = self.blocked_phrases()
         self._set_exporting(True)
 
         def done(_result: Any) -> None:
@@ -843,11 +859,12 @@ class BiographyPage(QObject):
 
         run_task(
             build_pdf_locked,
-            build_bio_pdf,
+            ops.write_pdf,
             self.card(),
             out,
+            blocked=blocked,
             service=" ".join(self.service_edit.text().split()) or None,
-            photo_data=self._photo,
+            photo=self._photo,
             on_success=done,
             on_failure=failed,
             on_finished=lambda: self._set_exporting(False),

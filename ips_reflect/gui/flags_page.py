@@ -429,7 +429,8 @@ class FlagsPage(QObject):
 
     def apply_filter(self, *_args: object, keep: int | None = None) -> None:
         status, sign = self.status_filter, self.sign_filter
-        keep_id = keep if keep is not None else (self.current().id if self.current() else None)
+        current = self.current()
+        keep_id = keep if keep is not None else (current.id if current is not None else None)
         shown = [
             r
             for r in self._all

@@ -34,11 +34,11 @@ text, the tag list and the undo stack are cleared and the page is disabled.
 from __future__ import annotations
 
 import contextlib
-from collections.abc import Callable, Sequence
+from collections.abc import Sequence
 from dataclasses import replace
 from datetime import date
 from pathlib import Path
-from typing import Any, NamedTuple
+from typing import Any
 
 from PySide6.QtCore import (
     QDate,
@@ -78,7 +78,7 @@ from PySide6.QtWidgets import (
 
 from ips_reflect import messages
 from ips_reflect.core.content import Content
-from ips_reflect.core.entries import AUDIENCES, KINDS, Entry, EntryError, check_entry, now_iso
+from ips_reflect.core.entries import AUDIENCES, KINDS, Entry, check_entry
 from ips_reflect.errors import UserError
 from ips_reflect.gui import theme as theming
 from ips_reflect.gui.drafts import DraftBanner, DraftKeeper
@@ -95,14 +95,15 @@ from ips_reflect.gui.entry_view import (
 )
 from ips_reflect.gui.journal_flags import JournalFlagPanel
 from ips_reflect.gui.journal_models import MARKS, Column, EntryTableModel, HighlightDelegate
+from ips_reflect.gui.page import PageSpec
 from ips_reflect.gui.row_wrap import RowWrapper
 from ips_reflect.gui.uiloader import find_child, load_ui
 from ips_reflect.gui.views import PageView
 from ips_reflect.gui.workers import debounce_timer, run_task
+from ips_reflect.ops.journal import export_file, import_file
 from ips_reflect.store.journal_index import (
     JournalCatalog,
     JournalFilter,
-    entries_by_ids,
     snippets,
 )
 
@@ -120,17 +121,7 @@ PAGE_KEYS = frozenset(
 PANE_READ, PANE_EDIT, PANE_EMPTY = 0, 1, 2
 
 
-class PageSpec(NamedTuple):
-    """What the main window needs to add a page (unpacks like a tuple)."""
-
-    key: str
-    title: str
-    view: QWidget
-    controller: Any
-    icon_name: str
-
-
-def create_page(content: Content) -> PageSpec:
+def create_page(content: Content) -> PageSpec[JournalController]:
     """The Journal page: ``key, title, view, controller, icon_name``."""
     view = load_ui("journal")
     controller = JournalController(view, content)
@@ -212,79 +203,6 @@ class ProgressRelay(QObject):
     """Lives on the GUI thread; a worker reports ``(done, total)`` through it."""
 
     progress = Signal(int, int)
-
-
-def import_file(vault: Any, path: Path) -> Any:
-    """Read, check and add the entries in ``path``: all of them or none (raises UserError)."""
-    from ips_reflect.core.entries import MAX_EXCHANGE_BYTES, parse_exchange
-    from ips_reflect.safeinput import read_regular_file
-
-    # The same bounded reader as the command line: a size limit checked before reading,
-    # and a pipe or device refused instead of blocking the worker for ever.
-    data = read_regular_file(
-        path, max_bytes=MAX_EXCHANGE_BYTES, what="an entries file", give="the file to import"
-    )
-    entries = parse_exchange(data, path.name)
-    try:
-        return vault.entries.import_entries(entries)
-    except EntryError as exc:
-        raise EntryError(
-            messages.JOURNAL_IMPORT_PROBLEMS.format(file=path.name, n=len(exc.problems)),
-            [f"{path.name}: {p}" for p in exc.problems],
-        ) from None
-
-
-def export_file(
-    vault: Any,
-    ids: Sequence[int] | None,
-    fmt: str,
-    path: Path,
-    content: Content | None,
-    progress: Callable[[int, int], None] | None = None,
-) -> int:
-    """Write the entries (``ids``, or every live entry) to ``path``; returns how many."""
-    from ips_reflect.fileio import atomic_write_bytes
-
-    if ids is None:
-        entries = vault.entries.list(newest_first=False)
-    else:
-        entries = sorted(entries_by_ids(vault.db, ids), key=lambda e: (e.created, e.uid))
-    total = len(entries)
-    if progress is not None:
-        progress(0, total)
-
-    def question_text(qid: str) -> str | None:
-        item = content.get(qid) if content is not None else None
-        return item.text if item is not None else None
-
-    try:
-        if fmt == "json":
-            from ips_reflect.export import jsonfmt
-
-            atomic_write_bytes(path, jsonfmt.to_bytes(entries))
-        elif fmt == "md":
-            from ips_reflect.export import markdown
-
-            text = markdown.render(entries, question_text, exported=now_iso())
-            atomic_write_bytes(path, text.encode("utf-8"))
-        else:
-            from ips_reflect.core.content import load_content
-            from ips_reflect.export.journal_pdf import build_journal_pdf
-
-            plan = None
-            with contextlib.suppress(Exception):
-                latest = vault.plans.latest()
-                plan = latest.payload if latest is not None else None
-            build_journal_pdf(
-                entries, content or load_content(), path, plan=plan, progress=progress
-            )
-    except OSError as exc:
-        raise UserError(
-            messages.JOURNAL_EXPORT_UNWRITABLE.format(file=path, problem=exc.strerror or exc)
-        ) from None
-    if progress is not None:
-        progress(total, total)
-    return total
 
 
 # --------------------------------------------------------------------------- the page
@@ -1711,4 +1629,4 @@ def _qdate(value: str | None) -> QDate | None:
     return found if found.isValid() else None
 
 
-__all__ = ["FILTERS_KEY", "JournalController", "PageSpec", "create_page"]
+__all__ = ["FILTERS_KEY", "JournalController", "create_page"]

@@ -107,9 +107,9 @@ class JournalFlagPanel(QObject):
         if self._sized or height < 200:
             return
         self._sized = True
-        editor = max(
-            height - round(height * PANEL_SHARE), self.splitter.widget(0).minimumSizeHint().height()
-        )
+        first = self.splitter.widget(0)
+        least = first.minimumSizeHint().height() if first is not None else 0
+        editor = max(height - round(height * PANEL_SHARE), least)
         self.splitter.setSizes([editor, max(0, height - editor)])
 
     def reset(self) -> None:

@@ -408,7 +408,7 @@ class PresenterDialog(QDialog):
     def last(self) -> None:
         self.show_slide(len(self.slides) - 1)
 
-    def scroll(self, steps: int) -> None:
+    def scroll_by(self, steps: int) -> None:
         bar = self.body.verticalScrollBar()
         bar.setValue(bar.value() + steps * bar.singleStep() * 3)
 
@@ -459,9 +459,9 @@ class PresenterDialog(QDialog):
         elif key == Qt.Key.Key_End:
             self.last()
         elif key == Qt.Key.Key_Down:
-            self.scroll(1)
+            self.scroll_by(1)
         elif key == Qt.Key.Key_Up:
-            self.scroll(-1)
+            self.scroll_by(-1)
         elif key in (Qt.Key.Key_F11, Qt.Key.Key_F):
             self.toggle_full_screen()
         elif key == Qt.Key.Key_D:

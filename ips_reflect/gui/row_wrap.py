@@ -88,7 +88,7 @@ class RowWrapper(QObject):
         if plan == self._placed:
             return
         while len(self.lines) <= max(plan, default=0):
-            line = QHBoxLayout()
+            line: QBoxLayout = QHBoxLayout()
             line.setSpacing(self.spacing)
             line.setObjectName(f"{self.row.objectName()}Line{len(self.lines) + 1}")
             line.addStretch(1)

@@ -89,12 +89,10 @@ from ips_reflect.core.supervision import (
     SLEF_AREAS,
     AgendaItem,
     action_state,
-    agenda_flag_ids,
     build_agenda,
     consented,
     rating_series,
     rating_summary,
-    resolve_agenda,
 )
 from ips_reflect.errors import UserError
 from ips_reflect.gui import flag_panel
@@ -206,17 +204,10 @@ def load_agenda(
     vault: Any, content: Content, session: Session
 ) -> tuple[list[AgendaItem], list[Entry]]:
     """A session's agenda as it may be shown now, and the consented entries."""
-    entries = consented_entries(vault)
-    items = resolve_agenda(
-        session.agenda,
-        entries=entries,
-        flags=vault.flags.chosen(ids=agenda_flag_ids(session.agenda)),
-        topic_text=lambda tid: item.text if (item := content.get(tid)) is not None else None,
-        topic_label=lambda tid: item.label if (item := content.get(tid)) is not None else None,
-        sign_names=sign_names(content),
-        kind_names=messages.JOURNAL_KIND_NAMES,
-    )
-    return items, entries
+    from ips_reflect.ops import supervision as ops
+
+    entries = ops.marked_entries(vault)
+    return ops.session_agenda(vault, content, session, entries), entries
 
 
 def next_agenda_flag_ids(vault: Any) -> list[int]:
@@ -257,45 +248,25 @@ def fresh_agenda(vault: Any, content: Content, topic_ids: Sequence[str]) -> list
         sign_names=sign_names(content),
         kind_names=messages.JOURNAL_KIND_NAMES,
     )
-    for n, item in enumerate(items):
-        if item.kind == "topic":
-            topic = content.get(item.ref)
-            items[n] = replace(item, detail=topic.text if topic is not None else "")
+    for n, agenda_item in enumerate(items):
+        if agenda_item.kind == "topic":
+            topic = content.get(agenda_item.ref)
+            items[n] = replace(agenda_item, detail=topic.text if topic is not None else "")
     return items
 
 
 # --------------------------------------------------------------------------- the PDFs (worker)
 
 
-def write_supervision_pdf(kind: str, out: Path, content: Content, data: dict[str, Any]) -> Path:
+def write_supervision_pdf(kind: str, out: Path, content: Content, data: Any) -> Path:
     """Build one PDF and write it atomically (runs on a worker thread; no widgets).
 
-    ``kind``: "summary" (one session), "pack" or "group" (the marked entries; the
-    group pack has every client alias removed, ``data["aliases"]`` included)."""
-    from ips_reflect.export import supervision_pdf
+    ``kind``: "summary" (``data`` is an :class:`ops.supervision.SummaryInput`) or
+    "pack" (a :class:`ops.supervision.PackInput`, a group pack or not)."""
     from ips_reflect.fileio import atomic_write_bytes
+    from ips_reflect.ops import supervision as ops
 
-    if kind == "summary":
-        pdf = supervision_pdf.session_summary_pdf(
-            data["session"],
-            data["agenda"],
-            data["actions"],
-            data["ratings"],
-            content,
-            history=data["history"],
-            entries=data["entries"],
-        )
-    elif kind == "group":
-        # Every alias in the vault is removed, also one from a private entry that a
-        # marked entry happens to mention.
-        pdf = supervision_pdf.supervision_pack_pdf(
-            consented(data["entries"]),
-            content,
-            group=True,
-            extra_aliases=data.get("aliases", ()),
-        )
-    else:
-        pdf = supervision_pdf.supervision_pack_pdf(consented(data["entries"]), content)
+    pdf = ops.summary_pdf(data, content) if kind == "summary" else ops.pack_pdf(data, content)
     atomic_write_bytes(out, pdf)
     return out
 
@@ -1695,15 +1666,11 @@ class SupervisionPage(QObject):
         )
         if out is None:
             return False
-        data = {
-            "session": self.session,
-            "agenda": list(self.items),
-            "actions": self.vault.supervision.actions(self.session.id),
-            "ratings": self.vault.supervision.ratings(self.session.id),
-            "history": self.vault.supervision.rating_history(),
-            "entries": list(self.entries),
-        }
-        return self._start_pdf("summary", out, data)
+        from ips_reflect.ops import supervision as ops
+
+        return self._start_pdf(
+            "summary", out, ops.summary_input(self.vault, self.content, self.session)
+        )
 
     def save_pack_pdf(self, group: bool = False) -> bool:
         """Ask where, then write the marked entries as a PDF (aliases removed for a group)."""
@@ -1713,22 +1680,24 @@ class SupervisionPage(QObject):
         if not entries:
             self._say(messages.SUPV_PACK_EMPTY)
             return False
-        kind = "group" if group else "pack"
+        from ips_reflect.ops import supervision as ops
+
         out = self._ask_path(
             messages.SUPV_GROUP_SAVE_TITLE if group else messages.SUPV_PACK_SAVE_TITLE,
             "supervision-group-pack.pdf" if group else "supervision-pack.pdf",
         )
         if out is None:
             return False
-        data: dict[str, Any] = {"entries": entries}
-        if group:
-            try:
-                data["aliases"] = list(self.vault.entries.client_aliases())
-            except Exception:
-                data["aliases"] = []
-        return self._start_pdf(kind, out, data)
+        try:
+            # Fails closed: without every alias, no group pack is built at all.
+            data = ops.pack_input(self.vault, group=group)
+        except UserError as exc:
+            self._say(messages.SUPV_PDF_FAILED.format(error=exc.message))
+            self.pdfFailed.emit(exc.message)
+            return False
+        return self._start_pdf("pack", out, data)
 
-    def _start_pdf(self, kind: str, out: Path, data: dict[str, Any]) -> bool:
+    def _start_pdf(self, kind: str, out: Path, data: Any) -> bool:
         self._set_busy(True)
 
         def done(path: Any) -> None:

@@ -53,7 +53,7 @@ from ips_reflect.core.trends import (
     build_report,
 )
 from ips_reflect.gui import theme as theming
-from ips_reflect.gui.journal import PageSpec
+from ips_reflect.gui.page import PageSpec
 from ips_reflect.gui.uiloader import find_child, load_ui
 from ips_reflect.gui.views import PageView
 from ips_reflect.store.journal_index import trend_inputs
@@ -71,7 +71,7 @@ PALETTES: dict[str, tuple[str, ...]] = {
 }
 
 
-def create_page(content: Content) -> PageSpec:
+def create_page(content: Content) -> PageSpec[TrendsController]:
     """The Trends page: ``key, title, view, controller, icon_name``."""
     view = load_ui("trends")
     controller = TrendsController(view, content)

@@ -72,7 +72,7 @@ def fresh(get: Callable[[], object], cls: type[T]) -> T | None:
     again, which makes a fresh wrapper of the right type."""
     obj = get()
     if not isinstance(obj, cls) and obj is not None:
-        shiboken6.invalidate(obj)
+        shiboken6.invalidate(obj)  # type: ignore[arg-type]
         obj = get()
     return obj if isinstance(obj, cls) else None
 
@@ -102,7 +102,8 @@ def _stale(obj: QObject) -> bool:
         actual = obj.metaObject().className()
     except RuntimeError:
         return False
-    return actual != type(obj).__name__ and actual != type(obj).staticMetaObject.className()
+    meta = getattr(type(obj), "staticMetaObject", None)
+    return actual != type(obj).__name__ and (meta is None or actual != meta.className())
 
 
 def find_child(root: QObject, cls: type[T], name: str) -> T:

@@ -159,12 +159,14 @@ def test_cli_export_pdf_all_or_one_entry_before_and_after(
     captured = capsys.readouterr()
     assert "Exported 2 entries" in captured.out
     assert "NOT encrypted" in captured.err
-    assert len(pdf_pages(out)) == 2
-    assert "my redundancy (plan: never for employers)" in pdf_pages(out)[0]
+    # The journal PDF, as the app writes it: a contents page, then each entry.
+    pages = pdf_pages(out)
+    assert len(pages) == 3 and "Journal entries" in pages[0]
+    assert "my redundancy (plan: never for employers)" in pages[1]
 
     one = tmp_path / "one.pdf"
     assert main(["export", "--format", "pdf", "--uid", check.uid, "-o", str(one)]) == 0
-    assert len(pdf_pages(one)) == 1
+    assert len(pdf_pages(one)) == 2
     assert main(["export", "--format", "pdf", "--uid", check.uid, "-o", "-"]) == 1
     assert "cannot go to the terminal" in capsys.readouterr().err
     missing = "0f8fad5b-d9cb-469f-a165-70867728950e"

@@ -549,3 +549,26 @@ def test_file_slug() -> None:
     assert file_slug("Zoë  Hartley") == "zoe-hartley"
     assert file_slug("Łukasz") == "lukasz"
     assert file_slug("Александра") == "my-biography"
+
+
+def test_an_unreadable_biography_is_never_saved_over(qtbot, page, fast_vault, monkeypatch):
+    """Fails closed: when the stored biography cannot be read, the page says so, the
+    form cannot be edited, and neither autosave nor Save writes an empty one over it."""
+    from ips_reflect.store.records import Biography
+
+    fast_vault.biography.save(Biography(payload={"name": "Sam Rivera"}))
+    real_get = fast_vault.biography.get
+
+    def unreadable():
+        raise OSError("file is not a database")
+
+    monkeypatch.setattr(fast_vault.biography, "get", unreadable)
+    page.set_vault(fast_vault)
+    assert not page.splitter.isEnabled()
+    assert page.locked_label.isVisibleTo(page.view)
+    assert "could not be read" in page.locked_label.text()
+    page.set_field("name", "")
+    assert not page.save() and not page.flush(force=True)
+    page.set_vault(None)  # locking flushes too
+    monkeypatch.setattr(fast_vault.biography, "get", real_get)
+    assert fast_vault.biography.get().payload["name"] == "Sam Rivera"

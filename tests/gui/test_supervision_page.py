@@ -534,7 +534,7 @@ def test_pack_pdf_holds_only_marked_entries(qtbot, page, sample, monkeypatch, tm
     def fake_pack(entries, content, *, group=False, **kw):
         got["uids"] = [e.uid for e in entries]
         got["group"] = group
-        got["aliases"] = list(kw.get("extra_aliases", ()))
+        got["aliases"] = list(kw.get("extra_aliases") or ())
         return b"%PDF-1.4 fake"
 
     monkeypatch.setattr(supervision_pdf, "supervision_pack_pdf", fake_pack)
@@ -649,3 +649,63 @@ def test_page_styles_exist_for_every_theme(content) -> None:
     for name in THEMES:
         sheet = theming.render_stylesheet(theming.load_theme(name), 11)
         assert "QWidget#PresenterView" in sheet and "QFrame#actionsCard" in sheet
+
+
+def test_the_app_and_the_command_line_write_the_same_documents(
+    qtbot, page, sample, monkeypatch, tmp_path, data_dir
+) -> None:
+    """One operation (``ops.supervision``) builds each document for both faces: the
+    summary (with a pattern flag's evidence rule), the pack and the group pack read the
+    same from the page's PDFs and from ``ips-reflect supervision``."""
+    from ips_reflect.cli import main
+    from ips_reflect.commands.vault_cmd import ENV_PASSPHRASE
+
+    plan(page, sample)
+    page.add_action("Write my short biography", "2026-04-01")
+    page.set_rating("confidence", 3)
+    documents = (
+        ("summary.pdf", page.save_summary_pdf, ["supervision", "summary"]),
+        ("pack.pdf", lambda: page.save_pack_pdf(False), ["supervision", "pack"]),
+        ("group.pdf", lambda: page.save_pack_pdf(True), ["supervision", "pack", "--group"]),
+    )
+    for name, start, _ in documents:
+        _save_to(monkeypatch, tmp_path / name)
+        with qtbot.waitSignal(page.pdfSaved, timeout=30000):
+            assert start()
+    monkeypatch.setenv(ENV_PASSPHRASE, "kettle orbit marmalade tunnel")
+
+    def words(path: Path) -> str:
+        text = " ".join((p.extract_text() or "") for p in PdfReader(str(path)).pages)
+        return " ".join(text.split())
+
+    for name, _, command in documents:
+        cli_out = tmp_path / f"cli-{name}"
+        assert main(["--data-dir", str(data_dir), *command, "-o", str(cli_out)]) == 0
+        assert words(cli_out) == words(tmp_path / name), name
+
+
+def test_a_group_pack_is_not_built_when_the_aliases_cannot_be_read(
+    qtbot, page, sample, monkeypatch, tmp_path
+) -> None:
+    """Fails closed: no alias list, no group pack (before, an empty list was used and
+    a private entry's alias could be left in)."""
+    page.set_vault(sample.vault)
+
+    def unreadable():
+        raise OSError("disk I/O error")
+
+    monkeypatch.setattr(sample.vault.entries, "client_aliases", unreadable)
+    out = tmp_path / "group.pdf"
+    _save_to(monkeypatch, out)
+    with qtbot.waitSignal(page.pdfFailed, timeout=5000) as blocker:
+        assert not page.save_pack_pdf(True)
+    assert "alias" in blocker.args[0] and not out.exists()
+    assert "alias" in page.status_label.text()
+
+
+def test_the_group_pack_writer_refuses_without_the_alias_list(content, sample) -> None:
+    from ips_reflect.errors import PrivacyGateError
+    from ips_reflect.export.supervision_pdf import supervision_pack_pdf
+
+    with pytest.raises(PrivacyGateError):
+        supervision_pack_pdf([sample.fair], content, group=True)
