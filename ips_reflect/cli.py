@@ -14,7 +14,7 @@ import os
 import sys
 from collections.abc import Sequence
 
-from ips_reflect import __version__
+from ips_reflect import __version__, messages
 from ips_reflect.commands import COMMAND_MODULES
 from ips_reflect.errors import UserError
 from ips_reflect.textsafe import for_terminal
@@ -89,7 +89,7 @@ def main(argv: Sequence[str] | None = None) -> int:
             print(_for_stderr(line), file=sys.stderr)
         return exc.exit_code
     except KeyboardInterrupt:
-        print("ips-reflect: stopped.", file=sys.stderr)
+        print(messages.CLI_STOPPED, file=sys.stderr)
         return 130
     except BrokenPipeError:
         return 0

@@ -16,6 +16,8 @@ import textwrap
 from pathlib import Path
 from typing import Any
 
+from ips_reflect import messages
+
 STATUSES = ("open", "discussed", "resolved", "all")
 WIDTH = 88
 #: ``flags scan`` reads at most this much (a file over it is refused unread).
@@ -116,10 +118,10 @@ def run_scan(args: argparse.Namespace) -> int:
         print(json_for_terminal(doc))
         return 0
     if not flags:
-        print(f"No warning signs found in {shown}.")
+        print(messages.CLI_SCAN_NONE.format(shown=shown))
         return 0
     n = len(flags)
-    print(f"{n} possible warning sign{'s' if n != 1 else ''} in {shown} (prompts, not verdicts):")
+    print(messages.CLI_SCAN_FOUND.format(n=n, s="s" if n != 1 else "", shown=shown))
     for flag in flags:
         print()
         print(f"  {for_terminal(engine.label(flag.sign))} [{for_terminal(flag.sign)}]")
@@ -177,7 +179,7 @@ def run_list(args: argparse.Namespace) -> int:
     )
     if not rows:
         which = "" if status is None else f"{status} "
-        print(f"No {which}flags.")
+        print(messages.CLI_NO_FLAGS.format(which=which))
         return 0
     for row in rows:
         alias = f"  {row['client_alias']}" if row["client_alias"] else ""

@@ -21,6 +21,8 @@ import sys
 from pathlib import Path
 from typing import Any
 
+from ips_reflect import messages
+
 ENV_PASSPHRASE = "IPS_REFLECT_PASSPHRASE"
 ENV_NEW_PASSPHRASE = "IPS_REFLECT_NEW_PASSPHRASE"
 ENV_RECOVERY_CODE = "IPS_REFLECT_RECOVERY_CODE"
@@ -165,7 +167,10 @@ def _ask_new_passphrase(env: str, prompt: str = "New passphrase: ") -> str:
     check_new_passphrase(first, second)
     strength = estimate(first)
     if strength.score <= 1:
-        print(f"{strength.label}: {strength.hint}", file=sys.stderr)
+        print(
+            messages.CLI_WEAK_PASSPHRASE.format(label=strength.label, hint=strength.hint),
+            file=sys.stderr,
+        )
     return first
 
 
@@ -203,17 +208,7 @@ def run_init(args: argparse.Namespace) -> int:
     passphrase = _ask_new_passphrase(ENV_PASSPHRASE, "Choose a passphrase: ")
     vault, code = Vault.create(d, passphrase)
     vault.close()
-    print(f"Created an encrypted vault in {d}.")
-    print()
-    print("Your recovery code (shown only this once):")
-    print()
-    print(f"    {code}")
-    print()
-    print(
-        "Write it down on paper now and keep it somewhere safe, away from this computer.\n"
-        "If you forget your passphrase, this code and 'ips-reflect recover' are the only\n"
-        "way back into your vault: nobody, including us, can reset it for you."
-    )
+    print(messages.CLI_INIT_DONE.format(dir=d, code=code))
     return 0
 
 
@@ -280,13 +275,11 @@ def run_export(args: argparse.Namespace) -> int:
     if out != "-":
         target = Path(out)
         if target.is_dir():
-            raise UserError(f"{target} is a folder; give a file name to export to.")
+            raise UserError(messages.CLI_EXPORT_IS_FOLDER.format(target=target))
         if not target.parent.is_dir():
-            raise UserError(
-                f"The folder {target.parent} does not exist; create it or choose another place."
-            )
+            raise UserError(messages.CLI_EXPORT_NO_FOLDER.format(folder=target.parent))
     if args.format == "pdf" and out == "-":
-        raise UserError("A PDF cannot go to the terminal; give a file name such as entries.pdf.")
+        raise UserError(messages.CLI_EXPORT_PDF_TERMINAL)
     from ips_reflect.ops import journal as ops
 
     plan_payload = None
@@ -294,10 +287,7 @@ def run_export(args: argparse.Namespace) -> int:
         if getattr(args, "uid", None):
             found = vault.entries.get(args.uid)
             if found is None or found.in_bin:
-                raise UserError(
-                    f"There is no entry with uid {args.uid} in the vault. "
-                    "Find uids with 'ips-reflect search QUERY --json'."
-                )
+                raise UserError(messages.CLI_NO_SUCH_UID.format(uid=args.uid))
             entries = [found]
         else:
             entries = ops.entries_to_export(vault)
@@ -310,7 +300,7 @@ def run_export(args: argparse.Namespace) -> int:
 
         content = load_content(*content_sources(args))
         ops.export_entries(entries, "pdf", Path(out), content, plan=plan_payload)
-        print(f"Exported {count} to {out}.")
+        print(messages.CLI_EXPORTED_TO.format(count=count, out=out))
         print(PLAINTEXT_WARNING.format(file=out), file=sys.stderr)
         return 0
     md_content = _content_if_readable(args) if args.format == "md" else None
@@ -327,14 +317,14 @@ def run_export(args: argparse.Namespace) -> int:
             data = text.encode("utf-8")
         sys.stdout.buffer.write(data)
         sys.stdout.flush()
-        print(f"Exported {count}.", file=sys.stderr)
+        print(messages.CLI_EXPORTED.format(count=count), file=sys.stderr)
         print(PLAINTEXT_WARNING.format(file="This output"), file=sys.stderr)
         return 0
     try:
         atomic_write_bytes(Path(out), data)
     except OSError as exc:
-        raise UserError(f"{out} could not be written ({exc.strerror}).") from None
-    print(f"Exported {count} to {out}.")
+        raise UserError(messages.CLI_NOT_WRITTEN.format(out=out, reason=exc.strerror)) from None
+    print(messages.CLI_EXPORTED_TO.format(count=count, out=out))
     print(PLAINTEXT_WARNING.format(file=out), file=sys.stderr)
     return 0
 
@@ -361,10 +351,10 @@ def run_search(args: argparse.Namespace) -> int:
         print(json_for_terminal(doc))
         return 0
     if not hits:
-        print(f"No entries match {for_terminal(repr(args.query))}.")
+        print(messages.CLI_SEARCH_NONE.format(query=for_terminal(repr(args.query))))
         return 0
     for h in hits:
-        title = for_terminal(" ".join(h.title.split())) or "(untitled)"
+        title = for_terminal(" ".join(h.title.split())) or messages.CLI_UNTITLED
         kind = for_terminal(KIND_LABELS.get(h.kind, h.kind))
         print(f"{for_terminal(h.created[:10])}  {kind}  {title}")
         snippet = for_terminal(" ".join(h.snippet.split()))
@@ -377,10 +367,7 @@ def run_backup(args: argparse.Namespace) -> int:
     out = Path(args.output)
     with _unlock(args) as vault:
         vault.backup(out)
-    print(
-        f"Backup written to {out}. It is encrypted and opens with the passphrase or "
-        "recovery code you have now; restore it with 'ips-reflect restore FILE'."
-    )
+    print(messages.CLI_BACKUP_DONE.format(out=out))
     return 0
 
 
@@ -395,13 +382,11 @@ def run_restore(args: argparse.Namespace) -> int:
     else:
         passphrase = _ask("Passphrase of the backup: ", ENV_PASSPHRASE, "passphrase")
         result = restore_backup(d, backup.path, passphrase=passphrase)
-    print(f"Restored {_plural(result.entries, 'entry', 'entries')} from {args.file} into {d}.")
+    count = _plural(result.entries, "entry", "entries")
+    print(messages.CLI_RESTORED.format(count=count, file=args.file, dir=d))
     if result.replaced_dir is not None:
-        print(
-            f"The vault it replaced was kept in {result.replaced_dir}; delete that folder "
-            "once you are sure you do not need it."
-        )
-    print("Unlock it with the passphrase you had when the backup was made.")
+        print(messages.CLI_RESTORE_REPLACED.format(folder=result.replaced_dir))
+    print(messages.CLI_RESTORE_UNLOCK)
     return 0
 
 
@@ -411,40 +396,30 @@ def run_verify(args: argparse.Namespace) -> int:
     with _unlock(args) as vault:
         report = vault.verify()
     if not report.ok:
-        raise UserError(
-            "The vault failed its checks (listed below). Make a copy of the data folder, "
-            "then restore your latest backup with 'ips-reflect restore FILE'.",
-            details=report.problems,
-        )
+        raise UserError(messages.CLI_VERIFY_FAILED, details=report.problems)
     c = report.counts
     print(
-        "OK: encryption, database and search index all check out. "
-        f"{_plural(c.get('entries', 0), 'entry', 'entries')} "
-        f"({c.get('in_bin', 0)} in the bin), {_plural(c.get('flags', 0), 'flag')}, "
-        f"{_plural(c.get('plan_versions', 0), 'sharing plan version')}, "
-        f"{_plural(c.get('supervision_sessions', 0), 'supervision session')}, "
-        f"{_plural(c.get('drafts', 0), 'draft')}."
+        messages.CLI_VERIFY_OK.format(
+            entries=_plural(c.get("entries", 0), "entry", "entries"),
+            in_bin=c.get("in_bin", 0),
+            flags=_plural(c.get("flags", 0), "flag"),
+            plans=_plural(c.get("plan_versions", 0), "sharing plan version"),
+            sessions=_plural(c.get("supervision_sessions", 0), "supervision session"),
+            drafts=_plural(c.get("drafts", 0), "draft"),
+        )
     )
     return 0
 
 
 def _print_new_code(code: str) -> None:
-    print()
-    print("Your NEW recovery code (shown only this once):")
-    print()
-    print(f"    {code}")
-    print()
-    print("Write it down on paper and keep it somewhere safe, away from this computer.")
-    print("Backups made before today still open only with the passphrase and recovery code")
-    print("you had when each was made.")
+    print(messages.CLI_NEW_CODE.format(code=code))
 
 
 def run_passwd(args: argparse.Namespace) -> int:
     with _unlock(args) as vault:
         new = _ask_new_passphrase(ENV_NEW_PASSPHRASE)
         new_code = vault.change_passphrase(new)
-    print("Passphrase changed. The vault now has a new key, so no old copy of its header")
-    print("opens it, and your old recovery code no longer works either.")
+    print(messages.CLI_PASSWD_DONE)
     _print_new_code(new_code)
     return 0
 
@@ -461,7 +436,6 @@ def run_recover(args: argparse.Namespace) -> int:
     with Vault.unlock_with_recovery(d, code) as vault:
         new = _ask_new_passphrase(ENV_NEW_PASSPHRASE)
         new_code = vault.renew_secrets(new)
-    print("Your passphrase has been reset and the vault has a new key. Your old recovery")
-    print("code has now been used and no longer opens anything.")
+    print(messages.CLI_RECOVER_DONE)
     _print_new_code(new_code)
     return 0

@@ -143,6 +143,72 @@ IMPORT_FLAGS_NOT_CHECKED = (
     "({error}); they will be checked the next time flags are listed."
 )
 
+# -- the vault commands (init, export, search, backup, restore, verify, passwd)
+CLI_WEAK_PASSPHRASE = "{label}: {hint}"
+CLI_INIT_DONE = (
+    "Created an encrypted vault in {dir}.\n"
+    "\n"
+    "Your recovery code (shown only this once):\n"
+    "\n"
+    "    {code}\n"
+    "\n"
+    "Write it down on paper now and keep it somewhere safe, away from this computer.\n"
+    "If you forget your passphrase, this code and 'ips-reflect recover' are the only\n"
+    "way back into your vault: nobody, including us, can reset it for you."
+)
+CLI_EXPORT_IS_FOLDER = "{target} is a folder; give a file name to export to."
+CLI_EXPORT_NO_FOLDER = "The folder {folder} does not exist; create it or choose another place."
+CLI_EXPORT_PDF_TERMINAL = "A PDF cannot go to the terminal; give a file name such as entries.pdf."
+CLI_NO_SUCH_UID = (
+    "There is no entry with uid {uid} in the vault. "
+    "Find uids with 'ips-reflect search QUERY --json'."
+)
+CLI_EXPORTED_TO = "Exported {count} to {out}."
+CLI_EXPORTED = "Exported {count}."
+CLI_NOT_WRITTEN = "{out} could not be written ({reason})."
+CLI_SEARCH_NONE = "No entries match {query}."
+CLI_UNTITLED = "(untitled)"
+CLI_BACKUP_DONE = (
+    "Backup written to {out}. It is encrypted and opens with the passphrase or "
+    "recovery code you have now; restore it with 'ips-reflect restore FILE'."
+)
+CLI_RESTORED = "Restored {count} from {file} into {dir}."
+CLI_RESTORE_REPLACED = (
+    "The vault it replaced was kept in {folder}; delete that folder "
+    "once you are sure you do not need it."
+)
+CLI_RESTORE_UNLOCK = "Unlock it with the passphrase you had when the backup was made."
+CLI_VERIFY_FAILED = (
+    "The vault failed its checks (listed below). Make a copy of the data folder, "
+    "then restore your latest backup with 'ips-reflect restore FILE'."
+)
+CLI_VERIFY_OK = (
+    "OK: encryption, database and search index all check out. {entries} ({in_bin} in the "
+    "bin), {flags}, {plans}, {sessions}, {drafts}."
+)
+CLI_NEW_CODE = (
+    "\n"
+    "Your NEW recovery code (shown only this once):\n"
+    "\n"
+    "    {code}\n"
+    "\n"
+    "Write it down on paper and keep it somewhere safe, away from this computer.\n"
+    "Backups made before today still open only with the passphrase and recovery code\n"
+    "you had when each was made."
+)
+CLI_PASSWD_DONE = (
+    "Passphrase changed. The vault now has a new key, so no old copy of its header\n"
+    "opens it, and your old recovery code no longer works either."
+)
+CLI_RECOVER_DONE = (
+    "Your passphrase has been reset and the vault has a new key. Your old recovery\n"
+    "code has now been used and no longer opens anything."
+)
+CLI_SCAN_NONE = "No warning signs found in {shown}."
+CLI_SCAN_FOUND = "{n} possible warning sign{s} in {shown} (prompts, not verdicts):"
+CLI_NO_FLAGS = "No {which}flags."
+CLI_STOPPED = "ips-reflect: stopped."
+
 __all__ = [
     "BIO_CLI_IS_FOLDER",
     "BIO_CLI_NONE",
@@ -161,6 +227,30 @@ __all__ = [
     "CHECK_CMD_NONE",
     "CHECK_CMD_NOT_FOUND",
     "CHECK_CMD_NO_PLAN",
+    "CLI_BACKUP_DONE",
+    "CLI_EXPORTED",
+    "CLI_EXPORTED_TO",
+    "CLI_EXPORT_IS_FOLDER",
+    "CLI_EXPORT_NO_FOLDER",
+    "CLI_EXPORT_PDF_TERMINAL",
+    "CLI_INIT_DONE",
+    "CLI_NEW_CODE",
+    "CLI_NOT_WRITTEN",
+    "CLI_NO_FLAGS",
+    "CLI_NO_SUCH_UID",
+    "CLI_PASSWD_DONE",
+    "CLI_RECOVER_DONE",
+    "CLI_RESTORED",
+    "CLI_RESTORE_REPLACED",
+    "CLI_RESTORE_UNLOCK",
+    "CLI_SCAN_FOUND",
+    "CLI_SCAN_NONE",
+    "CLI_SEARCH_NONE",
+    "CLI_STOPPED",
+    "CLI_UNTITLED",
+    "CLI_VERIFY_FAILED",
+    "CLI_VERIFY_OK",
+    "CLI_WEAK_PASSPHRASE",
     "IMPORT_FLAGS_FOUND",
     "IMPORT_FLAGS_NOT_CHECKED",
     "SUP_CLI_ACTIONS_COUNT",
