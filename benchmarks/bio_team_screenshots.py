@@ -101,10 +101,10 @@ def main(argv: list[str] | None = None) -> int:
         from PySide6.QtWidgets import QApplication
 
         from ips_reflect.core.content import load_content
-        from ips_reflect.gui import theme as theming
-        from ips_reflect.gui.app import ensure_application
-        from ips_reflect.gui.biography_page import create_biography_page
-        from ips_reflect.gui.team_page import create_team_page
+        from ips_reflect.gui.pages.biography import create_page as create_biography_page
+        from ips_reflect.gui.pages.team import create_page as create_team_page
+        from ips_reflect.gui.shell.app import ensure_application
+        from ips_reflect.gui.widgets import theme as theming
         from ips_reflect.store.crypto import KdfParams
         from ips_reflect.store.vault import Vault
 

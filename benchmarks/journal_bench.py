@@ -70,10 +70,10 @@ def gui_figures(data_dir: Path) -> dict[str, Any]:
     os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 
     from ips_reflect.core.content import load_content
-    from ips_reflect.gui import theme as theming
-    from ips_reflect.gui.app import ensure_application
-    from ips_reflect.gui.journal import create_page
-    from ips_reflect.gui.trends import create_page as create_trends
+    from ips_reflect.gui.pages.journal import create_page
+    from ips_reflect.gui.pages.trends import create_page as create_trends
+    from ips_reflect.gui.shell.app import ensure_application
+    from ips_reflect.gui.widgets import theme as theming
     from ips_reflect.store.vault import Vault
 
     app = ensure_application()

@@ -52,7 +52,7 @@ def main(argv: list[str] | None = None) -> int:
 
         from ips_reflect.core.content import load_content
         from ips_reflect.core.settings import Settings
-        from ips_reflect.gui.app import create_main_window, ensure_application
+        from ips_reflect.gui.shell.app import create_main_window, ensure_application
 
         app = ensure_application()
         content = load_content()

@@ -17,9 +17,9 @@ def main() -> int:
     from PySide6.QtWidgets import QApplication, QLineEdit
 
     from ips_reflect.core.settings import Settings
-    from ips_reflect.gui import theme
-    from ips_reflect.gui.app import ensure_application
-    from ips_reflect.gui.vault_gate import VaultGate
+    from ips_reflect.gui.shell.app import ensure_application
+    from ips_reflect.gui.shell.vault_gate import VaultGate
+    from ips_reflect.gui.widgets import theme
     from ips_reflect.store.vault import Vault
 
     app = ensure_application()
@@ -47,7 +47,7 @@ def main() -> int:
 
     Vault.create(data_dir, "kettle orbit marmalade tunnel")[0].close()
     unlock = VaultGate(data_dir).start()
-    from ips_reflect.gui.vault_gate import UnlockController
+    from ips_reflect.gui.shell.vault_gate import UnlockController
 
     ctl = UnlockController(unlock, data_dir)
     ctl.show_error("That passphrase does not open this vault. Check it and try again.")

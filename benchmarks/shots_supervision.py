@@ -99,7 +99,7 @@ def _entries(vault: Any) -> dict[str, Any]:
 
 def sample_vault(root: Path, content: Any) -> Any:
     from ips_reflect.core.flags import sync_vault_flags
-    from ips_reflect.gui.flag_panel import shared_engine
+    from ips_reflect.gui.widgets.flag_panel import shared_engine
     from ips_reflect.store.crypto import KdfParams
     from ips_reflect.store.vault import Vault
 
@@ -153,8 +153,8 @@ def main(argv: list[str] | None = None) -> int:
 
         from ips_reflect.core.content import load_content
         from ips_reflect.core.settings import Settings
-        from ips_reflect.gui import theme as theming
-        from ips_reflect.gui.app import create_main_window, ensure_application
+        from ips_reflect.gui.shell.app import create_main_window, ensure_application
+        from ips_reflect.gui.widgets import theme as theming
 
         app = ensure_application()
         content = load_content()

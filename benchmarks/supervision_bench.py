@@ -71,7 +71,7 @@ def run(report: Report, n: int = 10_000) -> dict[str, float]:
         from ips_reflect.core.content import load_content
         from ips_reflect.core.settings import Settings
         from ips_reflect.export.supervision_pdf import session_summary_pdf, supervision_pack_pdf
-        from ips_reflect.gui.app import create_main_window, ensure_application
+        from ips_reflect.gui.shell.app import create_main_window, ensure_application
 
         vault = _fill(work / "data", n)
         app = ensure_application()

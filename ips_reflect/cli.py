@@ -78,7 +78,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     args = parser.parse_args(argv)
     try:
         if args.command is None:
-            from ips_reflect.gui.app import run_app
+            from ips_reflect.gui.shell.app import run_app
 
             return run_app(args)
         _hold_vault_as_command(args.command)

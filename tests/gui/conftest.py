@@ -230,7 +230,7 @@ def sample_content() -> Content:
 def window(qtbot, sample_content, data_dir: Path):
     """The real main window over the sample packs, shown offscreen."""
     from ips_reflect.core.settings import load_settings
-    from ips_reflect.gui.app import create_main_window
+    from ips_reflect.gui.shell.app import create_main_window
 
     win = create_main_window(sample_content, load_settings(data_dir), data_dir, features=False)
     qtbot.addWidget(win.view)

@@ -17,7 +17,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from ips_reflect.gui.uiloader import load_ui
+from ips_reflect.gui.shell.uiloader import load_ui
 
 PLAN = {
     "experiences": [

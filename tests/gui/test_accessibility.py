@@ -404,7 +404,7 @@ def built(monkeypatch) -> set[str]:
 @pytest.fixture
 def main_window(built, qtbot, content, vault, data_dir):
     from ips_reflect.core.settings import load_settings
-    from ips_reflect.gui.app import create_main_window
+    from ips_reflect.gui.shell.app import create_main_window
 
     fill(vault)
     win = create_main_window(content, load_settings(data_dir), data_dir)
@@ -453,7 +453,7 @@ def walk_dialog(qtbot, walk: Walk, surface: str, dialog: QDialog) -> None:
 
 def walk_gate(qtbot, walk: Walk, data_dir) -> None:
     """Set-up (and its recovery-code page), then unlock and recover on a vault."""
-    from ips_reflect.gui.vault_gate import VaultGate
+    from ips_reflect.gui.shell.vault_gate import VaultGate
 
     fresh = data_dir.parent / "fresh"
     gate = VaultGate(fresh)
@@ -477,7 +477,7 @@ def walk_flag_panel(qtbot, walk: Walk, content) -> None:
     """The live flag panel, with a card showing, as a flow page embeds it."""
     from PySide6.QtWidgets import QVBoxLayout
 
-    from ips_reflect.gui.flag_panel import LiveFlagPanel
+    from ips_reflect.gui.widgets.flag_panel import LiveFlagPanel
 
     host = QWidget()
     host.setObjectName("FlagPanelHost")
@@ -496,7 +496,7 @@ def walk_flag_panel(qtbot, walk: Walk, content) -> None:
 
 def walk_small_dialogs(qtbot, walk: Walk, window) -> None:
     from ips_reflect import messages
-    from ips_reflect.gui import flag_panel
+    from ips_reflect.gui.widgets import flag_panel
 
     about = window.show_about()
     assert isinstance(about, QDialog)
@@ -525,7 +525,8 @@ def walk_supervision(qtbot, walk: Walk, window, content) -> None:
     """The new-session dialog, the Supervision page with a session open, and the
     presenter it opens (when the page is registered)."""
     try:
-        from ips_reflect.gui import supervision_page as sup
+        from ips_reflect.gui.pages.supervision.data import topic_items
+        from ips_reflect.gui.pages.supervision.sessions import ask_new_session
     except ImportError:  # not built yet: the .ui check says what is missing
         return
 
@@ -535,7 +536,7 @@ def walk_supervision(qtbot, walk: Walk, window, content) -> None:
 
     answer_dialog(
         qtbot,
-        lambda: sup.ask_new_session(window.view, sup.topic_items(content), [], "", ""),
+        lambda: ask_new_session(window.view, topic_items(content), [], "", ""),
         QDialog,
         name="NewSessionDialog",
         act=look_at_new_session,
@@ -546,7 +547,7 @@ def walk_supervision(qtbot, walk: Walk, window, content) -> None:
     if page is None:
         return
     window.show_page("supervision")
-    topics = [item.id for item in sup.topic_items(content)][:1]
+    topics = [item.id for item in topic_items(content)][:1]
     page.new_session("2026-01-12", "Alex Supervisor", topics)
     walk_states(walk, qtbot, "page supervision: a session open", window.page("supervision"))
     dialog = page.present()
@@ -560,7 +561,7 @@ def walk_supervision(qtbot, walk: Walk, window, content) -> None:
 def walk_presenter(qtbot, walk: Walk, window) -> None:
     """The supervision presenter on its own, with two slides."""
     try:
-        from ips_reflect.gui.presenter import PresenterDialog, Slide
+        from ips_reflect.gui.pages.supervision.presenter import PresenterDialog, Slide
     except ImportError:  # not built yet: the .ui check says what is missing
         return
     slides = [
@@ -727,7 +728,7 @@ def test_the_largest_text_size_fits(qtbot, content, vault, data_dir) -> None:
     """At the View menu's largest text size the sidebar names are not cut off and the
     Journal's filters wrap onto another line instead of running off the window."""
     from ips_reflect.core.settings import MAX_FONT_SIZE, Settings
-    from ips_reflect.gui.app import create_main_window
+    from ips_reflect.gui.shell.app import create_main_window
 
     win = create_main_window(content, Settings(font_point_size=MAX_FONT_SIZE), data_dir)
     qtbot.addWidget(win.view)

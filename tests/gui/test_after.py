@@ -17,11 +17,13 @@ from PySide6.QtCore import Qt
 
 from ips_reflect.core.check import LIGHT_ANSWER_KEY, PLAN_EXPERIENCE_QUESTION
 from ips_reflect.core.entries import Entry
-from ips_reflect.gui.after import AfterPage
-from ips_reflect.gui.before import SUMMARY, BeforePage
-from ips_reflect.gui.home import HomePage, connect_flows
-from ips_reflect.gui.prepare import PreparePage
-from ips_reflect.gui.question_widgets import QuestionWidget
+from ips_reflect.gui.pages.after import AfterPage
+from ips_reflect.gui.pages.before import BeforePage
+from ips_reflect.gui.pages.before.form import SUMMARY
+from ips_reflect.gui.pages.home import HomePage
+from ips_reflect.gui.pages.prepare import PreparePage
+from ips_reflect.gui.shell.flows import connect_flows
+from ips_reflect.gui.widgets.question_widgets import QuestionWidget
 
 
 @pytest.fixture

@@ -7,7 +7,7 @@ import argparse
 from dialogs import answer_dialog
 from PySide6.QtWidgets import QApplication, QDialog, QMessageBox
 
-from ips_reflect.gui.app import run_app
+from ips_reflect.gui.shell.app import run_app
 
 BROKEN_PACK = """\
 format: ips-reflect/content

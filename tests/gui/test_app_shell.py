@@ -12,7 +12,7 @@ from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QLabel, QLineEdit, QMenu
 
 from ips_reflect.core.settings import load_settings
-from ips_reflect.gui.app import AppShell
+from ips_reflect.gui.shell.app import AppShell
 from tests.conftest import TEST_PASSPHRASE
 
 REPO = Path(__file__).resolve().parents[2]

@@ -27,9 +27,10 @@ from PySide6.QtWidgets import (
 
 from ips_reflect import messages
 from ips_reflect.core.check import LIGHT_ANSWER_KEY, PLAN_EXPERIENCE_QUESTION
-from ips_reflect.gui.before import SUMMARY, BeforePage
-from ips_reflect.gui.prepare import PreparePage
-from ips_reflect.gui.question_widgets import QuestionWidget
+from ips_reflect.gui.pages.before import BeforePage
+from ips_reflect.gui.pages.before.form import SUMMARY
+from ips_reflect.gui.pages.prepare import PreparePage
+from ips_reflect.gui.widgets.question_widgets import QuestionWidget
 
 QUICK_IDS = {
     "before.why.tell_manager",

@@ -24,7 +24,9 @@ from PySide6.QtWidgets import (
 
 from ips_reflect.core.biocard import load_card
 from ips_reflect.core.biography import word_count
-from ips_reflect.gui.biography_page import BiographyPage, create_biography_page, file_slug
+from ips_reflect.gui.pages.biography import BiographyPage
+from ips_reflect.gui.pages.biography import create_page as create_biography_page
+from ips_reflect.gui.pages.biography.outputs import file_slug
 from ips_reflect.store.crypto import KdfParams
 from ips_reflect.store.vault import Vault
 

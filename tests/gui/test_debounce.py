@@ -6,7 +6,7 @@ from __future__ import annotations
 import shiboken6
 from PySide6.QtWidgets import QLineEdit, QWidget
 
-from ips_reflect.gui.workers import debounce_timer
+from ips_reflect.gui.widgets.debounce import debounce_timer
 
 
 def test_a_pending_pause_dies_with_its_view(qtbot):

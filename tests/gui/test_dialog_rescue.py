@@ -14,7 +14,7 @@ import pytest
 from dialogs import answer_dialog, open_dialogs
 from PySide6.QtWidgets import QDialog, QMessageBox, QPlainTextEdit
 
-from ips_reflect.gui.flag_panel import ask_note
+from ips_reflect.gui.widgets.flag_panel import ask_note
 from tests.inner_pytest import REPO, run_pytest
 
 

@@ -12,11 +12,12 @@ from PySide6.QtWidgets import QApplication
 
 from ips_reflect.core.check import LIGHT_ANSWER_KEY
 from ips_reflect.core.entries import Entry
-from ips_reflect.gui.after import AfterPage
-from ips_reflect.gui.before import SUMMARY, BeforePage
-from ips_reflect.gui.drafts import DraftKeeper, short_when
-from ips_reflect.gui.prepare import PreparePage
-from ips_reflect.gui.uiloader import load_ui
+from ips_reflect.gui.pages.after import AfterPage
+from ips_reflect.gui.pages.before import BeforePage
+from ips_reflect.gui.pages.before.form import SUMMARY
+from ips_reflect.gui.pages.prepare import PreparePage
+from ips_reflect.gui.shell.uiloader import load_ui
+from ips_reflect.gui.widgets.drafts import DraftKeeper, short_when
 
 
 @pytest.fixture

@@ -17,9 +17,9 @@ from PySide6.QtWidgets import (
 
 from ips_reflect.core.flags import PLAN_SIGN
 from ips_reflect.core.settings import THEMES
-from ips_reflect.gui import flag_panel
-from ips_reflect.gui import theme as theming
-from ips_reflect.gui.flag_panel import DELAY_MS, LiveFlagPanel, ask_note, shared_engine
+from ips_reflect.gui.widgets import flag_panel
+from ips_reflect.gui.widgets import theme as theming
+from ips_reflect.gui.widgets.flag_panel import DELAY_MS, LiveFlagPanel, ask_note, shared_engine
 
 PLAN = {
     "experiences": [{"id": "e-1", "label": "my redundancy", "levels": {"employer": "never"}}],

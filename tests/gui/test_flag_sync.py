@@ -16,9 +16,9 @@ from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QApplication, QPushButton
 
 from ips_reflect.core.entries import Entry, exchange_document
-from ips_reflect.gui import flag_panel
-from ips_reflect.gui.flag_sync import KEY
-from ips_reflect.gui.journal_models import Column
+from ips_reflect.gui.pages.journal.models import Column
+from ips_reflect.gui.shell.flag_sync import KEY
+from ips_reflect.gui.widgets import flag_panel
 
 SIGN_TEXT = "I gave him my personal mobile number"
 SAVE_TO_SHOWN_MS = 1000
@@ -50,7 +50,7 @@ def vault(data_dir, monkeypatch):
 @pytest.fixture
 def window(qtbot, content, data_dir, vault):
     from ips_reflect.core.settings import load_settings
-    from ips_reflect.gui.app import create_main_window
+    from ips_reflect.gui.shell.app import create_main_window
 
     win = create_main_window(content, load_settings(data_dir), data_dir)
     qtbot.addWidget(win.view)
@@ -212,7 +212,7 @@ def test_the_panel_does_not_squeeze_the_editor_at_the_largest_text(
     qtbot, content, vault, data_dir
 ) -> None:
     from ips_reflect.core.settings import MAX_FONT_SIZE, Settings
-    from ips_reflect.gui.app import create_main_window
+    from ips_reflect.gui.shell.app import create_main_window
 
     win = create_main_window(content, Settings(font_point_size=MAX_FONT_SIZE), data_dir)
     qtbot.addWidget(win.view)

@@ -19,10 +19,12 @@ from PySide6.QtWidgets import (
 
 from ips_reflect.core.entries import Entry
 from ips_reflect.core.settings import THEMES
-from ips_reflect.gui import flag_panel
-from ips_reflect.gui import theme as theming
-from ips_reflect.gui.flags_page import AGENDA_KEY, FlagsPage, create_page, highlight_html
-from ips_reflect.gui.uiloader import load_ui
+from ips_reflect.gui.pages.flags import FlagsPage, create_page
+from ips_reflect.gui.pages.flags.page import highlight_html
+from ips_reflect.gui.shell.uiloader import load_ui
+from ips_reflect.gui.widgets import flag_panel
+from ips_reflect.gui.widgets import theme as theming
+from ips_reflect.gui.widgets.agenda import AGENDA_KEY
 
 
 @pytest.fixture

@@ -7,7 +7,7 @@ from helpers import visible_rows
 from PySide6.QtCore import Qt, QUrl
 from PySide6.QtWidgets import QApplication, QLineEdit, QTreeView
 
-from ips_reflect.gui.models import NodeKind
+from ips_reflect.gui.pages.guide.models import NodeKind
 
 
 def _select_in_tree(qtbot, guide, label: str) -> None:
@@ -235,7 +235,7 @@ def test_search_box_has_placeholder_and_clear_button(guide):
 def test_guide_shows_every_item_of_the_real_packs(qtbot, data_dir):
     """The real content, once its packs are valid: every item is in the tree."""
     from ips_reflect.core.content import ContentError, load_content
-    from ips_reflect.gui.app import create_main_window
+    from ips_reflect.gui.shell.app import create_main_window
 
     try:
         content = load_content()

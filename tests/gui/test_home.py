@@ -10,7 +10,9 @@ from PySide6.QtCore import Qt
 
 from ips_reflect.core.check import LIGHT_ANSWER_KEY
 from ips_reflect.core.entries import Entry
-from ips_reflect.gui.home import HomePage, greeting, install_flow_pages, pending_title
+from ips_reflect.gui.pages.home import HomePage
+from ips_reflect.gui.pages.home.page import greeting, pending_title
+from ips_reflect.gui.shell.flows import install_flow_pages
 
 
 @pytest.fixture

@@ -33,8 +33,8 @@ from PySide6.QtWidgets import (
 
 from ips_reflect.core.entries import Entry
 from ips_reflect.export import jsonfmt
-from ips_reflect.gui.journal import FILTERS_KEY, create_page
-from ips_reflect.gui.journal_models import MARKS, Column
+from ips_reflect.gui.pages.journal import FILTERS_KEY, create_page
+from ips_reflect.gui.pages.journal.models import MARKS, Column
 from ips_reflect.store.journal_index import JournalFilter
 
 Yes = QMessageBox.StandardButton.Yes
@@ -822,7 +822,7 @@ def test_tab_order_follows_the_page(journal):
 
 
 def test_the_model_fetches_snippets_a_window_at_a_time():
-    from ips_reflect.gui.journal_models import SNIPPET_WINDOW, EntryTableModel
+    from ips_reflect.gui.pages.journal.models import SNIPPET_WINDOW, EntryTableModel
     from ips_reflect.store.journal_index import CatalogRow, JournalCatalog
 
     catalog = JournalCatalog()

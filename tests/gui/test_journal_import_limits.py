@@ -9,7 +9,7 @@ import os
 import pytest
 
 from ips_reflect.errors import UserError
-from ips_reflect.gui.journal import import_file
+from ips_reflect.gui.pages.journal.transfer import import_file
 
 
 @pytest.mark.timeout(20)

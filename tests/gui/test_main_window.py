@@ -21,8 +21,8 @@ from PySide6.QtWidgets import (
 )
 
 from ips_reflect.core.settings import MAX_FONT_SIZE, MIN_FONT_SIZE, load_settings, settings_path
-from ips_reflect.gui.app import create_main_window
-from ips_reflect.gui.theme import apply_theme, load_theme, render_stylesheet
+from ips_reflect.gui.shell.app import create_main_window
+from ips_reflect.gui.widgets.theme import apply_theme, load_theme, render_stylesheet
 
 
 def _new_window(qtbot, content, data_dir):
@@ -328,7 +328,7 @@ def test_fresh_looks_past_a_left_over_wrapper_of_the_wrong_type(qtbot):
     reused address); ``fresh`` drops such a wrapper and asks again."""
     from PySide6.QtWidgets import QSpacerItem, QTabBar, QTabWidget
 
-    from ips_reflect.gui.uiloader import fresh
+    from ips_reflect.gui.shell.uiloader import fresh
 
     tabs = QTabWidget()
     qtbot.addWidget(tabs)

@@ -17,7 +17,8 @@ from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QComboBox
 
 from ips_reflect.core.plan import LEVELS, SharingPlan
-from ips_reflect.gui.prepare import COVERED_BY_PLAN, PreparePage
+from ips_reflect.gui.pages.prepare import PreparePage
+from ips_reflect.gui.pages.prepare.form import COVERED_BY_PLAN
 
 
 @pytest.fixture

@@ -10,9 +10,14 @@ from test_supervision_page import PRIVATE, Sample, no_private, plan, refs
 
 from ips_reflect.core.entries import Entry
 from ips_reflect.core.supervision import AgendaItem
-from ips_reflect.gui.presenter import PresenterDialog, Slide, build_slides, no_links
-from ips_reflect.gui.supervision_page import SupervisionPage
-from ips_reflect.gui.uiloader import load_ui
+from ips_reflect.gui.pages.supervision import SupervisionPage
+from ips_reflect.gui.pages.supervision.presenter import (
+    PresenterDialog,
+    Slide,
+    build_slides,
+    no_links,
+)
+from ips_reflect.gui.shell.uiloader import load_ui
 
 
 @pytest.fixture

@@ -5,7 +5,7 @@ from __future__ import annotations
 from PySide6.QtGui import QGuiApplication
 from PySide6.QtWidgets import QLineEdit
 
-from ips_reflect.gui.session import VaultSession
+from ips_reflect.gui.shell.session import VaultSession
 from ips_reflect.store.vault import Vault
 from tests.conftest import TEST_PASSPHRASE
 

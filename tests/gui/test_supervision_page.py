@@ -29,11 +29,11 @@ from PySide6.QtWidgets import (
 
 from ips_reflect.core.entries import Entry
 from ips_reflect.core.supervision import rating_series, rating_summary
-from ips_reflect.gui import flag_panel
-from ips_reflect.gui import supervision_page as sp
-from ips_reflect.gui.flags_page import AGENDA_KEY
-from ips_reflect.gui.supervision_page import SupervisionPage, create_page
-from ips_reflect.gui.uiloader import load_ui
+from ips_reflect.gui.pages.supervision import SupervisionPage, create_page
+from ips_reflect.gui.pages.supervision import sessions as sp
+from ips_reflect.gui.shell.uiloader import load_ui
+from ips_reflect.gui.widgets import flag_panel
+from ips_reflect.gui.widgets.agenda import AGENDA_KEY
 
 #: Words only private (unmarked) entries hold; they must never reach the page.
 PRIVATE = ["Zanzibar", "quokka", "Quintessa", "Marmaduke", "toboggan"]
@@ -163,7 +163,7 @@ def no_private(texts: list[str], words=PRIVATE) -> None:
 
 
 def test_create_page_gives_what_the_main_window_needs(qtbot, content) -> None:
-    from ips_reflect.gui.theme import themed_icon
+    from ips_reflect.gui.widgets.theme import themed_icon
 
     key, title, view, controller, icon = create_page(content)
     qtbot.addWidget(view)
@@ -616,7 +616,7 @@ def test_pack_with_nothing_marked_says_so(page, vault) -> None:
 
 def test_registered_in_the_main_window_after_flags(qtbot, content, data_dir, sample) -> None:
     from ips_reflect.core.settings import load_settings
-    from ips_reflect.gui.app import create_main_window
+    from ips_reflect.gui.shell.app import create_main_window
 
     window = create_main_window(content, load_settings(data_dir), data_dir)
     qtbot.addWidget(window.view)
@@ -644,7 +644,7 @@ def test_registered_in_the_main_window_after_flags(qtbot, content, data_dir, sam
 
 def test_page_styles_exist_for_every_theme(content) -> None:
     from ips_reflect.core.settings import THEMES
-    from ips_reflect.gui import theme as theming
+    from ips_reflect.gui.widgets import theme as theming
 
     for name in THEMES:
         sheet = theming.render_stylesheet(theming.load_theme(name), 11)

@@ -20,7 +20,9 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from ips_reflect.gui.team_page import TeamPage, TeamTableModel, create_team_page
+from ips_reflect.gui.pages.team import TeamPage
+from ips_reflect.gui.pages.team import create_page as create_team_page
+from ips_reflect.gui.pages.team.models import TeamTableModel
 
 DATA = Path(__file__).resolve().parent.parent / "data" / "cards"
 YES, NO = QMessageBox.StandardButton.Yes, QMessageBox.StandardButton.No

@@ -9,8 +9,9 @@ from PySide6.QtGui import QColor
 from PySide6.QtWidgets import QApplication
 
 from ips_reflect.core.entries import Entry
-from ips_reflect.gui import theme as theming
-from ips_reflect.gui.trends import PERIOD_KEY, create_page
+from ips_reflect.gui.pages.trends import create_page
+from ips_reflect.gui.pages.trends.page import PERIOD_KEY
+from ips_reflect.gui.widgets import theme as theming
 
 
 def local_noon(day: date) -> str:

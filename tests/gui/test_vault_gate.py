@@ -8,8 +8,8 @@ import pytest
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QDialog, QLabel, QProgressBar, QPushButton
 
-from ips_reflect.gui.uiloader import load_ui
-from ips_reflect.gui.vault_gate import (
+from ips_reflect.gui.shell.uiloader import load_ui
+from ips_reflect.gui.shell.vault_gate import (
     RecoverController,
     SetupController,
     UnlockController,

@@ -48,7 +48,9 @@ def filled(vault):
 def test_the_app_and_the_command_line_export_the_same(
     filled, content, data_dir, tmp_path, monkeypatch, fmt
 ) -> None:
-    from ips_reflect.gui.journal import export_file  # what the Journal page's worker runs
+    from ips_reflect.gui.pages.journal.transfer import (
+        export_file,  # what the Journal page's worker runs
+    )
 
     app_out = tmp_path / f"app.{fmt}"
     assert export_file(filled, None, fmt, app_out, content) == 2

@@ -145,7 +145,7 @@ def test_a_second_app_refuses_with_a_sentence(holder, made, data_dir, monkeypatc
 
     from PySide6.QtWidgets import QMessageBox
 
-    from ips_reflect.gui import app as app_mod
+    from ips_reflect.gui.shell import app as app_mod
 
     shown: list[str] = []
     monkeypatch.setattr(

@@ -1,0 +1,258 @@
+"""The Supervision page's typed Qt models: sessions, a session's agenda, the agreed
+actions, and the topics of the new-session dialog.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass, replace
+from typing import Any
+
+from PySide6.QtCore import (
+    QAbstractListModel,
+    QModelIndex,
+    QObject,
+    QPersistentModelIndex,
+    Qt,
+    Signal,
+)
+
+from ips_reflect import messages
+from ips_reflect.core.content import Item
+from ips_reflect.core.supervision import AgendaItem
+from ips_reflect.gui.pages.supervision.data import day_text, session_heading
+from ips_reflect.gui.pages.supervision.presenter import kind_label
+from ips_reflect.gui.widgets import theme as theming
+from ips_reflect.gui.widgets.models import RowTableModel
+from ips_reflect.store.records import Action, Session
+
+ModelIndex = QModelIndex | QPersistentModelIndex
+_ROOT = QModelIndex()
+_USER = int(Qt.ItemDataRole.UserRole)
+
+
+class SessionListModel(QAbstractListModel):
+    """Supervision sessions, most recent first."""
+
+    IdRole = _USER + 1
+
+    def __init__(self, parent: QObject | None = None) -> None:
+        super().__init__(parent)
+        self._rows: list[Session] = []
+
+    def rowCount(self, parent: ModelIndex = _ROOT) -> int:
+        return 0 if parent.isValid() else len(self._rows)
+
+    def columnCount(self, parent: ModelIndex = _ROOT) -> int:
+        return 0 if parent.isValid() else 1
+
+    def data(self, index: ModelIndex, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
+        if not index.isValid() or not 0 <= index.row() < len(self._rows):
+            return None
+        session = self._rows[index.row()]
+        if role == Qt.ItemDataRole.DisplayRole:
+            who = session.supervisor.strip()
+            return day_text(session.held_on) + (f"\n{who}" if who else "")
+        if role in (Qt.ItemDataRole.AccessibleTextRole, Qt.ItemDataRole.ToolTipRole):
+            return session_heading(session)
+        if role == self.IdRole:
+            return session.id
+        return None
+
+    def flags(self, index: ModelIndex) -> Qt.ItemFlag:
+        if not index.isValid():
+            return Qt.ItemFlag.NoItemFlags
+        return Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsSelectable
+
+    def set_rows(self, rows: Sequence[Session]) -> None:
+        self.beginResetModel()
+        self._rows = list(rows)
+        self.endResetModel()
+
+    def rows(self) -> list[Session]:
+        return list(self._rows)
+
+    def row_of(self, session_id: int) -> int:
+        for n, session in enumerate(self._rows):
+            if session.id == session_id:
+                return n
+        return -1
+
+    def session_at(self, row: int) -> Session | None:
+        return self._rows[row] if 0 <= row < len(self._rows) else None
+
+
+class AgendaListModel(QAbstractListModel):
+    """The resolved agenda of one session; the check box is "discussed"."""
+
+    discussedChanged = Signal(int, bool)  # row, discussed now (changed in a view)
+
+    KindRole = _USER + 1
+    RefRole = _USER + 2
+
+    def __init__(self, parent: QObject | None = None) -> None:
+        super().__init__(parent)
+        self._rows: list[AgendaItem] = []
+        self._titles: list[str] = []
+
+    def rowCount(self, parent: ModelIndex = _ROOT) -> int:
+        return 0 if parent.isValid() else len(self._rows)
+
+    def columnCount(self, parent: ModelIndex = _ROOT) -> int:
+        return 0 if parent.isValid() else 1
+
+    def data(self, index: ModelIndex, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
+        if not index.isValid() or not 0 <= index.row() < len(self._rows):
+            return None
+        item = self._rows[index.row()]
+        title = self._titles[index.row()]
+        if role == Qt.ItemDataRole.DisplayRole:
+            return f"{kind_label(item)}: {title}"
+        if role == Qt.ItemDataRole.AccessibleTextRole:
+            state = messages.SUPV_ITEM_DISCUSSED if item.discussed else messages.SUPV_ITEM_OPEN
+            return f"{kind_label(item)}: {title}. {state}."
+        if role == Qt.ItemDataRole.ToolTipRole:
+            return title
+        if role == Qt.ItemDataRole.CheckStateRole:
+            return Qt.CheckState.Checked if item.discussed else Qt.CheckState.Unchecked
+        if role == self.KindRole:
+            return item.kind
+        if role == self.RefRole:
+            return item.ref
+        return None
+
+    def setData(self, index: ModelIndex, value: Any, role: int = Qt.ItemDataRole.EditRole) -> bool:
+        if role != Qt.ItemDataRole.CheckStateRole or not index.isValid():
+            return False
+        row = index.row()
+        if not 0 <= row < len(self._rows):
+            return False
+        checked = Qt.CheckState(value) == Qt.CheckState.Checked
+        if self._rows[row].discussed == checked:
+            return True
+        self._rows[row] = replace(self._rows[row], discussed=checked)
+        self.dataChanged.emit(index, index)
+        self.discussedChanged.emit(row, checked)
+        return True
+
+    def flags(self, index: ModelIndex) -> Qt.ItemFlag:
+        if not index.isValid():
+            return Qt.ItemFlag.NoItemFlags
+        return (
+            Qt.ItemFlag.ItemIsEnabled
+            | Qt.ItemFlag.ItemIsSelectable
+            | Qt.ItemFlag.ItemIsUserCheckable
+        )
+
+    def set_rows(self, rows: Sequence[AgendaItem], titles: Sequence[str] | None = None) -> None:
+        self.beginResetModel()
+        self._rows = list(rows)
+        self._titles = list(titles) if titles is not None else [r.title for r in rows]
+        self.endResetModel()
+
+    def rows(self) -> list[AgendaItem]:
+        return list(self._rows)
+
+    def item_at(self, row: int) -> AgendaItem | None:
+        return self._rows[row] if 0 <= row < len(self._rows) else None
+
+
+@dataclass(frozen=True)
+class ActionRow:
+    action: Action
+    agreed: str  # the session's date (ISO)
+    state: str  # open, due, overdue, done
+
+
+class ActionsTableModel(RowTableModel):
+    """Agreed actions: what, due, state, agreed on."""
+
+    IdRole = _USER + 1
+    columns = messages.SUPV_ACTION_COLUMNS
+
+    def cell(self, row: ActionRow, column: int) -> str:
+        a = row.action
+        state = messages.SUPV_ACTION_STATES.get(row.state, row.state)
+        if row.state == "done" and a.done_on:
+            state = messages.SUPV_ACTION_DONE_ON.format(day=day_text(a.done_on, weekday=False))
+        return (
+            a.text,
+            day_text(a.due_on, weekday=False) if a.due_on else messages.SUPV_ACTION_NO_DUE,
+            state,
+            day_text(row.agreed, weekday=False),
+        )[column]
+
+    def extra(self, row: ActionRow, column: int, role: int) -> Any:
+        if role == Qt.ItemDataRole.ForegroundRole and column == 2:
+            if row.state == "overdue":
+                return theming.current_theme().color("warning_sign")
+            if row.state == "done":
+                return theming.current_theme().color("reason")
+        if role == self.IdRole:
+            return row.action.id
+        return None
+
+    def row_of(self, action_id: int) -> int:
+        return self.row_where(lambda row: row.action.id == action_id)
+
+
+class TopicListModel(QAbstractListModel):
+    """Supervision topics with a tick each (the new-session dialog)."""
+
+    IdRole = _USER + 1
+
+    def __init__(self, parent: QObject | None = None) -> None:
+        super().__init__(parent)
+        self._topics: list[Item] = []
+        self._ticked: set[str] = set()
+
+    def rowCount(self, parent: ModelIndex = _ROOT) -> int:
+        return 0 if parent.isValid() else len(self._topics)
+
+    def columnCount(self, parent: ModelIndex = _ROOT) -> int:
+        return 0 if parent.isValid() else 1
+
+    def data(self, index: ModelIndex, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
+        if not index.isValid() or not 0 <= index.row() < len(self._topics):
+            return None
+        topic = self._topics[index.row()]
+        if role in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.AccessibleTextRole):
+            return topic.label
+        if role == Qt.ItemDataRole.ToolTipRole:
+            return topic.text
+        if role == Qt.ItemDataRole.CheckStateRole:
+            return Qt.CheckState.Checked if topic.id in self._ticked else Qt.CheckState.Unchecked
+        if role == self.IdRole:
+            return topic.id
+        return None
+
+    def setData(self, index: ModelIndex, value: Any, role: int = Qt.ItemDataRole.EditRole) -> bool:
+        if role != Qt.ItemDataRole.CheckStateRole or not index.isValid():
+            return False
+        topic = self._topics[index.row()]
+        if Qt.CheckState(value) == Qt.CheckState.Checked:
+            self._ticked.add(topic.id)
+        else:
+            self._ticked.discard(topic.id)
+        self.dataChanged.emit(index, index)
+        return True
+
+    def flags(self, index: ModelIndex) -> Qt.ItemFlag:
+        if not index.isValid():
+            return Qt.ItemFlag.NoItemFlags
+        return (
+            Qt.ItemFlag.ItemIsEnabled
+            | Qt.ItemFlag.ItemIsSelectable
+            | Qt.ItemFlag.ItemIsUserCheckable
+        )
+
+    def set_topics(self, topics: Sequence[Item], ticked: Sequence[str] = ()) -> None:
+        self.beginResetModel()
+        self._topics = list(topics)
+        known = {t.id for t in self._topics}
+        self._ticked = {t for t in ticked if t in known}
+        self.endResetModel()
+
+    def ticked(self) -> list[str]:
+        """Ticked topic ids, in the paper's order."""
+        return [t.id for t in self._topics if t.id in self._ticked]

@@ -1,0 +1,234 @@
+"""A PDF preview shown from memory: QtPdf's view with page buttons.
+
+:class:`PdfPreview` is built in code (Qt Designer does not know ``QPdfView``)
+and placed into an empty ``previewHost`` widget of a page's ``.ui`` file with
+:func:`install_preview`. PDFs arrive as bytes (built into ``io.BytesIO`` on a
+worker thread) and are read through a ``QBuffer``: a preview never writes a
+temporary file.
+
+Keys (while the preview or its buttons have focus): Page Up / Page Down turn
+the page; Home and End go to the first and last page.
+
+:func:`build_pdf_locked` runs a reportlab build under one lock, so two previews
+(or a preview and an export) never build at the same time on the thread pool.
+"""
+
+from __future__ import annotations
+
+import threading
+from collections.abc import Callable
+from typing import Any, TypeVar
+
+from PySide6.QtCore import QBuffer, QByteArray, QIODevice, QPointF, Qt, Signal
+from PySide6.QtGui import QKeySequence, QPalette, QShortcut
+from PySide6.QtPdf import QPdfDocument
+from PySide6.QtPdfWidgets import QPdfView
+from PySide6.QtWidgets import (
+    QHBoxLayout,
+    QLabel,
+    QProgressBar,
+    QPushButton,
+    QStackedWidget,
+    QVBoxLayout,
+    QWidget,
+)
+
+from ips_reflect import messages
+from ips_reflect.gui.widgets.theme import current_theme
+
+T = TypeVar("T")
+
+_BUILD_LOCK = threading.Lock()
+
+
+def build_pdf_locked(fn: Callable[..., T], *args: Any, **kwargs: Any) -> T:
+    """Call a PDF builder with the shared build lock held (reportlab keeps global state)."""
+    with _BUILD_LOCK:
+        return fn(*args, **kwargs)
+
+
+class PdfPreview(QWidget):
+    """Shows a PDF held in memory, one page at a time, with page buttons."""
+
+    pageChanged = Signal(int)  # 0-based page now shown
+    loaded = Signal(int)  # number of pages of the PDF just loaded
+
+    def __init__(self, name: str, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setObjectName("pdfPreview")
+        self.setAccessibleName(name)
+        self.document = QPdfDocument(self)
+        self._buffer: QBuffer | None = None
+
+        self.view = QPdfView(self)
+        self.view.setObjectName("pdfView")
+        self.view.setAccessibleName(name)
+        self.view.setAccessibleDescription(messages.PDF_PREVIEW_HELP)
+        self.view.setDocument(self.document)
+        self.view.setPageMode(QPdfView.PageMode.SinglePage)
+        self.view.setZoomMode(QPdfView.ZoomMode.FitInView)
+        self.view.setFocusPolicy(Qt.FocusPolicy.StrongFocus)
+
+        self.message = QLabel(self)
+        self.message.setObjectName("pdfMessage")
+        self.message.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        self.message.setWordWrap(True)
+
+        self.stack = QStackedWidget(self)
+        self.stack.addWidget(self.message)
+        self.stack.addWidget(self.view)
+
+        self.prev_button = QPushButton(messages.PDF_PREVIOUS, self)
+        self.prev_button.setObjectName("pdfPrevButton")
+        self.prev_button.setAccessibleName(messages.PDF_PREVIOUS_NAME)
+        self.prev_button.setToolTip(messages.PDF_PREVIOUS_TIP)
+        self.next_button = QPushButton(messages.PDF_NEXT, self)
+        self.next_button.setObjectName("pdfNextButton")
+        self.next_button.setAccessibleName(messages.PDF_NEXT_NAME)
+        self.next_button.setToolTip(messages.PDF_NEXT_TIP)
+        self.page_label = QLabel(messages.PDF_NO_PAGES, self)
+        self.page_label.setObjectName("pdfPageLabel")
+        self.page_label.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        self.busy = QProgressBar(self)
+        self.busy.setObjectName("pdfBusy")
+        self.busy.setRange(0, 0)
+        self.busy.setTextVisible(False)
+        self.busy.setMaximumWidth(90)
+        self.busy.setAccessibleName(messages.PDF_BUSY)
+        self.busy.hide()
+
+        nav = QHBoxLayout()
+        nav.setSpacing(8)
+        nav.addWidget(self.prev_button)
+        nav.addStretch(1)
+        nav.addWidget(self.busy)
+        nav.addWidget(self.page_label)
+        nav.addStretch(1)
+        nav.addWidget(self.next_button)
+
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.setSpacing(6)
+        layout.addWidget(self.stack, 1)
+        layout.addLayout(nav)
+
+        self.apply_theme()
+        self.prev_button.clicked.connect(self.previous_page)
+        self.next_button.clicked.connect(self.next_page)
+        self.view.pageNavigator().currentPageChanged.connect(self._on_page)
+        for key, slot in (
+            (QKeySequence(QKeySequence.StandardKey.MoveToPreviousPage), self.previous_page),
+            (QKeySequence(QKeySequence.StandardKey.MoveToNextPage), self.next_page),
+            (QKeySequence("Home"), self.first_page),
+            (QKeySequence("End"), self.last_page),
+        ):
+            shortcut = QShortcut(key, self)
+            shortcut.setContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
+            shortcut.activated.connect(slot)
+        self.clear()
+
+    def apply_theme(self) -> None:
+        """Draw the space around the page in a soft theme colour (call after a theme change)."""
+        palette = self.view.palette()
+        palette.setColor(QPalette.ColorRole.Dark, current_theme().color("border"))
+        self.view.setPalette(palette)
+
+    # -- content
+
+    def load_bytes(self, data: bytes) -> int:
+        """Show the PDF in ``data``; returns its number of pages (0 if unreadable)."""
+        old = self._buffer
+        self.document.close()
+        buffer = QBuffer(self)
+        buffer.setData(QByteArray(data))
+        buffer.open(QIODevice.OpenModeFlag.ReadOnly)
+        self._buffer = buffer
+        self.document.load(buffer)
+        if old is not None:
+            old.close()
+            old.deleteLater()
+        pages = self.page_count
+        if pages:
+            self.stack.setCurrentWidget(self.view)
+            self.go_to(0)
+        else:
+            self.show_message(messages.PDF_UNREADABLE)
+        self._update_nav()
+        self.loaded.emit(pages)
+        return pages
+
+    def clear(self, text: str = "") -> None:
+        """Forget the PDF (nothing of it stays in memory) and show ``text`` instead."""
+        self.document.close()
+        if self._buffer is not None:
+            self._buffer.close()
+            self._buffer.setData(QByteArray())
+            self._buffer.deleteLater()
+            self._buffer = None
+        self.show_message(text)
+        self._update_nav()
+
+    def show_message(self, text: str) -> None:
+        self.message.setText(text)
+        self.stack.setCurrentWidget(self.message)
+
+    def set_busy(self, busy: bool) -> None:
+        self.busy.setVisible(busy)
+
+    # -- pages
+
+    @property
+    def page_count(self) -> int:
+        if self.document.status() != QPdfDocument.Status.Ready:
+            return 0
+        return int(self.document.pageCount())
+
+    @property
+    def current_page(self) -> int:
+        return int(self.view.pageNavigator().currentPage())
+
+    def go_to(self, page: int) -> None:
+        count = self.page_count
+        if not count:
+            return
+        page = max(0, min(count - 1, page))
+        self.view.pageNavigator().jump(page, QPointF(), 0)
+        self._update_nav()
+
+    def next_page(self) -> None:
+        self.go_to(self.current_page + 1)
+
+    def previous_page(self) -> None:
+        self.go_to(self.current_page - 1)
+
+    def first_page(self) -> None:
+        self.go_to(0)
+
+    def last_page(self) -> None:
+        self.go_to(self.page_count - 1)
+
+    def _on_page(self, page: int) -> None:
+        self._update_nav()
+        self.pageChanged.emit(int(page))
+
+    def _update_nav(self) -> None:
+        count = self.page_count
+        page = self.current_page if count else 0
+        if count:
+            self.page_label.setText(messages.PDF_PAGE_OF.format(page=page + 1, pages=count))
+        else:
+            self.page_label.setText(messages.PDF_NO_PAGES)
+        self.page_label.setAccessibleName(self.page_label.text())
+        self.prev_button.setEnabled(count > 0 and page > 0)
+        self.next_button.setEnabled(count > 0 and page < count - 1)
+
+
+def install_preview(host: QWidget, name: str) -> PdfPreview:
+    """Put a :class:`PdfPreview` into the (empty) ``host`` widget from a ``.ui`` file."""
+    preview = PdfPreview(name, host)
+    layout = host.layout()
+    if layout is None:
+        layout = QVBoxLayout(host)
+        layout.setContentsMargins(0, 0, 0, 0)
+    layout.addWidget(preview)
+    return preview
