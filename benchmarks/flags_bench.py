@@ -106,7 +106,8 @@ def bench_scan(entries: list[Any]) -> dict[str, float]:
 
 def bench_sync(entries: list[Any], edits: int = 20) -> dict[str, float]:
     from ips_reflect.core.content import load_content
-    from ips_reflect.core.flags import FlagEngine, sync_vault_flags
+    from ips_reflect.core.flags import FlagEngine
+    from ips_reflect.ops.flags import sync_vault_flags
     from ips_reflect.store.crypto import KdfParams
     from ips_reflect.store.vault import Vault
 

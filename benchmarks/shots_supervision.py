@@ -98,8 +98,8 @@ def _entries(vault: Any) -> dict[str, Any]:
 
 
 def sample_vault(root: Path, content: Any) -> Any:
-    from ips_reflect.core.flags import sync_vault_flags
     from ips_reflect.gui.widgets.flag_panel import shared_engine
+    from ips_reflect.ops.flags import sync_vault_flags
     from ips_reflect.store.crypto import KdfParams
     from ips_reflect.store.vault import Vault
 

@@ -43,7 +43,7 @@ def _ms(fn: Callable[[], object]) -> float:
 def _fill(data_dir: Path, n: int) -> Any:
     from benchmarks.flags_bench import PASSPHRASE, generate
     from ips_reflect.core.content import load_content
-    from ips_reflect.core.flags import sync_vault_flags
+    from ips_reflect.ops.flags import sync_vault_flags
     from ips_reflect.store.crypto import KdfParams
     from ips_reflect.store.vault import Vault
 

@@ -220,7 +220,7 @@ def test_flags_status_filter_and_notes(capsys, filled: Path) -> None:
 
     with Vault.unlock(filled, PASS) as vault:
         from ips_reflect.core.content import load_content
-        from ips_reflect.core.flags import sync_vault_flags
+        from ips_reflect.ops.flags import sync_vault_flags
 
         sync_vault_flags(vault, load_content())
         flag = vault.flags.list(sign="secrets")[0]

@@ -132,7 +132,9 @@ def run_scan(args: argparse.Namespace) -> int:
 
 def run_list(args: argparse.Namespace) -> int:
     from ips_reflect.commands.vault_cmd import _unlock
-    from ips_reflect.core.flags import PATTERN_ENTRIES_KEY, FlagEngine, sync_vault_flags
+    from ips_reflect.core.flags import FlagEngine
+    from ips_reflect.ops.flags import sync_vault_flags
+    from ips_reflect.store.keys import PATTERN_ENTRIES as PATTERN_ENTRIES_KEY
     from ips_reflect.textsafe import for_terminal, json_for_terminal
 
     content = _content(args)

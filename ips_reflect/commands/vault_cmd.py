@@ -241,7 +241,7 @@ def _check_imported_flags(args: argparse.Namespace, vault: Any) -> tuple[str, st
     from ips_reflect import messages
     from ips_reflect.commands.content_cmd import content_sources
     from ips_reflect.core.content import load_content
-    from ips_reflect.core.flags import sync_vault_flags
+    from ips_reflect.ops.flags import sync_vault_flags
     from ips_reflect.textsafe import for_terminal
 
     try:

@@ -19,10 +19,6 @@ PLAN_SIGN = "plan_deviation"
 PLAN_EXPERIENCE_QUESTION = "before.what.plan_experience"
 #: Entry kinds that record a share (a check before it, or a reflection after it).
 SHARE_KINDS: tuple[str, ...] = ("before_check", "after_reflection")
-#: ``vault.kv`` key: pattern flag fingerprint -> the entry uids it is about.
-PATTERN_ENTRIES_KEY = "flags.pattern_entries"
-#: ``vault.kv`` key: what the last sync saw (engine signature, plan version, entry stamps).
-SCAN_STATE_KEY = "flags.scan_state"
 
 # --------------------------------------------------------------------------- flags
 

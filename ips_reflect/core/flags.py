@@ -25,14 +25,14 @@ in one pass over all the texts, which entries contain the rarer words each
 pattern needs (its *anchors*: a prefix trie searched as one regex over the
 lower-cased bytes); only those entries are searched with the full patterns.
 
-Plain Python: no Qt, no database. :func:`scan_vault` and :func:`sync_vault_flags`
-take an open vault but only use its public repositories.
+Plain Python: no Qt, no database. Checking a vault's entries and storing the flags
+is an operation: :mod:`ips_reflect.ops.flags`.
 
 This module is the public face of the flags; the code lives in :mod:`flag_model`
 (flags, hits, thresholds), :mod:`flag_text` (negation, sentences),
 :mod:`flag_anchors` (the prefilter's anchors), :mod:`flag_search` (the text search),
-:mod:`flag_patterns` (patterns across entries), :mod:`flag_engine` (the engine) and
-:mod:`flag_vault` (syncing a vault's flags), all under ``ips_reflect.core``.
+:mod:`flag_patterns` (patterns across entries), and :mod:`flag_engine` (the engine), all
+under ``ips_reflect.core``.
 """
 
 from __future__ import annotations
@@ -47,10 +47,8 @@ from ips_reflect.core.flag_engine import (
     entry_text,
 )
 from ips_reflect.core.flag_model import (
-    PATTERN_ENTRIES_KEY,
     PLAN_EXPERIENCE_QUESTION,
     PLAN_SIGN,
-    SCAN_STATE_KEY,
     SHARE_KINDS,
     SOURCES,
     Dated,
@@ -66,18 +64,11 @@ from ips_reflect.core.flag_text import (
     negated,
     sentence_around,
 )
-from ips_reflect.core.flag_vault import (
-    SyncResult,
-    scan_vault,
-    sync_vault_flags,
-)
 
 __all__ = [
     "ENGINE_VERSION",
-    "PATTERN_ENTRIES_KEY",
     "PLAN_EXPERIENCE_QUESTION",
     "PLAN_SIGN",
-    "SCAN_STATE_KEY",
     "SHARE_KINDS",
     "SOURCES",
     "Dated",
@@ -85,14 +76,11 @@ __all__ = [
     "FlagEngine",
     "PatternRules",
     "PlanCheck",
-    "SyncResult",
     "TextHit",
     "entry_text",
     "fingerprint",
     "negated",
     "phrase_anchor_groups",
     "regex_anchor_groups",
-    "scan_vault",
     "sentence_around",
-    "sync_vault_flags",
 ]

@@ -16,7 +16,6 @@ from typing import TYPE_CHECKING, Any
 from ips_reflect import messages
 from ips_reflect.core.content import Content
 from ips_reflect.core.entries import Entry
-from ips_reflect.core.flags import PATTERN_ENTRIES_KEY
 from ips_reflect.core.supervision import (
     AgendaItem,
     agenda_flag_ids,
@@ -24,6 +23,7 @@ from ips_reflect.core.supervision import (
     resolve_agenda,
 )
 from ips_reflect.errors import PrivacyGateError, UserError
+from ips_reflect.store.keys import PATTERN_ENTRIES as PATTERN_ENTRIES_KEY
 
 if TYPE_CHECKING:
     from ips_reflect.store.vault import Vault

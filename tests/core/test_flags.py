@@ -15,10 +15,8 @@ from hypothesis import strategies as st
 from ips_reflect.core.content import SignPattern, phrase_regex
 from ips_reflect.core.entries import Entry
 from ips_reflect.core.flags import (
-    PATTERN_ENTRIES_KEY,
     PLAN_EXPERIENCE_QUESTION,
     PLAN_SIGN,
-    SCAN_STATE_KEY,
     FlagEngine,
     PatternRules,
     entry_text,
@@ -26,9 +24,10 @@ from ips_reflect.core.flags import (
     negated,
     phrase_anchor_groups,
     regex_anchor_groups,
-    scan_vault,
-    sync_vault_flags,
 )
+from ips_reflect.ops.flags import scan_vault, sync_vault_flags
+from ips_reflect.store.keys import PATTERN_ENTRIES as PATTERN_ENTRIES_KEY
+from ips_reflect.store.keys import SCAN_STATE as SCAN_STATE_KEY
 
 
 @pytest.fixture(scope="module")

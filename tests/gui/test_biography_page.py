@@ -574,3 +574,40 @@ def test_an_unreadable_biography_is_never_saved_over(qtbot, page, fast_vault, mo
     page.set_vault(None)  # locking flushes too
     monkeypatch.setattr(fast_vault.biography, "get", real_get)
     assert fast_vault.biography.get().payload["name"] == "Sam Rivera"
+
+
+def test_the_app_and_the_command_line_write_the_same_card_and_pdf(
+    qtbot, page, fast_vault, dialogs, monkeypatch, tmp_path, data_dir
+) -> None:
+    """One writer (``ops.bio``) for both faces: what the page saves and what
+    ``ips-reflect bio card|pdf`` writes from the stored biography are the same."""
+    from pypdf import PdfReader
+
+    from ips_reflect.cli import main
+
+    page.set_vault(fast_vault)
+    fill_answers(qtbot, page)
+    page.draft()
+    qtbot.keyClicks(page.service_edit, "Leeds IPS")
+    page.consent_check.setChecked(True)
+    assert page.save()
+    outputs = {"card": tmp_path / "app-card.yaml", "pdf": tmp_path / "app-bio.pdf"}
+    monkeypatch.setattr(QFileDialog, "getSaveFileName", lambda *a, **k: (str(outputs["card"]), ""))
+    with qtbot.waitSignal(page.exported, timeout=5000):
+        page.save_card()
+    monkeypatch.setattr(QFileDialog, "getSaveFileName", lambda *a, **k: (str(outputs["pdf"]), ""))
+    with qtbot.waitSignal(page.exported, timeout=10000):
+        page.export_pdf()
+    qtbot.waitUntil(page.export_button.isEnabled, timeout=5000)
+
+    monkeypatch.setenv("IPS_REFLECT_PASSPHRASE", "kettle orbit marmalade tunnel")
+    cli_card, cli_pdf = tmp_path / "cli-card.yaml", tmp_path / "cli-bio.pdf"
+    assert main(["--data-dir", str(data_dir), "bio", "card", "-o", str(cli_card)]) == 0
+    assert main(["--data-dir", str(data_dir), "bio", "pdf", "-o", str(cli_pdf)]) == 0
+    assert load_card(cli_card) == load_card(outputs["card"])
+
+    def words(path: Path) -> str:
+        pages = PdfReader(str(path)).pages
+        return " ".join(" ".join(p.extract_text() or "" for p in pages).split())
+
+    assert words(cli_pdf) == words(outputs["pdf"]) and "Leeds IPS" in words(cli_pdf)

@@ -9,10 +9,10 @@ from flow_helpers import PLAN, fast_vault, show_page
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QComboBox, QPushButton
 
-from ips_reflect.core.flags import sync_vault_flags
 from ips_reflect.gui.pages.after import AfterPage
 from ips_reflect.gui.pages.before import BeforePage
 from ips_reflect.gui.widgets import flag_panel
+from ips_reflect.ops.flags import sync_vault_flags
 
 
 @pytest.fixture

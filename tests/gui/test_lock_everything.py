@@ -12,9 +12,9 @@ from PySide6.QtGui import QUndoStack
 from PySide6.QtWidgets import QApplication, QLineEdit, QPlainTextEdit, QTextEdit
 
 from ips_reflect.core.entries import Entry
-from ips_reflect.core.flags import sync_vault_flags
 from ips_reflect.core.settings import load_settings
 from ips_reflect.gui.shell.app import create_main_window
+from ips_reflect.ops.flags import sync_vault_flags
 
 SECRETS = ["Quillfeather", "Marrowby", "zephyrine", "Tobermory-Vane"]
 

@@ -4,7 +4,7 @@
 :func:`ips_reflect.gui.shell.app._add_feature_pages`, kept in ``window.controllers`` under
 :data:`KEY` so it gets the vault on unlock and None on lock like the pages). Whoever
 saves or imports entries asks it to :meth:`~FlagSync.request` a sync; it runs
-:func:`~ips_reflect.core.flags.sync_vault_flags` (which searches only new or edited
+:func:`~ips_reflect.ops.flags.sync_vault_flags` (which searches only new or edited
 entries) in a worker, then emits :attr:`~FlagSync.synced` with the
 :class:`~ips_reflect.core.flags.SyncResult`. The Journal redraws the flag counts of the
 entries in ``result.entries``; the Flags page lists its flags again. Neither page knows
@@ -24,9 +24,10 @@ from PySide6.QtCore import QObject, QTimer, Signal
 
 from ips_reflect import messages
 from ips_reflect.core.content import Content
-from ips_reflect.core.flags import FlagEngine, SyncResult, sync_vault_flags
+from ips_reflect.core.flags import FlagEngine
 from ips_reflect.gui.shell.workers import run_task
 from ips_reflect.gui.widgets.flag_panel import shared_engine
+from ips_reflect.ops.flags import SyncResult, sync_vault_flags
 
 #: Where the window keeps the shared :class:`FlagSync` (``window.controllers[KEY]``).
 KEY = "flag_sync"

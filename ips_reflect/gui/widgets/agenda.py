@@ -6,8 +6,10 @@ from __future__ import annotations
 
 from typing import Any
 
+from ips_reflect.store import keys
+
 #: ``vault.kv`` key: ids of the flags to bring to the next supervision session.
-AGENDA_KEY = "supervision.next_agenda.flags"
+AGENDA_KEY = keys.AGENDA_FLAGS
 
 
 def next_agenda_flag_ids(vault: Any) -> list[int]:

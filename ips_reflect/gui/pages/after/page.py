@@ -62,9 +62,10 @@ from ips_reflect.gui.widgets.question_widgets import (
     set_role,
 )
 from ips_reflect.gui.widgets.traffic_light import TrafficLight, set_banner_level
+from ips_reflect.store import keys
 
 PAGE_KEY = "after"
-DRAFT_KEY = "after_reflection"
+DRAFT_KEY = keys.DRAFT_REFLECTION
 KIND = "after_reflection"
 PACK = "after_sharing"
 SIGNS_QUESTION = "after.signs_noticed"

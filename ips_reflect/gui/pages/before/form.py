@@ -46,9 +46,10 @@ from ips_reflect.gui.widgets.question_widgets import (
     set_role,
 )
 from ips_reflect.gui.widgets.traffic_light import TrafficLight
+from ips_reflect.store import keys
 
 PAGE_KEY = "before"
-DRAFT_KEY = "before_check"
+DRAFT_KEY = keys.DRAFT_CHECK
 KIND = "before_check"
 
 #: (step key, page object name, content sections shown on it)

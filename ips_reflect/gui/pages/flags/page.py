@@ -2,7 +2,7 @@
 
 The view is ``ui/flags.ui``; :class:`FlagsPage` is its controller. On
 :meth:`FlagsPage.set_vault` (and on "Check again") the vault's flags are brought up
-to date off the GUI thread (:func:`~ips_reflect.core.flags.sync_vault_flags`, which
+to date off the GUI thread (:func:`~ips_reflect.ops.flags.sync_vault_flags`, which
 only searches new or changed entries) and listed in a typed table model:
 date, sign, where it came from, what triggered it, client alias, status.
 
@@ -40,14 +40,7 @@ from PySide6.QtWidgets import (
 
 from ips_reflect import messages
 from ips_reflect.core.content import Content
-from ips_reflect.core.flags import (
-    PATTERN_ENTRIES_KEY,
-    PLAN_SIGN,
-    FlagEngine,
-    SyncResult,
-    entry_text,
-    sync_vault_flags,
-)
+from ips_reflect.core.flags import PLAN_SIGN, FlagEngine, entry_text
 from ips_reflect.gui.shell.flag_sync import checked_sentence
 from ips_reflect.gui.shell.uiloader import find_child, load_ui
 from ips_reflect.gui.shell.workers import run_task
@@ -57,6 +50,8 @@ from ips_reflect.gui.widgets.flag_panel import shared_engine
 from ips_reflect.gui.widgets.models import RowTableModel
 from ips_reflect.gui.widgets.rich_text import detail_css
 from ips_reflect.gui.widgets.theme import current_theme
+from ips_reflect.ops.flags import SyncResult, sync_vault_flags
+from ips_reflect.store.keys import PATTERN_ENTRIES as PATTERN_ENTRIES_KEY
 
 PAGE_KEY = "flags"
 ICON_NAME = "flags"

@@ -46,15 +46,16 @@ from ips_reflect.gui.widgets.debounce import debounce_timer
 from ips_reflect.gui.widgets.drafts import DraftBanner, DraftKeeper
 from ips_reflect.gui.widgets.entry_view import EntryContext
 from ips_reflect.gui.widgets.row_wrap import RowWrapper
+from ips_reflect.store import keys
 from ips_reflect.store.journal_index import JournalCatalog, JournalFilter
 
 if TYPE_CHECKING:
     from ips_reflect.gui.pages.journal.transfer import ProgressRelay
 
 PAGE_KEY = "journal"
-FILTERS_KEY = "journal.filters"
+FILTERS_KEY = keys.JOURNAL_FILTERS
 SEARCH_DELAY_MS = 120
-DRAFT_KEY = "journal.editor"
+DRAFT_KEY = keys.DRAFT_JOURNAL
 DRAFT_KIND = "journal_editor"
 PROGRESS_AFTER_MS = 400
 EDIT_FIELDS = ("title", "body", "tags", "client_alias", "audience")

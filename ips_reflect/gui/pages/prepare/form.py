@@ -43,9 +43,10 @@ from ips_reflect.gui.widgets.question_widgets import (
     section_header,
     set_role,
 )
+from ips_reflect.store import keys
 
 PAGE_KEY = "prepare"
-DRAFT_KEY = "sharing_plan"
+DRAFT_KEY = keys.DRAFT_PLAN
 KIND = "preparation"
 PACK = "preparation"
 

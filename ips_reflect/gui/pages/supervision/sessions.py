@@ -36,11 +36,12 @@ from ips_reflect.gui.pages.supervision.data import (
 from ips_reflect.gui.pages.supervision.models import TopicListModel
 from ips_reflect.gui.shell.uiloader import find_child, load_ui
 from ips_reflect.gui.widgets.agenda import AGENDA_KEY
+from ips_reflect.store import keys
 from ips_reflect.store.records import Session
 
 #: ``vault.kv`` key: topic ids ticked for the next session (kept when the new-session
 #: dialog is cancelled, cleared once a session is made).
-TOPICS_KEY = "supervision.next_agenda.topics"
+TOPICS_KEY = keys.AGENDA_TOPICS
 
 
 # --------------------------------------------------------------------------- new session dialog

@@ -57,10 +57,11 @@ from ips_reflect.gui.shell.uiloader import find_child, load_ui
 from ips_reflect.gui.shell.views import PageView
 from ips_reflect.gui.widgets import theme as theming
 from ips_reflect.gui.widgets.charts import palette
+from ips_reflect.store import keys
 from ips_reflect.store.journal_index import trend_inputs
 
 PAGE_KEY = "trends"
-PERIOD_KEY = "trends.period"
+PERIOD_KEY = keys.TRENDS_PERIOD
 CHART_KEYS = ("shares", "signs", "reasons", "ratings")
 
 

@@ -1,6 +1,8 @@
-"""Flags kept in a vault: :func:`scan_vault` (every flag now, nothing stored) and
-:func:`sync_vault_flags`, which brings the stored flags up to date with the entries,
-searching again only what changed since the last sync.
+"""Checking the vault for warning signs: :func:`scan_vault` (every flag now, nothing
+stored) and :func:`sync_vault_flags`, which brings the stored flags up to date with the
+entries, searching again only what changed since the last check. The app (after every
+save, on unlock and on "Check again") and the command line (``ips-reflect flags``, and
+after ``import``) both call these.
 """
 
 from __future__ import annotations
@@ -12,12 +14,9 @@ from typing import Any, Protocol
 
 from ips_reflect.core.content_model import Content
 from ips_reflect.core.flag_engine import FlagEngine, PlanCheck, entry_text
-from ips_reflect.core.flag_model import (
-    PATTERN_ENTRIES_KEY,
-    SCAN_STATE_KEY,
-    SHARE_KINDS,
-    Flag,
-)
+from ips_reflect.core.flag_model import SHARE_KINDS, Flag
+from ips_reflect.store.keys import PATTERN_ENTRIES as PATTERN_ENTRIES_KEY
+from ips_reflect.store.keys import SCAN_STATE as SCAN_STATE_KEY
 
 
 class _VaultLike(Protocol):  # what scan_vault and sync_vault_flags use
