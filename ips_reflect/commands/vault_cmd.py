@@ -19,7 +19,7 @@ import argparse
 import os
 import sys
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from ips_reflect import messages
 
@@ -31,6 +31,9 @@ PLAINTEXT_WARNING = (
     "Note: {file} is NOT encrypted. Anyone who can open it can read these entries; keep it "
     "somewhere private and delete it when you no longer need it."
 )
+
+if TYPE_CHECKING:
+    from ips_reflect.store.vault import Vault
 
 
 def register(sub: argparse._SubParsersAction) -> None:  # type: ignore[type-arg,unused-ignore]
@@ -234,7 +237,7 @@ def run_import(args: argparse.Namespace) -> int:
     return 0
 
 
-def _check_imported_flags(args: argparse.Namespace, vault: Any) -> tuple[str, str]:
+def _check_imported_flags(args: argparse.Namespace, vault: Vault) -> tuple[str, str]:
     """Re-check the flags of what was just imported, as the app does on every save (only
     new or edited entries are searched). Returns (a line for stdout, one for stderr); the
     import stands whatever happens here."""

@@ -10,13 +10,16 @@ from __future__ import annotations
 import contextlib
 import threading
 from dataclasses import dataclass
-from typing import Any, Protocol
+from typing import TYPE_CHECKING, Any, Protocol
 
 from ips_reflect.core.content_model import Content
 from ips_reflect.core.flag_engine import FlagEngine, PlanCheck, entry_text
 from ips_reflect.core.flag_model import SHARE_KINDS, Flag
 from ips_reflect.store.keys import PATTERN_ENTRIES as PATTERN_ENTRIES_KEY
 from ips_reflect.store.keys import SCAN_STATE as SCAN_STATE_KEY
+
+if TYPE_CHECKING:
+    pass
 
 
 class _VaultLike(Protocol):  # what scan_vault and sync_vault_flags use
@@ -83,7 +86,7 @@ def sync_vault_flags(
 _SYNC_LOCK = threading.Lock()
 
 
-def _writing(vault: Any) -> contextlib.AbstractContextManager[Any]:
+def _writing(vault: _VaultLike) -> contextlib.AbstractContextManager[Any]:
     """One transaction on the vault's shared connection (nothing for a vault without one)."""
     db = getattr(vault, "db", None)
     transaction = getattr(db, "transaction", None)

@@ -306,3 +306,26 @@ def test_every_control_has_an_accessible_name(qtbot, team, team_dir, monkeypatch
         qtbot.keyClick(w, Qt.Key.Key_Tab)
     for name in ("cardsTable", "moveDownButton", "titleEdit", "serviceEdit", "buildButton"):
         assert name in seen
+
+
+def test_the_app_and_the_command_line_build_the_same_booklet(
+    qtbot, team, team_dir, dialogs, monkeypatch, tmp_path
+) -> None:
+    """One writer for both faces: the page's booklet (cards in the order the folder
+    loads, nobody reordered) reads the same as ``ips-reflect team booklet``."""
+    from pypdf import PdfReader
+
+    from ips_reflect.cli import main
+
+    choose(qtbot, team, team_dir, monkeypatch)
+    app_out = tmp_path / "app.pdf"
+    dialogs["answers"]["save"] = app_out
+    with qtbot.waitSignal(team.bookletBuilt, timeout=10000):
+        qtbot.mouseClick(team.build_button, Qt.MouseButton.LeftButton)
+    cli_out = tmp_path / "cli.pdf"
+    assert main(["team", "booklet", str(team_dir), "-o", str(cli_out)]) == 0
+
+    def words(path: Path) -> str:
+        return " ".join(" ".join(p.extract_text() or "" for p in PdfReader(path).pages).split())
+
+    assert words(app_out) == words(cli_out)

@@ -12,7 +12,7 @@ import os
 import sys
 from pathlib import Path
 from types import TracebackType
-from typing import Any, TypeVar
+from typing import TYPE_CHECKING, TypeVar
 
 from PySide6.QtCore import QObject, QTimer, Signal
 from PySide6.QtGui import QActionGroup
@@ -36,6 +36,9 @@ from ips_reflect.gui.shell.session import VaultSession
 from ips_reflect.gui.shell.uiloader import find_child, load_ui
 from ips_reflect.gui.shell.vault_gate import VaultGate
 from ips_reflect.gui.widgets import theme as theming
+
+if TYPE_CHECKING:
+    from ips_reflect.store.vault import Vault
 
 #: A page controller, as its ``create_page`` gives it.
 P = TypeVar("P", bound=QObject)
@@ -267,7 +270,7 @@ class AppShell(QObject):
             dialog.adjustSize()
         return dialog
 
-    def _on_unlocked(self, vault: Any) -> None:
+    def _on_unlocked(self, vault: Vault) -> None:
         self.session.open(vault)
         with contextlib.suppress(Exception):  # an old bin is tidied, never fatal
             vault.entries.purge_bin()

@@ -18,7 +18,7 @@ is dropped. The worker never touches widgets.
 
 from __future__ import annotations
 
-from typing import Any
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QObject, QTimer, Signal
 
@@ -28,6 +28,9 @@ from ips_reflect.core.flags import FlagEngine
 from ips_reflect.gui.shell.workers import run_task
 from ips_reflect.gui.widgets.flag_panel import shared_engine
 from ips_reflect.ops.flags import SyncResult, sync_vault_flags
+
+if TYPE_CHECKING:
+    from ips_reflect.store.vault import Vault
 
 #: Where the window keeps the shared :class:`FlagSync` (``window.controllers[KEY]``).
 KEY = "flag_sync"
@@ -56,14 +59,14 @@ class FlagSync(QObject):
         super().__init__(parent)
         self.content = content
         self.engine = engine or shared_engine(content)
-        self.vault: Any = None
+        self.vault: Vault | None = None
         self._generation = 0
         self._running = False
         self._again = False
         self._scheduled = False
         self.runs = 0  # syncs started (tests and benchmarks read it)
 
-    def set_vault(self, vault: Any) -> None:
+    def set_vault(self, vault: Vault | None) -> None:
         """The open vault, or None on lock (a sync still running is then ignored)."""
         self._generation += 1
         self.vault = vault

@@ -11,13 +11,16 @@ from __future__ import annotations
 
 import hashlib
 import time
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import QEvent, QObject, QTimer, Signal
 from PySide6.QtGui import QClipboard, QGuiApplication
 
 from ips_reflect import messages
 from ips_reflect.errors import UserError
+
+if TYPE_CHECKING:
+    from ips_reflect.store.vault import Vault
 
 _ACTIVITY = {
     QEvent.Type.KeyPress,
@@ -38,7 +41,7 @@ class VaultSession(QObject):
         self, idle_minutes: float = 5.0, backups_kept: int = 10, parent: QObject | None = None
     ) -> None:
         super().__init__(parent)
-        self._vault: Any = None
+        self._vault: Vault | None = None
         self.backups_kept = backups_kept
         self.idle_seconds = max(idle_minutes, 0.0) * 60.0
         self._last_activity = time.monotonic()
@@ -61,7 +64,7 @@ class VaultSession(QObject):
     def is_unlocked(self) -> bool:
         return self._vault is not None
 
-    def open(self, vault: Any) -> None:
+    def open(self, vault: Vault) -> None:
         if self._vault is not None and self._vault is not vault:
             self._vault.close()
         self._vault = vault

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import QObject, Qt, Signal
 from PySide6.QtWidgets import (
@@ -29,6 +29,9 @@ from ips_reflect.core.passphrase import check_new_passphrase, estimate
 from ips_reflect.errors import UserError
 from ips_reflect.gui.shell.uiloader import find_child, load_ui
 from ips_reflect.gui.shell.workers import run_task
+
+if TYPE_CHECKING:
+    from ips_reflect.store.vault import Vault
 
 
 def _error_text(exc: BaseException, template: str) -> str:
@@ -129,7 +132,7 @@ class UnlockController(_FormController):
             on_failure=self._failed,
         )
 
-    def _opened(self, vault: Any) -> None:
+    def _opened(self, vault: Vault) -> None:
         self.set_busy(False)
         self.edit.clear()
         if not self.view.isVisible():  # dialog went away meanwhile: drop the key
@@ -274,7 +277,7 @@ class SetupController(_NewPassphraseForm):
         self.confirm_edit.returnPressed.connect(self.submit)
         self.cancel_button.clicked.connect(view.reject)
         self.code_page.confirmed.connect(self._finish)
-        self.vault: Any = None
+        self.vault: Vault | None = None
         self.pass_edit.setFocus()
 
     def _show_text(self, shown: bool) -> None:
@@ -351,7 +354,7 @@ class RecoverController(_NewPassphraseForm):
         self.confirm_edit.returnPressed.connect(self.submit)
         self.cancel_button.clicked.connect(view.reject)
         self.code_page.confirmed.connect(self._finish)
-        self.vault: Any = None
+        self.vault: Vault | None = None
         self.code_edit.setFocus()
 
     def submit(self) -> None:

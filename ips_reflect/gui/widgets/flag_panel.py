@@ -23,7 +23,7 @@ replace it.
 from __future__ import annotations
 
 from collections.abc import Iterable
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 import shiboken6
 from PySide6.QtCore import QObject, Qt, Signal
@@ -46,6 +46,9 @@ from ips_reflect.core.entries import Entry
 from ips_reflect.core.flags import Flag, FlagEngine
 from ips_reflect.gui.shell.uiloader import find_child, load_ui
 from ips_reflect.gui.widgets.debounce import debounce_timer
+
+if TYPE_CHECKING:
+    from ips_reflect.store.vault import Vault
 
 DELAY_MS = 300
 
@@ -108,7 +111,7 @@ def embed_panel(content: Content, side: QWidget) -> LiveFlagPanel:
 
 
 def record_dismissals(
-    vault: Any,
+    vault: Vault,
     engine: FlagEngine,
     entry: Entry,
     plan: Any,
@@ -223,7 +226,7 @@ class LiveFlagPanel(QObject):
         """(sign, note) of every flag dismissed since the last :meth:`reset`."""
         return [(key[0], note) for key, note in self._dismissed.items()]
 
-    def keep_dismissals(self, vault: Any, entry: Entry, plan: Any) -> int:
+    def keep_dismissals(self, vault: Vault, entry: Entry, plan: Any) -> int:
         """After ``entry`` is saved: store what was dismissed while writing it
         (see :func:`record_dismissals`)."""
         return record_dismissals(vault, self.engine, entry, plan, self.dismissed_by_source())

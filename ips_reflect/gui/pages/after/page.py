@@ -16,7 +16,7 @@ from __future__ import annotations
 
 from dataclasses import replace
 from html import escape
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import QObject, QStringListModel, Qt, Signal
 from PySide6.QtWidgets import (
@@ -64,6 +64,9 @@ from ips_reflect.gui.widgets.question_widgets import (
 from ips_reflect.gui.widgets.traffic_light import TrafficLight, set_banner_level
 from ips_reflect.store import keys
 
+if TYPE_CHECKING:
+    from ips_reflect.store.vault import Vault
+
 PAGE_KEY = "after"
 DRAFT_KEY = keys.DRAFT_REFLECTION
 KIND = "after_reflection"
@@ -83,7 +86,7 @@ class AfterPage(QObject):
         super().__init__(parent)
         self.view = view
         self.content = content
-        self._vault: Any = None
+        self._vault: Vault | None = None
         self.plan = SharingPlan()
         self._check: Entry | None = None
         self._saved: Entry | None = None
@@ -184,7 +187,7 @@ class AfterPage(QObject):
 
     # ------------------------------------------------------------------ vault
 
-    def set_vault(self, vault: Any) -> None:
+    def set_vault(self, vault: Vault | None) -> None:
         """The open vault after unlock; None on lock (clears every field and disables)."""
         if vault is None:
             self.keeper.stop()

@@ -48,6 +48,9 @@ from ips_reflect.gui.widgets.question_widgets import (
 from ips_reflect.gui.widgets.traffic_light import TrafficLight
 from ips_reflect.store import keys
 
+if TYPE_CHECKING:
+    from ips_reflect.store.vault import Vault
+
 PAGE_KEY = "before"
 DRAFT_KEY = keys.DRAFT_CHECK
 KIND = "before_check"
@@ -92,7 +95,7 @@ class BeforeForm(QObject):
         super().__init__(parent)
         self.view = view
         self.content = content
-        self._vault: Any = None
+        self._vault: Vault | None = None
         self.plan = SharingPlan()
         self._step = 0
         self._saved: Entry | None = None

@@ -20,7 +20,7 @@ Alt+S go back, on and save, and Y / N / U answer a yes / no / unsure question.
 
 from __future__ import annotations
 
-from typing import Any
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QObject
 from PySide6.QtWidgets import QWidget
@@ -33,6 +33,9 @@ from ips_reflect.gui.pages.before.form import PAGE_KEY, BeforeForm
 from ips_reflect.gui.pages.before.steps import StepsPart
 from ips_reflect.gui.shell.uiloader import load_ui
 from ips_reflect.gui.widgets.flow_form import chain_tab_order, focusables, install_enter
+
+if TYPE_CHECKING:
+    from ips_reflect.store.vault import Vault
 
 
 class BeforePage(StepsPart, CheckPart, BeforeForm):
@@ -86,7 +89,7 @@ class BeforePage(StepsPart, CheckPart, BeforeForm):
 
     # ------------------------------------------------------------------ vault
 
-    def set_vault(self, vault: Any) -> None:
+    def set_vault(self, vault: Vault | None) -> None:
         """The open vault after unlock; None on lock (clears every field and disables)."""
         if vault is None:
             self.keeper.stop()

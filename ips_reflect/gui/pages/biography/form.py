@@ -39,6 +39,7 @@ from ips_reflect.gui.widgets.pdf_preview import PdfPreview, install_preview
 
 if TYPE_CHECKING:
     from ips_reflect.gui.pages.biography.guard import GuardFinding
+    from ips_reflect.store.vault import Vault
 
 
 PAGE_KEY = "biography"
@@ -88,7 +89,7 @@ class BiographyForm(QObject):
         super().__init__(parent)
         self.view = view
         self.content = content
-        self._vault: Any = None
+        self._vault: Vault | None = None
         self._photo: bytes | None = None
         self._photo_mime: str | None = None
         self._drafted = ""

@@ -21,7 +21,7 @@ from __future__ import annotations
 
 import datetime as dt
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import QDate, QObject, QSize, Qt
 from PySide6.QtGui import QKeySequence, QPixmap, QShortcut, QTextCursor
@@ -43,6 +43,9 @@ from ips_reflect.gui.pages.biography.form import ICON, PAGE_KEY, THUMB, Biograph
 from ips_reflect.gui.pages.biography.guard import GuardPart
 from ips_reflect.gui.pages.biography.outputs import OutputsPart
 from ips_reflect.gui.shell.uiloader import load_ui
+
+if TYPE_CHECKING:
+    from ips_reflect.store.vault import Vault
 
 
 class BiographyPage(GuardPart, OutputsPart, BiographyForm):
@@ -85,7 +88,7 @@ class BiographyPage(GuardPart, OutputsPart, BiographyForm):
     def vault(self) -> Any:
         return self._vault
 
-    def set_vault(self, vault: Any) -> None:
+    def set_vault(self, vault: Vault | None) -> None:
         """Show the biography of ``vault``; None (on lock) empties and disables the page."""
         if vault is not None and vault is self._vault:
             return

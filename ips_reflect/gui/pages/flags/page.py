@@ -23,7 +23,7 @@ import re
 from dataclasses import dataclass, replace
 from datetime import date
 from html import escape
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import QModelIndex, QObject, QPersistentModelIndex, Qt, Signal
 from PySide6.QtWidgets import (
@@ -52,6 +52,9 @@ from ips_reflect.gui.widgets.rich_text import detail_css
 from ips_reflect.gui.widgets.theme import current_theme
 from ips_reflect.ops.flags import SyncResult, sync_vault_flags
 from ips_reflect.store.keys import PATTERN_ENTRIES as PATTERN_ENTRIES_KEY
+
+if TYPE_CHECKING:
+    from ips_reflect.store.vault import Vault
 
 PAGE_KEY = "flags"
 ICON_NAME = "flags"
@@ -96,7 +99,7 @@ class FlagRow:
 
 
 def load_rows(
-    vault: Any, content: Content, engine: FlagEngine, synced: SyncResult | None = None
+    vault: Vault, content: Content, engine: FlagEngine, synced: SyncResult | None = None
 ) -> tuple[list[FlagRow], SyncResult]:
     """Sync the vault's flags (unless ``synced`` after a save) and read them as rows."""
     result = synced if synced is not None else sync_vault_flags(vault, content, engine)
@@ -264,7 +267,7 @@ class FlagsPage(QObject):
         self.view = view
         self.content = content
         self.engine = engine or shared_engine(content)
-        self.vault: Any = None
+        self.vault: Vault | None = None
         self._generation = 0
         self._busy = False
         self._queued: list[SyncResult | None] = []  # loads asked for while one runs
@@ -324,7 +327,7 @@ class FlagsPage(QObject):
 
     # -- the vault
 
-    def set_vault(self, vault: Any) -> None:
+    def set_vault(self, vault: Vault | None) -> None:
         """Give the page the open vault (loads the flags) or None on lock (clears all)."""
         self._generation += 1
         self.vault = vault

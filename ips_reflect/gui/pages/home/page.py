@@ -19,7 +19,7 @@ pages to the window).
 from __future__ import annotations
 
 from datetime import date, datetime
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import QObject, Qt, Signal
 from PySide6.QtWidgets import QFrame, QHBoxLayout, QLabel, QPushButton, QVBoxLayout, QWidget
@@ -35,6 +35,9 @@ from ips_reflect.gui.widgets.drafts import short_date, short_when
 from ips_reflect.gui.widgets.flow_form import install_enter
 from ips_reflect.gui.widgets.question_widgets import EnterButton, set_role
 from ips_reflect.gui.widgets.traffic_light import TrafficLight
+
+if TYPE_CHECKING:
+    from ips_reflect.store.vault import Vault
 
 PAGE_KEY = "home"
 MAX_ROWS = 25
@@ -170,7 +173,7 @@ class HomePage(QObject):
         super().__init__(parent)
         self.view = view
         self.content = content
-        self._vault: Any = None
+        self._vault: Vault | None = None
         self.rows: list[PendingRow] = []
         self.action_rows: list[ActionRow] = []
         self.today: date | None = None  # None: today (tests may pin it)
@@ -199,7 +202,7 @@ class HomePage(QObject):
 
     # -- vault
 
-    def set_vault(self, vault: Any) -> None:
+    def set_vault(self, vault: Vault | None) -> None:
         """The open vault after unlock; None on lock (clears the lists and disables)."""
         self._vault = vault
         self.view.setEnabled(vault is not None)
@@ -248,6 +251,7 @@ class HomePage(QObject):
     def _show_actions(self, previous: QWidget) -> None:
         """The open actions agreed in supervision, soonest due first."""
         try:
+            assert self._vault is not None
             actions = self._vault.supervision.actions(open_only=True)
             days = {s.id: s.held_on for s in self._vault.supervision.sessions()}
         except Exception:  # an older vault or a damaged table: Home still opens

@@ -51,6 +51,7 @@ from ips_reflect.store.journal_index import JournalCatalog, JournalFilter
 
 if TYPE_CHECKING:
     from ips_reflect.gui.pages.journal.transfer import ProgressRelay
+    from ips_reflect.store.vault import Vault
 
 PAGE_KEY = "journal"
 FILTERS_KEY = keys.JOURNAL_FILTERS
@@ -81,7 +82,7 @@ class JournalBase(QObject):
         super().__init__(parent)
         self.view = view
         self.content = content
-        self.vault: Any = None
+        self.vault: Vault | None = None
         self.catalog = JournalCatalog()
         self._filter = JournalFilter()
         self._updating = False
@@ -195,6 +196,7 @@ class JournalBase(QObject):
 
     def _kv_get(self, key: str) -> Any:
         try:
+            assert self.vault is not None
             return self.vault.kv.get(key)
         except Exception:
             return None

@@ -144,10 +144,11 @@ class EditorPart(JournalBase):
             self.undo_stack.push(AddEntryCommand(self, entry, messages.JOURNAL_UNDO_NEW))
             self.show_flag_changes(self.live_flags.keep(self.vault, entry.uid, kept))
             return True
-        entry = self.vault.entries.get(self._editing_uid)
-        if entry is None:
+        stored = self.vault.entries.get(self._editing_uid) if self.vault is not None else None
+        if stored is None:
             self._tell(messages.JOURNAL_SAVE_FAILED_TITLE, messages.JOURNAL_GONE)
             return False
+        entry = stored
         if entry.kind != "journal":
             fields.pop("body")
         before = {k: v for k, v in self._fields_of(entry).items() if k in fields}

@@ -21,7 +21,7 @@ A flag dismissed with a note while writing is kept with the saved entry as
 
 from __future__ import annotations
 
-from typing import Any
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QObject, Qt
 from PySide6.QtWidgets import (
@@ -37,6 +37,9 @@ from PySide6.QtWidgets import (
 from ips_reflect import messages
 from ips_reflect.core.content import Content
 from ips_reflect.gui.widgets.flag_panel import LiveFlagPanel, record_dismissals
+
+if TYPE_CHECKING:
+    from ips_reflect.store.vault import Vault
 
 #: Share of the edit pane's height the panel starts with (the editor gets the rest).
 PANEL_SHARE = 0.3
@@ -121,7 +124,7 @@ class JournalFlagPanel(QObject):
         editor is cleared."""
         return self.panel.dismissed_by_source()
 
-    def keep(self, vault: Any, uid: str, dismissed: dict[tuple[str, str], str]) -> list[str]:
+    def keep(self, vault: Vault, uid: str, dismissed: dict[tuple[str, str], str]) -> list[str]:
         """After the entry ``uid`` was saved: store the dismissed flags as resolved, with
         their notes. Returns ``[uid]`` when something was stored, else ``[]``."""
         if vault is None or not dismissed:

@@ -35,7 +35,7 @@ from __future__ import annotations
 
 import contextlib
 from collections.abc import Sequence
-from typing import Any
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QDate, QEvent, QObject, QStringListModel, Qt
 from PySide6.QtGui import QAction, QFont, QFontMetrics
@@ -63,6 +63,9 @@ from ips_reflect.gui.shell.views import PageView
 from ips_reflect.gui.widgets import theme as theming
 from ips_reflect.gui.widgets.entry_view import entry_css, mark_colours
 from ips_reflect.store.journal_index import JournalCatalog, JournalFilter
+
+if TYPE_CHECKING:
+    from ips_reflect.store.vault import Vault
 
 
 def create_page(content: Content) -> PageSpec[JournalController]:
@@ -295,7 +298,7 @@ class JournalController(ListingPart, ReadingPart, ChangesPart, EditorPart, Trans
 
     # ------------------------------------------------------------------ vault
 
-    def set_vault(self, vault: Any) -> None:
+    def set_vault(self, vault: Vault | None) -> None:
         """Show this vault's entries, or clear everything (None: the vault was locked)."""
         if vault is None:
             self._lock()

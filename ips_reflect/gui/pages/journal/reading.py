@@ -85,6 +85,8 @@ class ReadingPart(JournalBase):
     def _context(self, entry: Entry) -> EntryContext:
         ctx = EntryContext(light=check_light(entry, self.content))
         vault = self.vault
+        if vault is None:  # locked while the entry was being shown
+            return ctx
         with contextlib.suppress(Exception):
             ctx.flags = [
                 FlagLine(f.sign, f.source, f.status, f.evidence)
@@ -109,6 +111,7 @@ class ReadingPart(JournalBase):
         try:
             from ips_reflect.core.plan import as_plan
 
+            assert self.vault is not None
             latest = self.vault.plans.latest()
             exp = as_plan(latest.payload).experience(exp_id) if latest is not None else None
             if exp is not None:

@@ -6,7 +6,7 @@ from __future__ import annotations
 
 from datetime import date
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import QObject, Qt, Signal
 from PySide6.QtWidgets import QFileDialog, QMessageBox, QProgressDialog
@@ -16,6 +16,9 @@ from ips_reflect.errors import UserError
 from ips_reflect.gui.pages.journal.base import PROGRESS_AFTER_MS, JournalBase, entries_word
 from ips_reflect.gui.shell.workers import run_task
 from ips_reflect.ops.journal import export_file, import_file
+
+if TYPE_CHECKING:
+    from ips_reflect.store.vault import Vault
 
 
 class ProgressRelay(QObject):
@@ -53,7 +56,7 @@ class TransferPart(JournalBase):
         )
         return True
 
-    def _imported(self, vault: Any, result: Any) -> None:
+    def _imported(self, vault: Vault, result: Any) -> None:
         self._end_busy()
         if vault is not self.vault:
             return

@@ -45,6 +45,9 @@ from ips_reflect.gui.widgets.question_widgets import (
 )
 from ips_reflect.store import keys
 
+if TYPE_CHECKING:
+    from ips_reflect.store.vault import Vault
+
 PAGE_KEY = "prepare"
 DRAFT_KEY = keys.DRAFT_PLAN
 KIND = "preparation"
@@ -91,7 +94,7 @@ class PrepareForm(QObject):
         super().__init__(parent)
         self.view = view
         self.content = content
-        self._vault: Any = None
+        self._vault: Vault | None = None
         self.plan = SharingPlan()
         self._saved_payload: dict[str, Any] | None = None
         self._saved_version: Any = None

@@ -22,7 +22,7 @@ controller.
 
 from __future__ import annotations
 
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import QObject
 from PySide6.QtWidgets import QWidget
@@ -38,6 +38,9 @@ from ips_reflect.gui.pages.prepare.history import HistoryPart
 from ips_reflect.gui.shell.uiloader import find_child, load_ui
 from ips_reflect.gui.widgets.drafts import quietly, short_date, short_when
 from ips_reflect.gui.widgets.flow_form import chain_tab_order, focusables, install_enter
+
+if TYPE_CHECKING:
+    from ips_reflect.store.vault import Vault
 
 
 class PreparePage(GridPart, HistoryPart, PrepareForm):
@@ -86,7 +89,7 @@ class PreparePage(GridPart, HistoryPart, PrepareForm):
 
     # ------------------------------------------------------------------ vault
 
-    def set_vault(self, vault: Any) -> None:
+    def set_vault(self, vault: Vault | None) -> None:
         """The open vault after unlock; None on lock (clears every field and disables)."""
         if vault is None:
             self.keeper.stop()

@@ -10,7 +10,7 @@ Methods one part calls on another are declared here for the type checker.
 from __future__ import annotations
 
 from datetime import date
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING
 
 from PySide6.QtCharts import QChartView
 from PySide6.QtCore import QObject, Qt, Signal
@@ -51,6 +51,9 @@ from ips_reflect.gui.shell.uiloader import find_child
 from ips_reflect.gui.widgets.debounce import debounce_timer
 from ips_reflect.store.records import Session
 
+if TYPE_CHECKING:
+    from ips_reflect.store.vault import Vault
+
 NOTES_DELAY_MS = 700
 
 
@@ -71,7 +74,7 @@ class SupervisionBase(QObject):
         super().__init__(parent)
         self.view = view
         self.content = content
-        self.vault: Any = None
+        self.vault: Vault | None = None
         self.session: Session | None = None
         self.items: list[AgendaItem] = []
         self.entries: list[Entry] = []

@@ -8,7 +8,7 @@ import contextlib
 from collections.abc import Sequence
 from dataclasses import replace
 from datetime import date
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from ips_reflect import messages
 from ips_reflect.core.content import Content, Item
@@ -17,6 +17,9 @@ from ips_reflect.core.flags import PLAN_SIGN
 from ips_reflect.core.supervision import SLEF_AREAS, AgendaItem, build_agenda, consented
 from ips_reflect.gui.widgets.agenda import next_agenda_flag_ids
 from ips_reflect.store.records import Session
+
+if TYPE_CHECKING:
+    from ips_reflect.store.vault import Vault
 
 TOPIC_PACK = "supervision"
 SLEF_PACK = "slef"
@@ -83,13 +86,13 @@ def area_names(content: Content) -> dict[str, str]:
 # --------------------------------------------------------------------------- reading the vault
 
 
-def consented_entries(vault: Any) -> list[Entry]:
+def consented_entries(vault: Vault) -> list[Entry]:
     """The entries the practitioner chose to bring: the vault's query, then the gate."""
     return consented(vault.entries.list(supervision=True))
 
 
 def load_agenda(
-    vault: Any, content: Content, session: Session
+    vault: Vault, content: Content, session: Session
 ) -> tuple[list[AgendaItem], list[Entry]]:
     """A session's agenda as it may be shown now, and the consented entries."""
     from ips_reflect.ops import supervision as ops
@@ -98,7 +101,7 @@ def load_agenda(
     return ops.session_agenda(vault, content, session, entries), entries
 
 
-def agenda_flags(vault: Any, entries: Sequence[Entry]) -> list[Any]:
+def agenda_flags(vault: Vault, entries: Sequence[Entry]) -> list[Any]:
     """Flags for a new agenda, oldest first: those put on the next agenda from the Flags
     page (unless resolved since) and the open flags of the marked entries."""
     uids = {e.uid for e in entries}
@@ -111,7 +114,7 @@ def agenda_flags(vault: Any, entries: Sequence[Entry]) -> list[Any]:
     ]
 
 
-def fresh_agenda(vault: Any, content: Content, topic_ids: Sequence[str]) -> list[AgendaItem]:
+def fresh_agenda(vault: Vault, content: Content, topic_ids: Sequence[str]) -> list[AgendaItem]:
     """A new session's agenda: the chosen topics, every marked entry, the flags put on
     the next agenda and the open flags of marked entries."""
     entries = consented_entries(vault)

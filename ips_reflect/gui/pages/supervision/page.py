@@ -35,7 +35,7 @@ PDFs on a worker thread and written atomically where the practitioner chooses.
 from __future__ import annotations
 
 import contextlib
-from typing import Any
+from typing import TYPE_CHECKING
 
 from PySide6.QtCharts import QChart
 from PySide6.QtCore import QObject, Qt
@@ -52,6 +52,9 @@ from ips_reflect.gui.pages.supervision.ratings import RatingsPart
 from ips_reflect.gui.pages.supervision.sessions import SessionsPart
 from ips_reflect.gui.shell.uiloader import load_ui
 from ips_reflect.gui.shell.views import PageView
+
+if TYPE_CHECKING:
+    from ips_reflect.store.vault import Vault
 
 PAGE_KEY = "supervision"
 ICON_NAME = "supervision"
@@ -120,7 +123,7 @@ class SupervisionPage(SessionsPart, AgendaPart, ActionsPart, RatingsPart, Output
 
     # ------------------------------------------------------------------ the vault
 
-    def set_vault(self, vault: Any) -> None:
+    def set_vault(self, vault: Vault | None) -> None:
         """Give the page the open vault (lists the sessions) or None on lock (clears all)."""
         if self.vault is not None and vault is None:
             with contextlib.suppress(Exception):  # the vault may be closed already

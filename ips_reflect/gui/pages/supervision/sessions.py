@@ -188,7 +188,7 @@ class SessionsPart(SupervisionBase):
                 self.notes_edit.document().clearUndoRedoStacks()
                 due = (self.today or date.today()) + timedelta(days=DUE_DAYS)
                 self.due_edit.setDate(QDate(due.year, due.month, due.day))
-                ratings = self.vault.supervision.ratings(session.id)
+                ratings = self.vault.supervision.ratings(session.id) if self.vault else {}
                 for area, box in self.rating_boxes.items():
                     box.setValue(ratings.get(area, 0))
                 self.stack.setCurrentWidget(self.session_pane)
@@ -241,6 +241,7 @@ class SessionsPart(SupervisionBase):
         of the latest session that were not discussed."""
         ticked: list[str] = []
         with contextlib.suppress(Exception):
+            assert self.vault is not None
             ticked = [t for t in self.vault.kv.get(TOPICS_KEY) or [] if isinstance(t, str)]
         latest = self.sessions_model.session_at(0)
         if latest is not None:

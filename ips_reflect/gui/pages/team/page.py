@@ -16,7 +16,7 @@ from __future__ import annotations
 
 from html import escape
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import QItemSelectionModel, QModelIndex, QObject, Qt, Signal
 from PySide6.QtGui import QKeySequence, QShortcut
@@ -48,6 +48,9 @@ from ips_reflect.gui.shell.workers import run_task
 from ips_reflect.gui.widgets.debounce import debounce_timer
 from ips_reflect.gui.widgets.pdf_preview import PdfPreview, build_pdf_locked, install_preview
 from ips_reflect.gui.widgets.theme import current_theme
+
+if TYPE_CHECKING:
+    from ips_reflect.store.vault import Vault
 
 PAGE_KEY = "team"
 ICON = "team"
@@ -178,7 +181,7 @@ class TeamPage(QObject):
 
     # -- vault (none needed)
 
-    def set_vault(self, vault: Any) -> None:
+    def set_vault(self, vault: Vault | None) -> None:
         """The Team page works on the shared folder only; the vault is not used."""
 
     # -- folder

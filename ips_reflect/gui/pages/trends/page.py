@@ -22,7 +22,7 @@ from __future__ import annotations
 
 import contextlib
 from datetime import date
-from typing import Any
+from typing import TYPE_CHECKING
 
 from PySide6.QtCharts import (
     QAbstractBarSeries,
@@ -60,6 +60,9 @@ from ips_reflect.gui.widgets.charts import palette
 from ips_reflect.store import keys
 from ips_reflect.store.journal_index import trend_inputs
 
+if TYPE_CHECKING:
+    from ips_reflect.store.vault import Vault
+
 PAGE_KEY = "trends"
 PERIOD_KEY = keys.TRENDS_PERIOD
 CHART_KEYS = ("shares", "signs", "reasons", "ratings")
@@ -81,7 +84,7 @@ class TrendsController(QObject):
         super().__init__(parent)
         self.view = view
         self.content = content
-        self.vault: Any = None
+        self.vault: Vault | None = None
         self.report: TrendReport | None = None
         self.today: date | None = None  # None: today (tests and benchmarks may pin it)
         self._stamp: int | None = None
@@ -113,7 +116,7 @@ class TrendsController(QObject):
 
     # -- vault
 
-    def set_vault(self, vault: Any) -> None:
+    def set_vault(self, vault: Vault | None) -> None:
         self.vault = vault
         self.report = None
         self._stamp = None
@@ -156,6 +159,7 @@ class TrendsController(QObject):
 
     def _db_stamp(self) -> int | None:
         try:
+            assert self.vault is not None
             return int(self.vault.db.scalar("SELECT total_changes()"))
         except Exception:
             return None
