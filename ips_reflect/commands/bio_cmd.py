@@ -16,44 +16,42 @@ import sys
 from pathlib import Path
 from typing import Any
 
+from ips_reflect.commands._parsing import Subparsers, add_actions, add_command, arg, output
 from ips_reflect.commands.vault_cmd import _unlock
 
 
-def register(sub: argparse._SubParsersAction) -> None:  # type: ignore[type-arg,unused-ignore]
-    p = sub.add_parser(
+def register(sub: Subparsers) -> None:
+    p = add_command(
+        sub,
         "bio",
         help="your biography: a bio card for the team folder, or a one-page PDF",
         description="Write the biography saved on the app's Biography page as a bio card "
         "(for the team's shared folder) or as a one-page PDF. Contact details and anything "
         "your sharing plan keeps private are refused.",
     )
-    bsub = p.add_subparsers(dest="bio_command", metavar="ACTION", required=True)
-
-    card = bsub.add_parser(
+    bsub = add_actions(p, "bio_command")
+    add_command(
+        bsub,
         "card",
         help="write your bio card (YAML) for the team's shared folder",
         description="Write your biography as a bio card (format ips-reflect/bio-card, "
         "version 1). A photo, if you added one, is written beside it with the same name "
         "(card.jpg or card.png). The files are not encrypted: they are meant to be shared.",
+        func=run_card,
+        args=[output("the card to write, e.g. card.yaml")],
     )
-    card.add_argument(
-        "-o", "--output", required=True, metavar="FILE", help="the card to write, e.g. card.yaml"
-    )
-    card.set_defaults(func=run_card)
-
-    pdf = bsub.add_parser(
+    add_command(
+        bsub,
         "pdf",
         help="write your biography as a one-page PDF",
         description="Write your biography as a one-page PDF with your photo, to print or "
         "hand to a client. The file is not encrypted: it is meant to be shared.",
+        func=run_pdf,
+        args=[
+            output("the PDF to write, e.g. bio.pdf"),
+            arg("--service", metavar="NAME", help="service name for the top and foot of the page"),
+        ],
     )
-    pdf.add_argument(
-        "-o", "--output", required=True, metavar="FILE", help="the PDF to write, e.g. bio.pdf"
-    )
-    pdf.add_argument(
-        "--service", metavar="NAME", help="service name for the top and foot of the page"
-    )
-    pdf.set_defaults(func=run_pdf)
 
 
 # --------------------------------------------------------------------------- helpers

@@ -21,23 +21,28 @@ import argparse
 from pathlib import Path
 from typing import Any
 
+from ips_reflect.commands._parsing import Subparsers, add_command, arg, json_flag
 
-def register(sub: argparse._SubParsersAction) -> None:  # type: ignore[type-arg,unused-ignore]
-    p = sub.add_parser(
+
+def register(sub: Subparsers) -> None:
+    add_command(
+        sub,
         "check",
         help="the traffic light for every before_check in an entries file (no vault needed)",
         description="Work out the traffic light of every before_check entry in an entries "
         "file, with the rules of the question packs (yours included). Use it to try out "
         "rules your organisation has edited. The light advises; it never blocks anything.",
+        func=run_check,
+        args=[
+            arg("file", metavar="FILE", help="an entries file (format ips-reflect/entries)"),
+            json_flag(),
+            arg(
+                "--plan",
+                action="store_true",
+                help="also apply the sharing plan saved in your vault (unlocks it)",
+            ),
+        ],
     )
-    p.add_argument("file", metavar="FILE", help="an entries file (format ips-reflect/entries)")
-    p.add_argument("--json", action="store_true", help="print one JSON document")
-    p.add_argument(
-        "--plan",
-        action="store_true",
-        help="also apply the sharing plan saved in your vault (unlocks it)",
-    )
-    p.set_defaults(func=run_check)
 
 
 def _read_entries(name: str) -> list[Any]:

@@ -6,11 +6,13 @@ import argparse
 import sys
 from pathlib import Path
 
+from ips_reflect.commands._parsing import Subparsers, add_actions, add_command, arg
 
-def register(sub: argparse._SubParsersAction) -> None:  # type: ignore[type-arg,unused-ignore]
+
+def register(sub: Subparsers) -> None:
     p = sub.add_parser("content", help="validate question packs")
-    csub = p.add_subparsers(dest="content_command", metavar="ACTION", required=True)
-    check = csub.add_parser(
+    add_command(
+        add_actions(p, "content_command"),
         "check",
         help="validate question packs; prints file:line:col for each problem",
         description=(
@@ -18,9 +20,9 @@ def register(sub: argparse._SubParsersAction) -> None:  # type: ignore[type-arg,
             "Without DIR, check what the app loads: the built-in packs plus any "
             "--content-dir folders and the content/ folder inside the data dir."
         ),
+        func=run_check,
+        args=[arg("dir", nargs="?", metavar="DIR", help="folder of .yaml packs")],
     )
-    check.add_argument("dir", nargs="?", metavar="DIR", help="folder of .yaml packs")
-    check.set_defaults(func=run_check)
 
 
 def content_sources(args: argparse.Namespace) -> tuple[Path, list[Path]]:

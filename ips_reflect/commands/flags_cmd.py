@@ -17,6 +17,7 @@ from pathlib import Path
 from typing import Any
 
 from ips_reflect import messages
+from ips_reflect.commands._parsing import Subparsers, add_actions, add_command, arg, json_flag
 
 STATUSES = ("open", "discussed", "resolved", "all")
 WIDTH = 88
@@ -24,35 +25,35 @@ WIDTH = 88
 MAX_SCAN_BYTES = 8 * 1024 * 1024
 
 
-def register(sub: argparse._SubParsersAction) -> None:  # type: ignore[type-arg,unused-ignore]
-    p = sub.add_parser(
+def register(sub: Subparsers) -> None:
+    p = add_command(
+        sub,
         "flags",
         help="warning-sign flags across your vault, or in a text file",
         description="Bring the warning-sign flags of your vault up to date and list them "
         "(open ones unless --status says otherwise). Flags are prompts for reflection, "
         "never verdicts. 'flags scan TEXTFILE' checks a text file without a vault.",
+        func=run_list,
+        args=[
+            json_flag(),
+            arg(
+                "--status",
+                choices=STATUSES,
+                default="open",
+                help="which flags to list: open (default), discussed, resolved or all",
+            ),
+        ],
     )
-    p.add_argument("--json", action="store_true", help="print one JSON document")
-    p.add_argument(
-        "--status",
-        choices=STATUSES,
-        default="open",
-        help="which flags to list: open (default), discussed, resolved or all",
-    )
-    p.set_defaults(func=run_list)
-    fsub = p.add_subparsers(dest="flags_command", metavar="ACTION")
-    scan = fsub.add_parser(
+    add_command(
+        add_actions(p, "flags_command", required=False),
         "scan",
         help="look for warning signs in a text file (nothing is stored)",
         description="Read TEXTFILE (UTF-8; '-' reads standard input) and show the words "
         "that suggest a warning sign, with why the briefing paper names it. No vault is "
         "needed and nothing is saved.",
+        func=run_scan,
+        args=[arg("textfile", metavar="TEXTFILE"), json_flag(dest="scan_json")],
     )
-    scan.add_argument("textfile", metavar="TEXTFILE")
-    scan.add_argument(
-        "--json", dest="scan_json", action="store_true", help="print one JSON document"
-    )
-    scan.set_defaults(func=run_scan)
 
 
 # --------------------------------------------------------------------------- helpers

@@ -22,61 +22,70 @@ from pathlib import Path
 from typing import Any
 
 from ips_reflect import messages
+from ips_reflect.commands._parsing import (
+    Subparsers,
+    add_actions,
+    add_command,
+    arg,
+    json_flag,
+    output,
+)
 from ips_reflect.textsafe import for_terminal, json_for_terminal
 
 _DATE_RE = re.compile(r"\d{4}-\d{2}-\d{2}")
 WIDTH = 88
 
 
-def register(sub: argparse._SubParsersAction) -> None:  # type: ignore[type-arg,unused-ignore]
-    p = sub.add_parser(
-        "supervision", help=messages.SUP_CLI_HELP, description=messages.SUP_CLI_DESCRIPTION
+def register(sub: Subparsers) -> None:
+    p = add_command(
+        sub, "supervision", help=messages.SUP_CLI_HELP, description=messages.SUP_CLI_DESCRIPTION
     )
-    ssub = p.add_subparsers(dest="supervision_command", metavar="ACTION", required=True)
-
-    pack = ssub.add_parser(
-        "pack", help=messages.SUP_CLI_PACK_HELP, description=messages.SUP_CLI_PACK_DESCRIPTION
+    ssub = add_actions(p, "supervision_command")
+    pdf_output = output(messages.SUP_CLI_OUTPUT_HELP, metavar="FILE.pdf")
+    json_output = json_flag(messages.SUP_CLI_JSON_HELP)
+    add_command(
+        ssub,
+        "pack",
+        help=messages.SUP_CLI_PACK_HELP,
+        description=messages.SUP_CLI_PACK_DESCRIPTION,
+        func=run_pack,
+        args=[
+            pdf_output,
+            arg(
+                "--group",
+                action="store_true",
+                help=messages.SUP_CLI_GROUP_HELP.format(placeholder="[client]"),
+            ),
+            arg("--since", metavar="YYYY-MM-DD", help=messages.SUP_CLI_SINCE_HELP),
+        ],
     )
-    pack.add_argument(
-        "-o", "--output", required=True, metavar="FILE.pdf", help=messages.SUP_CLI_OUTPUT_HELP
-    )
-    pack.add_argument(
-        "--group",
-        action="store_true",
-        help=messages.SUP_CLI_GROUP_HELP.format(placeholder="[client]"),
-    )
-    pack.add_argument("--since", metavar="YYYY-MM-DD", help=messages.SUP_CLI_SINCE_HELP)
-    pack.set_defaults(func=run_pack)
-
-    summary = ssub.add_parser(
+    summary = add_command(
+        ssub,
         "summary",
         help=messages.SUP_CLI_SUMMARY_HELP,
         description=messages.SUP_CLI_SUMMARY_DESCRIPTION,
+        func=run_summary,
     )
     which = summary.add_mutually_exclusive_group()
     which.add_argument("--session", type=int, metavar="ID", help=messages.SUP_CLI_SESSION_HELP)
     which.add_argument("--latest", action="store_true", help=messages.SUP_CLI_LATEST_HELP)
-    summary.add_argument(
-        "-o", "--output", required=True, metavar="FILE.pdf", help=messages.SUP_CLI_OUTPUT_HELP
-    )
-    summary.set_defaults(func=run_summary)
-
-    sessions = ssub.add_parser(
+    summary.add_argument(*pdf_output[0], **pdf_output[1])
+    add_command(
+        ssub,
         "sessions",
         help=messages.SUP_CLI_SESSIONS_HELP,
         description=messages.SUP_CLI_SESSIONS_DESCRIPTION,
+        func=run_sessions,
+        args=[json_output],
     )
-    sessions.add_argument("--json", action="store_true", help=messages.SUP_CLI_JSON_HELP)
-    sessions.set_defaults(func=run_sessions)
-
-    actions = ssub.add_parser(
+    add_command(
+        ssub,
         "actions",
         help=messages.SUP_CLI_ACTIONS_HELP,
         description=messages.SUP_CLI_ACTIONS_DESCRIPTION,
+        func=run_actions,
+        args=[arg("--open", action="store_true", help=messages.SUP_CLI_OPEN_HELP), json_output],
     )
-    actions.add_argument("--open", action="store_true", help=messages.SUP_CLI_OPEN_HELP)
-    actions.add_argument("--json", action="store_true", help=messages.SUP_CLI_JSON_HELP)
-    actions.set_defaults(func=run_actions)
 
 
 # --------------------------------------------------------------------------- helpers

@@ -6,11 +6,13 @@ import argparse
 import sys
 from pathlib import Path
 
+from ips_reflect.commands._parsing import Subparsers, add_actions, add_command, arg, output
 
-def register(sub: argparse._SubParsersAction) -> None:  # type: ignore[type-arg,unused-ignore]
+
+def register(sub: Subparsers) -> None:
     p = sub.add_parser("team", help="team lead tools: the 'Meet the team' booklet")
-    tsub = p.add_subparsers(dest="team_command", metavar="ACTION", required=True)
-    booklet = tsub.add_parser(
+    add_command(
+        add_actions(p, "team_command"),
         "booklet",
         help="build a 'Meet the team' PDF from a folder of biography cards",
         description=(
@@ -19,19 +21,19 @@ def register(sub: argparse._SubParsersAction) -> None:  # type: ignore[type-arg,
             "of the sectors and languages the team knows. Every card is checked first; "
             "problems are listed as file:line:col lines."
         ),
+        func=run_booklet,
+        args=[
+            arg("dir", metavar="DIR", help="folder of biography cards (.yaml)"),
+            output("the PDF to write, e.g. booklet.pdf"),
+            arg("--title", default="Meet the team", help="title on the cover"),
+            arg("--service", metavar="NAME", help="service name for the cover and footer"),
+            arg(
+                "--skip-invalid",
+                action="store_true",
+                help="leave out cards with problems (they are still listed) instead of stopping",
+            ),
+        ],
     )
-    booklet.add_argument("dir", metavar="DIR", help="folder of biography cards (.yaml)")
-    booklet.add_argument(
-        "-o", "--output", required=True, metavar="FILE", help="the PDF to write, e.g. booklet.pdf"
-    )
-    booklet.add_argument("--title", default="Meet the team", help="title on the cover")
-    booklet.add_argument("--service", metavar="NAME", help="service name for the cover and footer")
-    booklet.add_argument(
-        "--skip-invalid",
-        action="store_true",
-        help="leave out cards with problems (they are still listed) instead of stopping",
-    )
-    booklet.set_defaults(func=run_booklet)
 
 
 def run_booklet(args: argparse.Namespace) -> int:

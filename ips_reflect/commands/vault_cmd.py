@@ -22,6 +22,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from ips_reflect import messages
+from ips_reflect.commands._parsing import Subparsers, add_command, arg, json_flag, output
 
 ENV_PASSPHRASE = "IPS_REFLECT_PASSPHRASE"
 ENV_NEW_PASSPHRASE = "IPS_REFLECT_NEW_PASSPHRASE"
@@ -36,98 +37,104 @@ if TYPE_CHECKING:
     from ips_reflect.store.vault import Vault
 
 
-def register(sub: argparse._SubParsersAction) -> None:  # type: ignore[type-arg,unused-ignore]
-    p = sub.add_parser(
-        "init",
-        help="create a vault and show its recovery code once",
-        description="Create an encrypted vault in the data folder. You choose a passphrase "
-        f"(or set {ENV_PASSPHRASE}); a recovery code is shown once - write it down.",
-    )
-    p.set_defaults(func=run_init)
-
-    p = sub.add_parser(
-        "import",
-        help="add entries from an exchange file (all or nothing)",
-        description="Add the entries in FILE (format ips-reflect/entries, version 1). If any "
-        "entry is invalid, every problem is listed and nothing is added. Entries already in "
-        "the vault (same uid) are skipped.",
-    )
-    p.add_argument("file", metavar="FILE.json")
-    p.set_defaults(func=run_import)
-
-    p = sub.add_parser(
-        "export",
-        help="write entries to a plain (unencrypted) JSON, Markdown or PDF file",
-        description="Write every entry (not the bin), or one with --uid, to a file. The file "
-        "is NOT encrypted.",
-    )
-    p.add_argument("--format", required=True, choices=["json", "md", "pdf"], help="json, md or pdf")
-    p.add_argument(
-        "-o", "--output", required=True, metavar="FILE", help="where to write; - for stdout"
-    )
-    p.add_argument("--uid", metavar="UID", help="export only the entry with this uid")
-    p.set_defaults(func=run_export)
-
-    p = sub.add_parser(
-        "search",
-        help="full-text search of your entries",
-        description="Find entries containing every word of QUERY (the last word may be the "
-        "start of a word). Accents and case are ignored.",
-    )
-    p.add_argument("query", metavar="QUERY")
-    p.add_argument("--json", action="store_true", help="print one JSON document")
-    p.add_argument("--limit", type=int, default=20, metavar="N", help="at most N results (20)")
-    p.set_defaults(func=run_search)
-
-    p = sub.add_parser(
-        "backup",
-        help="write an encrypted backup file",
-        description="Write an encrypted copy of the vault to FILE. It opens with your current "
-        "passphrase or recovery code.",
-    )
-    p.add_argument("-o", "--output", required=True, metavar="FILE")
-    p.set_defaults(func=run_backup)
-
-    p = sub.add_parser(
-        "restore",
-        help="replace the vault with a backup (checked first)",
-        description="Check FILE completely (passphrase, encryption, database and search "
-        "index) and only then replace the vault with it. The previous vault is kept in a "
-        "'replaced-<time>' folder inside the data folder.",
-    )
-    p.add_argument("file", metavar="FILE")
-    p.add_argument(
-        "--recovery-code",
-        action="store_true",
-        help=f"open the backup with its recovery code instead (or set {ENV_RECOVERY_CODE})",
-    )
-    p.set_defaults(func=run_restore)
-
-    p = sub.add_parser(
-        "verify",
-        help="check the vault's encryption, database and search index",
-        description="Check every page's authentication code, the database structure and the "
-        "search index, and count what the vault holds.",
-    )
-    p.set_defaults(func=run_verify)
-
-    p = sub.add_parser(
-        "passwd",
-        help="change the passphrase (re-keys the vault; gives a new recovery code)",
-        description="Change the passphrase. The vault gets a new key, so old copies of its "
-        "header (and the old recovery code) no longer open it; a new recovery code is shown "
-        f"once. Non-interactive: {ENV_PASSPHRASE} is the current one and "
-        f"{ENV_NEW_PASSPHRASE} the new one.",
-    )
-    p.set_defaults(func=run_passwd)
-
-    p = sub.add_parser(
-        "recover",
-        help="forgot the passphrase: use the recovery code to set a new one",
-        description="Open the vault with the recovery code, choose a new passphrase, and get a "
-        f"new recovery code. Non-interactive: {ENV_RECOVERY_CODE} and {ENV_NEW_PASSPHRASE}.",
-    )
-    p.set_defaults(func=run_recover)
+def register(sub: Subparsers) -> None:
+    for name, help, description, func, args in [
+        (
+            "init",
+            "create a vault and show its recovery code once",
+            "Create an encrypted vault in the data folder. You choose a passphrase "
+            f"(or set {ENV_PASSPHRASE}); a recovery code is shown once - write it down.",
+            run_init,
+            [],
+        ),
+        (
+            "import",
+            "add entries from an exchange file (all or nothing)",
+            "Add the entries in FILE (format ips-reflect/entries, version 1). If any "
+            "entry is invalid, every problem is listed and nothing is added. Entries already "
+            "in the vault (same uid) are skipped.",
+            run_import,
+            [arg("file", metavar="FILE.json")],
+        ),
+        (
+            "export",
+            "write entries to a plain (unencrypted) JSON, Markdown or PDF file",
+            "Write every entry (not the bin), or one with --uid, to a file. The file "
+            "is NOT encrypted.",
+            run_export,
+            [
+                arg(
+                    "--format", required=True, choices=["json", "md", "pdf"], help="json, md or pdf"
+                ),
+                output("where to write; - for stdout"),
+                arg("--uid", metavar="UID", help="export only the entry with this uid"),
+            ],
+        ),
+        (
+            "search",
+            "full-text search of your entries",
+            "Find entries containing every word of QUERY (the last word may be the "
+            "start of a word). Accents and case are ignored.",
+            run_search,
+            [
+                arg("query", metavar="QUERY"),
+                json_flag(),
+                arg("--limit", type=int, default=20, metavar="N", help="at most N results (20)"),
+            ],
+        ),
+        (
+            "backup",
+            "write an encrypted backup file",
+            "Write an encrypted copy of the vault to FILE. It opens with your current "
+            "passphrase or recovery code.",
+            run_backup,
+            [output()],
+        ),
+        (
+            "restore",
+            "replace the vault with a backup (checked first)",
+            "Check FILE completely (passphrase, encryption, database and search "
+            "index) and only then replace the vault with it. The previous vault is kept in a "
+            "'replaced-<time>' folder inside the data folder.",
+            run_restore,
+            [
+                arg("file", metavar="FILE"),
+                arg(
+                    "--recovery-code",
+                    action="store_true",
+                    help="open the backup with its recovery code instead "
+                    f"(or set {ENV_RECOVERY_CODE})",
+                ),
+            ],
+        ),
+        (
+            "verify",
+            "check the vault's encryption, database and search index",
+            "Check every page's authentication code, the database structure and the "
+            "search index, and count what the vault holds.",
+            run_verify,
+            [],
+        ),
+        (
+            "passwd",
+            "change the passphrase (re-keys the vault; gives a new recovery code)",
+            "Change the passphrase. The vault gets a new key, so old copies of its "
+            "header (and the old recovery code) no longer open it; a new recovery code is "
+            f"shown once. Non-interactive: {ENV_PASSPHRASE} is the current one and "
+            f"{ENV_NEW_PASSPHRASE} the new one.",
+            run_passwd,
+            [],
+        ),
+        (
+            "recover",
+            "forgot the passphrase: use the recovery code to set a new one",
+            "Open the vault with the recovery code, choose a new passphrase, and get a "
+            f"new recovery code. Non-interactive: {ENV_RECOVERY_CODE} and {ENV_NEW_PASSPHRASE}.",
+            run_recover,
+            [],
+        ),
+    ]:
+        add_command(sub, name, help=help, description=description, func=func, args=args)
 
 
 # --------------------------------------------------------------------------- secrets

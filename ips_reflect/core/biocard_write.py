@@ -124,7 +124,7 @@ def dump_card(card: BioCard, base_dir: str | os.PathLike[str] | None = None) -> 
     return _HEADER + body
 
 
-def _write_shared(target: Path, data: bytes) -> None:
+def write_shared(target: Path, data: bytes) -> None:
     """Write atomically (a temporary file in the same folder, then rename), with
     ordinary permissions: cards and their photos are shared through the team folder."""
     fd, tmp = tempfile.mkstemp(prefix=f".{target.name}.", suffix=".tmp", dir=target.parent)
@@ -165,7 +165,7 @@ def _photo_beside(card: BioCard, target: Path) -> BioCard:
     assert data is not None
     suffix = ".png" if data.startswith(b"\x89PNG") else ".jpg"
     dest = target.with_suffix(suffix)
-    _write_shared(dest, data)
+    write_shared(dest, data)
     return dataclasses.replace(card, photo=dest.absolute(), photo_data=data)
 
 
@@ -180,5 +180,5 @@ def write_card(card: BioCard, path: str | os.PathLike[str]) -> Path:
     if card.photo is not None:
         card = _photo_beside(card, target)
     text = dump_card(card, target.parent)
-    _write_shared(target, text.encode("utf-8"))
+    write_shared(target, text.encode("utf-8"))
     return target

@@ -144,45 +144,51 @@ def _why(x: _Facts, lead: str = "Why do I do this job?") -> str:
     return f"{lead} {why}" if lead else why
 
 
-def _jobs(x: _Facts, limit: int) -> str:
-    if not x.jobs:
+def _job_list(jobs: Sequence[str], limit: int, one: str, many: str) -> str:
+    """``one`` with the only job in ``jobs`` (with its article), else ``many`` with
+    the first ``limit`` of them; "" when there are none."""
+    if not jobs:
         return ""
-    jobs = x.jobs[:limit]
     if len(jobs) == 1:
-        return f"Before this role I worked as {_with_article(jobs[0])}."
-    return f"Before this role my jobs included {join_list(jobs)}."
+        return one.format(_with_article(jobs[0]))
+    return many.format(join_list(jobs[:limit]))
+
+
+def _jobs(x: _Facts, limit: int) -> str:
+    return _job_list(
+        x.jobs[:limit],
+        limit,
+        "Before this role I worked as {}.",
+        "Before this role my jobs included {}.",
+    )
+
+
+def _listed(items: Sequence[str], limit: int, sentence: str) -> str:
+    """``sentence`` with the first ``limit`` of ``items`` joined into its ``{}``;
+    "" when there are none."""
+    return sentence.format(join_list(items[:limit])) if items else ""
 
 
 def _sectors(x: _Facts, limit: int) -> str:
-    if not x.sectors:
-        return ""
-    return (
-        f"I know {join_list(x.sectors[:limit])} from the inside, so I am glad to share "
-        "what I learned there with you and with colleagues."
+    return _listed(
+        x.sectors,
+        limit,
+        "I know {} from the inside, so I am glad to share "
+        "what I learned there with you and with colleagues.",
     )
 
 
 def _interests(x: _Facts, limit: int) -> str:
-    if not x.interests:
-        return ""
-    return f"Outside work, my interests include {join_list(x.interests[:limit])}."
+    return _listed(x.interests, limit, "Outside work, my interests include {}.")
 
 
 def _likes(x: _Facts, limit: int) -> str:
-    if not x.likes:
-        return ""
-    return f"I also like {join_list(x.likes[:limit])}."
+    return _listed(x.likes, limit, "I also like {}.")
 
 
 def _favourites(x: _Facts, limit: int = 3) -> str:
-    parts = []
-    if x.film:
-        parts.append(f"my favourite film is {x.film}")
-    if x.tv:
-        parts.append(f"my favourite TV programme is {x.tv}")
-    if x.book:
-        parts.append(f"my favourite book is {x.book}")
-    parts = parts[:limit]
+    favourites = (("film", x.film), ("TV programme", x.tv), ("book", x.book))
+    parts = [f"my favourite {what} is {value}" for what, value in favourites if value][:limit]
     out = _sentence(join_list(parts)) if parts else ""
     if x.music:
         music = f"When it comes to music, I love {x.music}."
@@ -191,17 +197,11 @@ def _favourites(x: _Facts, limit: int = 3) -> str:
 
 
 def _languages(x: _Facts) -> str:
-    if not x.languages:
-        return ""
-    if len(x.languages) == 1:
-        return f"I speak {x.languages[0]}."
-    return f"I speak {join_list(x.languages[:5])}."
+    return _listed(x.languages, 5, "I speak {}.")
 
 
 def _share(x: _Facts, limit: int) -> str:
-    if not x.share:
-        return ""
-    return f"If it would help, I am happy to talk about {join_list(x.share[:limit])}."
+    return _listed(x.share, limit, "If it would help, I am happy to talk about {}.")
 
 
 # Neutral sentences about the IPS role, used (in this order) to pad sparse drafts.
@@ -274,19 +274,19 @@ def _t_brief() -> _Template:
 
 def _t_work_history() -> _Template:
     def jobs(x: _Facts, n: int) -> str:
-        if not x.jobs:
-            return ""
-        intro = "My working life so far"
-        if len(x.jobs) == 1:
-            return f"{intro} includes time as {_with_article(x.jobs[0])}."
-        return f"{intro} includes {join_list(x.jobs[: n + 2])}."
+        return _job_list(
+            x.jobs,
+            n + 2,
+            "My working life so far includes time as {}.",
+            "My working life so far includes {}.",
+        )
 
     def sectors(x: _Facts, n: int) -> str:
-        if not x.sectors:
-            return ""
-        return (
-            f"That means I know how {join_list(x.sectors[:n])} work: what employers look "
-            "for, the hours and what a first week can be like."
+        return _listed(
+            x.sectors,
+            n,
+            "That means I know how {} work: what employers look "
+            "for, the hours and what a first week can be like.",
         )
 
     def colleagues(x: _Facts, n: int) -> str:

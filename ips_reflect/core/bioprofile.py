@@ -23,13 +23,12 @@ from __future__ import annotations
 
 import dataclasses
 import datetime as dt
-import os
-import tempfile
 from collections.abc import Callable, Iterable, Mapping
 from pathlib import Path
 from typing import Any
 
 from ips_reflect.core.biocard import BioCard, write_card
+from ips_reflect.core.biocard_write import write_shared
 from ips_reflect.core.biography import BioFields
 from ips_reflect.errors import UserError
 
@@ -258,23 +257,6 @@ def photo_suffix(mime: str | None) -> str:
     return ".png" if mime == "image/png" else ".jpg"
 
 
-def _write_shared_bytes(path: Path, data: bytes) -> None:
-    """Write atomically with ordinary permissions: the file is meant to be shared."""
-    fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
-    try:
-        with os.fdopen(fd, "wb") as fh:
-            fh.write(data)
-            fh.flush()
-            os.fsync(fh.fileno())
-        umask = os.umask(0)
-        os.umask(umask)
-        os.chmod(tmp, 0o666 & ~umask)
-        os.replace(tmp, path)
-    except BaseException:
-        Path(tmp).unlink(missing_ok=True)
-        raise
-
-
 def write_card_files(
     card: BioCard, target: Path, photo: bytes | None = None, mime: str | None = None
 ) -> Path | None:
@@ -286,7 +268,7 @@ def write_card_files(
     photo_path = None
     if photo:
         photo_path = target.with_suffix(photo_suffix(mime or photo_mime(photo)))
-        _write_shared_bytes(photo_path, photo)
+        write_shared(photo_path, photo)
         card = dataclasses.replace(card, photo=photo_path.absolute())
     write_card(card, target)
     return photo_path

@@ -121,18 +121,8 @@ def _read_rule(
         if near is None or not 1 <= near <= 40:
             reader.problem(vnode, "'near' must be a whole number of words from 1 to 40")
             ok = False
-    excludes: list[str] = []
-    if "exclude" in m:
-        enode = m["exclude"][1]
-        if not isinstance(enode, yaml.SequenceNode) or not enode.value:
-            reader.problem(enode, "'exclude' must be a list of regexes ('- ' lines)")
-            ok = False
-        else:
-            for child in enode.value:
-                value = regex_text(child, "exclude")
-                ok = ok and value is not None
-                if value is not None:
-                    excludes.append(value)
+    excludes, excludes_ok = reader.excludes(m, regex_text)
+    ok = ok and excludes_ok
     why = reader.text(m["why"][1], "why") if "why" in m else None
     if not ok or slots is None or none is None or unless is None:
         return None

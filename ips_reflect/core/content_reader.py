@@ -6,9 +6,10 @@ constructed) into raw records, reporting each problem at its ``file:line:col``.
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Any
+from typing import Any, TypeVar
 
 import yaml
 
@@ -126,6 +127,9 @@ def _whole_number(node: yaml.Node) -> int | None:
         return None
 
 
+_T = TypeVar("_T")
+
+
 class _Reader(NodeReader):
     """Reads one pack file into raw records, collecting problems.
 
@@ -136,6 +140,27 @@ class _Reader(NodeReader):
     def __init__(self, path: Path, problems: list[Problem], *, base: bool = True) -> None:
         super().__init__(path, problems)
         self.base = base
+
+    def read_list(
+        self,
+        m: dict[str, tuple[yaml.Node, yaml.Node]],
+        key: str,
+        what: str,
+        read: Callable[[yaml.Node], _T | None],
+    ) -> list[_T]:
+        """What ``read`` makes of each entry of the list under ``key`` (none without
+        one); the list must hold at least one ``what``."""
+        out: list[_T] = []
+        if key in m:
+            node = m[key][1]
+            if not isinstance(node, yaml.SequenceNode) or not node.value:
+                self.problem(node, f"'{key}' must be a list with at least one {what}")
+            else:
+                for child in node.value:
+                    made = read(child)
+                    if made is not None:
+                        out.append(made)
+        return out
 
     # -- file structure
 
@@ -188,88 +213,53 @@ class _Reader(NodeReader):
                 values["light"] = read_light(self, m["light"][1])
         if "concepts" in m:  # vocabularies the warning signs' rules combine (core/concepts.py)
             values["concepts"] = read_concepts(self, m["concepts"][1])
-        sections: list[_RawSection] = []
-        if "sections" in m:
-            node = m["sections"][1]
-            if not isinstance(node, yaml.SequenceNode) or not node.value:
-                self.problem(node, "'sections' must be a list with at least one section")
-            else:
-                for snode in node.value:
-                    s = self.section(snode, pack_id or "?")
-                    if s is not None:
-                        sections.append(s)
+        sections = self.read_list(
+            m, "sections", "section", lambda n: self.section(n, pack_id or "?")
+        )
         if pack_id is None:
             return None
         return _RawPack(pack_id, values, node_location(self.path, root), sections, self.path)
 
     def section(self, node: yaml.Node, pack_id: str) -> _RawSection | None:
-        m = self.mapping(node, "a section")
-        if m is None:
+        found = self.identified(
+            node,
+            "a section",
+            SECTION_KEYS,
+            "this section has no 'id'; add 'id: <pack>.<name>'",
+            "section id",
+        )
+        if found is None:
             return None
-        self.unknown_keys(m, SECTION_KEYS, "a section")
-        if "id" not in m:
-            self.problem(node, "this section has no 'id'; add 'id: <pack>.<name>'")
-            return None
-        sid = self.ident(m["id"][1], "section id")
-        if sid is None:
-            return None
+        m, sid = found
         values: dict[str, Any] = {}
         for key in ("title", "source", "intro"):
             if key in m:
                 values[key] = self.text(m[key][1], key)
-        items: list[_RawItem] = []
-        if "items" in m:
-            inode = m["items"][1]
-            if not isinstance(inode, yaml.SequenceNode) or not inode.value:
-                self.problem(inode, "'items' must be a list with at least one item")
-            else:
-                for item_node in inode.value:
-                    it = self.item(item_node, pack_id, sid)
-                    if it is not None:
-                        items.append(it)
+        items = self.read_list(m, "items", "item", lambda n: self.item(n, pack_id, sid))
         values["_keys"] = set(m)
         return _RawSection(sid, values, node_location(self.path, node), items)
 
     def item(self, node: yaml.Node, pack_id: str, section_id: str) -> _RawItem | None:
-        m = self.mapping(node, "an item")
-        if m is None:
+        found = self.identified(
+            node,
+            "an item",
+            ITEM_KEYS,
+            "this item has no 'id'; every item needs a stable, unique id",
+            "id",
+        )
+        if found is None:
             return None
-        self.unknown_keys(m, ITEM_KEYS, "an item")
-        if "id" not in m:
-            self.problem(node, "this item has no 'id'; every item needs a stable, unique id")
-            return None
-        item_id = self.ident(m["id"][1], "id")
-        if item_id is None:
-            return None
-        values: dict[str, Any] = {}
-        keylocs: dict[str, Location] = {}
-        for key, (knode, vnode) in m.items():
-            if key not in ITEM_KEYS or key == "id":
-                continue
-            keylocs[key] = node_location(self.path, knode)
-            value = self.item_value(key, vnode)
-            if value is not None:
-                values[key] = value
+        m, item_id = found
+        values, keylocs = self.key_values(m, ITEM_KEYS, self.item_value)
         location = node_location(self.path, node)
         return _RawItem(item_id, values, keylocs, location, pack_id, section_id)
 
     def item_value(self, key: str, node: yaml.Node) -> Any:
-        if key == "type":
+        if key in ("type", "answer"):
+            allowed, what = (ITEM_TYPES, "type") if key == "type" else (ANSWER_KINDS, "answer kind")
             value = self.text(node, key)
-            if value is not None and value not in ITEM_TYPES:
-                self.problem(
-                    node,
-                    f"unknown type '{value}'; use one of: {', '.join(ITEM_TYPES)}",
-                )
-                return None
-            return value
-        if key == "answer":
-            value = self.text(node, key)
-            if value is not None and value not in ANSWER_KINDS:
-                self.problem(
-                    node,
-                    f"unknown answer kind '{value}'; use one of: {', '.join(ANSWER_KINDS)}",
-                )
+            if value is not None and value not in allowed:
+                self.problem(node, f"unknown {what} '{value}'; use one of: {', '.join(allowed)}")
                 return None
             return value
         if key in ("text", "help", "source", "short"):
@@ -397,19 +387,8 @@ class _Reader(NodeReader):
         else:
             regex = self.regex_text(m["regex"][1], "regex")
             ok = regex is not None
-        excludes: list[str] = []
-        if "exclude" in m:
-            enode = m["exclude"][1]
-            if not isinstance(enode, yaml.SequenceNode) or not enode.value:
-                self.problem(enode, "'exclude' must be a list of regexes ('- ' lines)")
-                ok = False
-            else:
-                for child in enode.value:
-                    value = self.regex_text(child, "exclude")
-                    if value is None:
-                        ok = False
-                    else:
-                        excludes.append(value)
+        excludes, excludes_ok = self.excludes(m, self.regex_text)
+        ok = ok and excludes_ok
         if "why" in m:
             why = self.text(m["why"][1], "why")
         if not ok:

@@ -5,7 +5,7 @@ notes about one client written out of hours, one client getting most of the shar
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Mapping, Sequence
+from collections.abc import Callable, Iterable, Mapping, Sequence
 from datetime import datetime, timedelta
 from typing import TYPE_CHECKING
 
@@ -75,6 +75,26 @@ class CrossEntryPatterns:
                 clusters.append([item])
         return clusters
 
+    def _clustered_flags(
+        self,
+        sign: str,
+        rule: str,
+        dated: Iterable[tuple[datetime, Dated, str]],
+        within: tuple[int, int],
+        evidence: Callable[[str, Sequence[tuple[datetime, Dated, str]]], str],
+        why: str,
+    ) -> list[Flag]:
+        """A flag for each run of at least ``count`` of one client's entries within
+        ``days`` (``within``, see :meth:`_clusters`); ``evidence(key, run)`` describes it."""
+        flags = []
+        for key, items in _by_client(dated).items():
+            for group in self._clusters(items, *within):
+                first = group[0][1].uid
+                flags.append(
+                    self._pattern_flag(sign, rule, key, first, group, evidence(key, group), why)
+                )
+        return flags
+
     def _pattern_flag(
         self,
         sign: str,
@@ -106,19 +126,17 @@ class CrossEntryPatterns:
         sign = "focus_shift"
         if sign not in self.signs:
             return []
-        flags = []
-        for key, items in _by_client(shares).items():
-            for group in self._clusters(items, r.repeat_count, r.repeat_days):
-                days = max(1, (group[-1][0] - group[0][0]).days + 1)
-                evidence = messages.FLAG_PATTERN_REPEAT_EVIDENCE.format(
-                    alias=names[key], count=len(group), days=days, dates=_dates(group)
-                )
-                why = messages.FLAG_PATTERN_REPEAT_WHY.format(
-                    count=r.repeat_count, days=r.repeat_days
-                )
-                first = group[0][1].uid
-                flags.append(self._pattern_flag(sign, "repeat", key, first, group, evidence, why))
-        return flags
+
+        def evidence(key: str, group: Sequence[tuple[datetime, Dated, str]]) -> str:
+            days = max(1, (group[-1][0] - group[0][0]).days + 1)
+            return messages.FLAG_PATTERN_REPEAT_EVIDENCE.format(
+                alias=names[key], count=len(group), days=days, dates=_dates(group)
+            )
+
+        why = messages.FLAG_PATTERN_REPEAT_WHY.format(count=r.repeat_count, days=r.repeat_days)
+        return self._clustered_flags(
+            sign, "repeat", shares, (r.repeat_count, r.repeat_days), evidence, why
+        )
 
     def _out_of_hours_flags(
         self,
@@ -144,16 +162,17 @@ class CrossEntryPatterns:
             if moment is not None:
                 late.append((moment, unit[0][1], unit[0][2]))
         late.sort(key=lambda t: t[0])
-        flags = []
-        for key, items in _by_client(late).items():
-            for group in self._clusters(items, r.out_of_hours_count, r.out_of_hours_days):
-                evidence = messages.FLAG_PATTERN_HOURS_EVIDENCE.format(
-                    alias=names[key], count=len(group), dates=_dates(group, with_time=True)
-                )
-                why = messages.FLAG_PATTERN_HOURS_WHY.format(late=r.late_from, early=r.early_until)
-                first = group[0][1].uid
-                flags.append(self._pattern_flag(sign, "hours", key, first, group, evidence, why))
-        return flags
+
+        return self._clustered_flags(
+            sign,
+            "hours",
+            late,
+            (r.out_of_hours_count, r.out_of_hours_days),
+            lambda key, group: messages.FLAG_PATTERN_HOURS_EVIDENCE.format(
+                alias=names[key], count=len(group), dates=_dates(group, with_time=True)
+            ),
+            messages.FLAG_PATTERN_HOURS_WHY.format(late=r.late_from, early=r.early_until),
+        )
 
     def _dominant_flags(
         self,

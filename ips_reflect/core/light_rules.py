@@ -183,31 +183,25 @@ def read_light(reader: NodeReader, node: yaml.Node) -> RawLight | None:
 
 
 def _read_rule(reader: NodeReader, node: yaml.Node, level: str) -> RawRule | None:
-    m = reader.mapping(node, "a light rule")
-    if m is None:
+    found = reader.identified(
+        node,
+        "a light rule",
+        RULE_KEYS,
+        "this rule has no 'id'; give it a short id such as benefit_no",
+        "rule id",
+    )
+    if found is None:
         return None
-    reader.unknown_keys(m, RULE_KEYS, "a light rule")
-    if "id" not in m:
-        reader.problem(node, "this rule has no 'id'; give it a short id such as benefit_no")
-        return None
-    rule_id = reader.ident(m["id"][1], "rule id")
-    if rule_id is None:
-        return None
-    values: dict[str, Any] = {}
-    keylocs: dict[str, Location] = {}
-    for key, (knode, vnode) in m.items():
-        if key not in RULE_KEYS or key == "id":
-            continue
-        keylocs[key] = node_location(reader.path, knode)
-        value: Any
+    m, rule_id = found
+
+    def read(key: str, vnode: yaml.Node) -> Any:
         if key == "when":
-            value = _read_when(reader, vnode)
-        elif key == "disabled":
-            value = _bool(reader, vnode, "disabled")
-        else:
-            value = reader.text(vnode, key)
-        if value is not None:
-            values[key] = value
+            return _read_when(reader, vnode)
+        if key == "disabled":
+            return _bool(reader, vnode, "disabled")
+        return reader.text(vnode, key)
+
+    values, keylocs = reader.key_values(m, RULE_KEYS, read)
     return RawRule(rule_id, level, values, keylocs, node_location(reader.path, node))
 
 

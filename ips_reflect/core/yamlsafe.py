@@ -22,7 +22,7 @@ import os
 import re
 import stat
 import unicodedata
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
@@ -147,28 +147,32 @@ class _BoundedLoader(yaml.SafeLoader):
         self._nodes = 0
         self._depth = 0
 
+    def _problem(self, event: Any) -> str:
+        """Why the node that ``event`` starts is refused ("" if it is not)."""
+        if isinstance(event, yaml.AliasEvent) or getattr(event, "anchor", None) is not None:
+            return (
+                f"anchors and aliases (&name, *name) are not allowed in {self._what}; "
+                "write the text out in full each time it is used"
+            )
+        if self._nodes > MAX_NODES:
+            return (
+                f"the file has more than {MAX_NODES:,} values, far more than {self._what} "
+                "needs; split it into smaller files"
+            )
+        if self._depth > MAX_DEPTH:
+            return (
+                f"the file is nested more than {MAX_DEPTH} levels deep, far more than "
+                f"{self._what} needs; check the indentation here"
+            )
+        return ""
+
     def compose_node(self, parent: yaml.Node | None, index: Any) -> yaml.Node | None:
         event = self.peek_event()
-        if isinstance(event, yaml.AliasEvent) or getattr(event, "anchor", None) is not None:
-            raise _Refused(
-                event.start_mark,
-                f"anchors and aliases (&name, *name) are not allowed in {self._what}; "
-                "write the text out in full each time it is used",
-            )
         self._nodes += 1
-        if self._nodes > MAX_NODES:
-            raise _Refused(
-                event.start_mark,
-                f"the file has more than {MAX_NODES:,} values, far more than {self._what} "
-                "needs; split it into smaller files",
-            )
         self._depth += 1
-        if self._depth > MAX_DEPTH:
-            raise _Refused(
-                event.start_mark,
-                f"the file is nested more than {MAX_DEPTH} levels deep, far more than "
-                f"{self._what} needs; check the indentation here",
-            )
+        problem = self._problem(event)
+        if problem:
+            raise _Refused(event.start_mark, problem)
         try:
             node = super().compose_node(parent, index)
         finally:
@@ -395,6 +399,65 @@ class NodeReader:
                     f"unknown key '{excerpt(key)}' in {what}{extra} "
                     f"(allowed: {', '.join(allowed)})",
                 )
+
+    def identified(
+        self, node: yaml.Node, what: str, allowed: Sequence[str], no_id: str, id_key: str
+    ) -> tuple[dict[str, tuple[yaml.Node, yaml.Node]], str] | None:
+        """A mapping (see :meth:`mapping`) that must have a valid ``id``, with that id;
+        None, with the problem noted, when it has none (``no_id`` says so)."""
+        m = self.mapping(node, what)
+        if m is None:
+            return None
+        self.unknown_keys(m, allowed, what)
+        if "id" not in m:
+            self.problem(node, no_id)
+            return None
+        ident = self.ident(m["id"][1], id_key)
+        if ident is None:
+            return None
+        return m, ident
+
+    def key_values(
+        self,
+        m: dict[str, tuple[yaml.Node, yaml.Node]],
+        allowed: Sequence[str],
+        read: Callable[[str, yaml.Node], Any],
+    ) -> tuple[dict[str, Any], dict[str, Location]]:
+        """The allowed keys of ``m`` but ``id``, each value as ``read(key, node)`` gives it
+        (left out when None), and where each key is written."""
+        values: dict[str, Any] = {}
+        keylocs: dict[str, Location] = {}
+        for key, (knode, vnode) in m.items():
+            if key not in allowed or key == "id":
+                continue
+            keylocs[key] = node_location(self.path, knode)
+            value = read(key, vnode)
+            if value is not None:
+                values[key] = value
+        return values, keylocs
+
+    def excludes(
+        self,
+        m: dict[str, tuple[yaml.Node, yaml.Node]],
+        regex_text: Callable[[yaml.Node, str], str | None],
+    ) -> tuple[list[str], bool]:
+        """The regexes of the ``exclude`` list in ``m`` (none without one), each checked
+        by ``regex_text``, and whether the list and all of them were valid."""
+        out: list[str] = []
+        if "exclude" not in m:
+            return out, True
+        enode = m["exclude"][1]
+        if not isinstance(enode, yaml.SequenceNode) or not enode.value:
+            self.problem(enode, "'exclude' must be a list of regexes ('- ' lines)")
+            return out, False
+        ok = True
+        for child in enode.value:
+            value = regex_text(child, "exclude")
+            if value is None:
+                ok = False
+            else:
+                out.append(value)
+        return out, ok
 
     def text(self, node: yaml.Node, key: str) -> str | None:
         if isinstance(node, yaml.ScalarNode) and node.tag == STR:

@@ -257,15 +257,9 @@ def person_story(
     header = Table(
         [[portrait, who]],
         colWidths=[photo_size + 7 * mm, None],
-        style=ps.table_style(
-            [
-                ("VALIGN", (0, 0), (-1, -1), "MIDDLE"),
-                ("LEFTPADDING", (0, 0), (-1, -1), 0),
-                ("RIGHTPADDING", (0, 0), (-1, -1), 0),
-                ("TOPPADDING", (0, 0), (-1, -1), 0),
-                ("BOTTOMPADDING", (0, 0), (-1, -1), 5 * mm),  # space under the photo
-                ("LINEBELOW", (0, 0), (-1, 0), 0.6, ps.RULE),
-            ]
+        # 5 mm of space under the photo
+        style=ps.padded_style(
+            "MIDDLE", 0, 0, 0, 5 * mm, ("LINEBELOW", (0, 0), (-1, 0), 0.6, ps.RULE)
         ),
     )
     if toc:
@@ -308,15 +302,7 @@ def person_story(
         grid = Table(
             rows,
             colWidths=[ps.FRAME_W / 2] * 2,
-            style=ps.table_style(
-                [
-                    ("VALIGN", (0, 0), (-1, -1), "TOP"),
-                    ("LEFTPADDING", (0, 0), (-1, -1), 0),
-                    ("RIGHTPADDING", (0, 0), (-1, -1), 6 * mm),
-                    ("TOPPADDING", (0, 0), (-1, -1), 0),
-                    ("BOTTOMPADDING", (0, 0), (-1, -1), 4.5 * mm),
-                ]
-            ),
+            style=ps.padded_style("TOP", 0, 6 * mm, 0, 4.5 * mm),
         )
         story += [Spacer(1, 5.5 * mm), grid]
 

@@ -17,7 +17,6 @@ from __future__ import annotations
 import math
 import os
 from collections.abc import Sequence
-from datetime import datetime
 from pathlib import Path
 from typing import Any
 
@@ -141,14 +140,6 @@ class LightMark(Flowable):
         c.restoreState()
 
 
-def _when(iso: str) -> str:
-    try:
-        moment = datetime.fromisoformat(iso)
-    except ValueError:
-        return iso
-    return f"{ps.long_date(moment.date())}, {moment.hour:02d}:{moment.minute:02d}"
-
-
 def _text_block(text: str, style: Any) -> list[Any]:
     return [Paragraph(ps.esc(p), style) for p in ps.paragraphs(text)]
 
@@ -190,16 +181,14 @@ def _meta_table(rows: list[tuple[str, str]]) -> Table:
     data = [[Paragraph(ps.esc(k), st.cell_head), Paragraph(ps.esc(v), st.cell)] for k, v in rows]
     table = Table(data, colWidths=[38 * mm, ps.FRAME_W - 38 * mm], hAlign="LEFT")
     table.setStyle(
-        ps.table_style(
-            [
-                ("VALIGN", (0, 0), (-1, -1), "TOP"),
-                ("LEFTPADDING", (0, 0), (-1, -1), 0),
-                ("RIGHTPADDING", (0, 0), (-1, -1), 6),
-                ("TOPPADDING", (0, 0), (-1, -1), 2.5),
-                ("BOTTOMPADDING", (0, 0), (-1, -1), 2.5),
-                ("LINEBELOW", (0, -1), (-1, -1), 0.6, ps.RULE),
-                ("BOTTOMPADDING", (0, -1), (-1, -1), 8),
-            ]
+        ps.padded_style(
+            "TOP",
+            0,
+            6,
+            2.5,
+            2.5,
+            ("LINEBELOW", (0, -1), (-1, -1), 0.6, ps.RULE),
+            ("BOTTOMPADDING", (0, -1), (-1, -1), 8),
         )
     )
     return table
@@ -261,9 +250,9 @@ def entry_story(entry: Entry, content: Content, plan: SharingPlan | None = None)
     title = " ".join(entry.title.split()) or kind
     story.append(Paragraph(ps.esc(title), st.h1))
 
-    rows = [("Written", _when(entry.created))]
+    rows = [("Written", ps.long_moment(entry.created))]
     if entry.updated:
-        rows.append(("Last changed", _when(entry.updated)))
+        rows.append(("Last changed", ps.long_moment(entry.updated)))
     if entry.audience:
         rows.append(("Sharing with", AUDIENCE_WORDS.get(entry.audience, entry.audience)))
     if entry.client_alias:
@@ -371,6 +360,14 @@ def build_entries_pdf(
         story += entry_story(entry, content, the_plan)
     if not story:
         story.append(Paragraph("There are no entries to show.", ps.styles().body))
+    return save_entries_pdf(out_path, story, title=title, footer=FOOTER, band_label="IPS Reflect")
+
+
+def save_entries_pdf(
+    out_path: str | os.PathLike[str], story: list[Any], *, title: str, footer: str, **options: Any
+) -> Path:
+    """Lay out ``story`` (entries) on A4 pages into ``out_path``, atomically; returns the
+    path. ``options`` go to :func:`pdfstyle.build_a4`."""
     target = Path(out_path)
     with ps.atomic_pdf(target) as tmp:
         ps.build_a4(
@@ -378,8 +375,8 @@ def build_entries_pdf(
             story,
             title=title,
             subject="Private notes on sharing personal experience",
-            footer=FOOTER,
-            band_label="IPS Reflect",
+            footer=footer,
+            **options,
         )
     return target
 

@@ -26,7 +26,7 @@ from reportlab.platypus import PageBreak, Paragraph, Spacer, Table
 from ips_reflect.core.content import Content
 from ips_reflect.core.entries import Entry
 from ips_reflect.export import pdfstyle as ps
-from ips_reflect.export.entry_pdf import KIND_LABELS, entry_story
+from ips_reflect.export.entry_pdf import KIND_LABELS, entry_story, save_entries_pdf
 
 __all__ = ["build_journal_pdf"]
 
@@ -86,16 +86,14 @@ def _contents(entries: Sequence[Entry]) -> list[Any]:
         repeatRows=1,
     )
     table.setStyle(
-        ps.table_style(
-            [
-                ("VALIGN", (0, 0), (-1, -1), "TOP"),
-                ("LEFTPADDING", (0, 0), (-1, -1), 0),
-                ("RIGHTPADDING", (0, 0), (-1, -1), 6),
-                ("TOPPADDING", (0, 0), (-1, -1), 3),
-                ("BOTTOMPADDING", (0, 0), (-1, -1), 3),
-                ("LINEBELOW", (0, 0), (-1, 0), 0.8, ps.ACCENT),
-                ("LINEBELOW", (0, 1), (-1, -1), 0.4, ps.RULE),
-            ]
+        ps.padded_style(
+            "TOP",
+            0,
+            6,
+            3,
+            3,
+            ("LINEBELOW", (0, 0), (-1, 0), 0.8, ps.ACCENT),
+            ("LINEBELOW", (0, 1), (-1, -1), 0.4, ps.RULE),
         )
     )
     story.append(table)
@@ -125,21 +123,12 @@ def build_journal_pdf(
         story.append(PageBreak())
         starts.append(len(story))
         story += entry_story(entry, content, the_plan)
-    target = Path(out_path)
 
     def on_progress(kind: str, value: Any) -> None:
         if progress is not None and kind == "PROGRESS" and isinstance(value, int):
             progress(bisect_right(starts, value), total)
 
-    with ps.atomic_pdf(target) as tmp:
-        ps.build_a4(
-            tmp,
-            story,
-            title=TITLE,
-            subject="Private notes on sharing personal experience",
-            footer=FOOTER,
-            progress=on_progress,
-        )
+    target = save_entries_pdf(out_path, story, title=TITLE, footer=FOOTER, progress=on_progress)
     if progress is not None:
         progress(total, total)
     return target

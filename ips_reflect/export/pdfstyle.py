@@ -72,6 +72,15 @@ def long_date(d: dt.date) -> str:
     return f"{d.day} {_MONTHS[d.month - 1]} {d.year}"
 
 
+def long_moment(iso: str) -> str:
+    """ "2 March 2026, 14:05" for an ISO timestamp; the text itself if it is not one."""
+    try:
+        moment = dt.datetime.fromisoformat(iso)
+    except ValueError:
+        return iso
+    return f"{long_date(moment.date())}, {moment.hour:02d}:{moment.minute:02d}"
+
+
 def esc(text: str) -> str:
     """User text made safe for a reportlab Paragraph (which reads a little XML)."""
     return escape(text, {'"': "&quot;"})
@@ -197,6 +206,24 @@ def table_style(commands: list[tuple[Any, ...]]) -> TableStyle:
     """A TableStyle whose plain-text font is ours (reportlab's default is Helvetica)."""
     register_fonts()
     return TableStyle([("FONT", (0, 0), (-1, -1), REGULAR, BODY_SIZE), *commands])
+
+
+def padded_style(
+    valign: str, left: float, right: float, top: float, bottom: float, *more: tuple[Any, ...]
+) -> TableStyle:
+    """:func:`table_style` with every cell aligned ``valign`` and padded as given,
+    then the ``more`` commands."""
+    every = ((0, 0), (-1, -1))
+    return table_style(
+        [
+            ("VALIGN", *every, valign),
+            ("LEFTPADDING", *every, left),
+            ("RIGHTPADDING", *every, right),
+            ("TOPPADDING", *every, top),
+            ("BOTTOMPADDING", *every, bottom),
+            *more,
+        ]
+    )
 
 
 # --------------------------------------------------------------------------- one layout

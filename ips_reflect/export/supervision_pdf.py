@@ -23,7 +23,7 @@ from __future__ import annotations
 
 import io
 from collections.abc import Iterable, Mapping, Sequence
-from datetime import date, datetime
+from datetime import date
 from typing import Any, Protocol
 
 from reportlab.lib.units import mm
@@ -103,14 +103,6 @@ def _day(iso: str | None) -> str:
         return iso
 
 
-def _when(iso: str) -> str:
-    try:
-        moment = datetime.fromisoformat(iso)
-    except ValueError:
-        return iso
-    return f"{ps.long_date(moment.date())}, {moment.hour:02d}:{moment.minute:02d}"
-
-
 def _kind(entry: Entry) -> str:
     return KIND_LABELS.get(entry.kind, entry.kind.replace("_", " "))
 
@@ -126,9 +118,11 @@ def _heading_style(size: float = 14) -> Any:
     )
 
 
-def _build(story: list[Any], *, title: str, subject: str, band: str, footer: str) -> bytes:
-    """Lay out ``story`` on A4 with the band and numbered footer; the PDF as bytes."""
+def _build(story: list[Any], title: str, subject: str, footer: str) -> bytes:
+    """Lay out ``story`` on A4 with the band ("IPS Reflect · ``title``") and numbered
+    footer; the PDF as bytes."""
     buf = io.BytesIO()
+    band = f"IPS Reflect · {title}"
     with ps.pdf_output(buf) as out:
         ps.build_a4(out, story, title=title, subject=subject, footer=footer, band_label=band)
     return buf.getvalue()
@@ -234,7 +228,7 @@ def _pack_entry(entry: Entry, content: Content) -> list[Any]:
         Paragraph(ps.esc(f"{_kind(entry)} · {_day(entry.created)}"), st.label),
         Paragraph(ps.esc(" ".join(entry_heading(entry, KIND_LABELS).split())), _heading_style(16)),
     ]
-    rows = [(messages.SUP_PACK_WRITTEN, _when(entry.created))]
+    rows = [(messages.SUP_PACK_WRITTEN, ps.long_moment(entry.created))]
     if entry.audience:
         who = messages.SUP_PACK_AUDIENCES.get(entry.audience, entry.audience.replace("_", " "))
         rows.append((messages.SUP_PACK_WITH, who))
@@ -302,11 +296,7 @@ def supervision_pack_pdf(
             story.append(HRFlowable(width="100%", thickness=0.8, color=ps.RULE, spaceAfter=12))
         story += _pack_entry(entry, content)
     return _build(
-        story,
-        title=messages.SUP_PACK_TITLE,
-        subject=messages.SUP_PACK_SUBJECT,
-        band=f"IPS Reflect · {messages.SUP_PACK_TITLE}",
-        footer=messages.SUP_PACK_FOOTER,
+        story, messages.SUP_PACK_TITLE, messages.SUP_PACK_SUBJECT, messages.SUP_PACK_FOOTER
     )
 
 
@@ -470,9 +460,5 @@ def session_summary_pdf(
     story.append(Spacer(1, 14))
     story.append(KeepTogether([_note_box(messages.SUP_SUMMARY_KEEP_COPY)]))
     return _build(
-        story,
-        title=messages.SUP_SUMMARY_TITLE,
-        subject=messages.SUP_SUMMARY_SUBJECT,
-        band=f"IPS Reflect · {messages.SUP_SUMMARY_TITLE}",
-        footer=messages.SUP_SUMMARY_FOOTER,
+        story, messages.SUP_SUMMARY_TITLE, messages.SUP_SUMMARY_SUBJECT, messages.SUP_SUMMARY_FOOTER
     )

@@ -321,3 +321,30 @@ class Database:
                 self.conn = None
         for suffix in ("", *SIDE_SUFFIXES):
             chmod_private(Path(f"{self.path}{suffix}"))
+
+
+class Where:
+    """The ``WHERE`` of a query built from filters: each condition with its values."""
+
+    def __init__(self) -> None:
+        self.clauses: list[str] = []
+        self.params: list[Any] = []
+
+    def add(self, clause: str, *params: Any) -> None:
+        self.clauses.append(clause)
+        self.params.extend(params)
+
+    def equals(self, column: str, value: Any) -> None:
+        """``column = value``, unless ``value`` is None (no filter)."""
+        if value is not None:
+            self.add(f"{column} = ?", value)
+
+    def one_of(self, column: str, values: str | Sequence[str] | None) -> None:
+        """``column IN (values)`` (one value or several), unless ``values`` is None."""
+        if values is not None:
+            listed = [values] if isinstance(values, str) else list(values)
+            self.add(f"{column} IN ({', '.join('?' * len(listed))})", *listed)
+
+    def sql(self) -> str:
+        """`` WHERE a AND b`` ("" with no conditions)."""
+        return (" WHERE " + " AND ".join(self.clauses)) if self.clauses else ""

@@ -11,7 +11,7 @@ import json
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, replace
 from datetime import UTC, date, datetime, time, timedelta
-from typing import Any, NamedTuple
+from typing import Any, NamedTuple, TypedDict, Unpack
 
 from ips_reflect.core.entries import (
     Entry,
@@ -21,7 +21,7 @@ from ips_reflect.core.entries import (
     now_iso,
     utc_key,
 )
-from ips_reflect.store.db import Database
+from ips_reflect.store.db import Database, Where
 
 BIN_DAYS = 30
 
@@ -36,6 +36,20 @@ FROM entries e LEFT JOIN entries l ON l.id = e.linked_entry_id
 """
 
 When = date | datetime | str
+
+
+class EntryFilters(TypedDict, total=False):
+    """The filters :meth:`EntryStore.list` and :meth:`EntryStore.count` take (see ``list``)."""
+
+    kind: str | Sequence[str] | None
+    audience: str | None
+    tag: str | None
+    client_alias: str | None
+    created_from: When | None
+    created_to: When | None
+    flagged: bool | None
+    supervision: bool | None
+    in_bin: bool | None
 
 
 class EntryOutline(NamedTuple):
@@ -396,57 +410,40 @@ class EntryStore:
         supervision: bool | None = None,
         in_bin: bool | None = False,
     ) -> tuple[str, list[Any]]:
-        clauses: list[str] = []
-        params: list[Any] = []
-        if kind is not None:
-            kinds = [kind] if isinstance(kind, str) else list(kind)
-            clauses.append(f"e.kind IN ({', '.join('?' * len(kinds))})")
-            params.extend(kinds)
-        if audience is not None:
-            clauses.append("e.audience = ?")
-            params.append(audience)
+        where = Where()
+        where.one_of("e.kind", kind)
+        where.equals("e.audience", audience)
         if tag is not None:
-            clauses.append(
-                "EXISTS (SELECT 1 FROM entry_tags t WHERE t.entry_id = e.id AND t.tag = ?)"
+            where.add(
+                "EXISTS (SELECT 1 FROM entry_tags t WHERE t.entry_id = e.id AND t.tag = ?)", tag
             )
-            params.append(tag)
-        if client_alias is not None:
-            clauses.append("e.client_alias = ?")
-            params.append(client_alias)
+        where.equals("e.client_alias", client_alias)
         if created_from is not None:
-            clauses.append("e.created_utc >= ?")
-            params.append(_utc_bound(created_from, end=False))
+            where.add("e.created_utc >= ?", _utc_bound(created_from, end=False))
         if created_to is not None:
             exclusive = isinstance(created_to, date) and not isinstance(created_to, datetime)
-            clauses.append("e.created_utc < ?" if exclusive else "e.created_utc <= ?")
-            params.append(_utc_bound(created_to, end=True))
+            where.add(
+                "e.created_utc < ?" if exclusive else "e.created_utc <= ?",
+                _utc_bound(created_to, end=True),
+            )
         if flagged is not None:
             exists = (
                 "EXISTS (SELECT 1 FROM flags f WHERE f.entry_id = e.id AND f.status != 'resolved')"
             )
-            clauses.append(exists if flagged else f"NOT {exists}")
+            where.add(exists if flagged else f"NOT {exists}")
         if supervision is not None:
-            clauses.append("e.bring_to_supervision = ?")
-            params.append(int(supervision))
+            where.add("e.bring_to_supervision = ?", int(supervision))
         if in_bin is not None:
-            clauses.append("e.deleted_at IS NOT NULL" if in_bin else "e.deleted_at IS NULL")
-        return (" WHERE " + " AND ".join(clauses)) if clauses else "", params
+            where.add("e.deleted_at IS NOT NULL" if in_bin else "e.deleted_at IS NULL")
+        return where.sql(), where.params
 
     def list(
         self,
         *,
-        kind: str | Sequence[str] | None = None,
-        audience: str | None = None,
-        tag: str | None = None,
-        client_alias: str | None = None,
-        created_from: When | None = None,
-        created_to: When | None = None,
-        flagged: bool | None = None,
-        supervision: bool | None = None,
-        in_bin: bool | None = False,
         limit: int | None = None,
         offset: int = 0,
         newest_first: bool = True,
+        **filters: Unpack[EntryFilters],
     ) -> builtins.list[Entry]:
         """Entries matching every filter given, newest first by default.
 
@@ -455,17 +452,7 @@ class EntryStore:
         or ISO string is an exact bound (both inclusive). ``flagged``: has a flag that
         is not resolved. ``supervision``: marked to bring to supervision.
         """
-        where, params = self._where(
-            kind=kind,
-            audience=audience,
-            tag=tag,
-            client_alias=client_alias,
-            created_from=created_from,
-            created_to=created_to,
-            flagged=flagged,
-            supervision=supervision,
-            in_bin=in_bin,
-        )
+        where, params = self._where(**filters)
         order = "DESC" if newest_first else "ASC"
         sql = f"{_SELECT}{where} ORDER BY e.created_utc {order}, e.id {order}"
         if limit is not None or offset:
@@ -473,30 +460,8 @@ class EntryStore:
             params += [-1 if limit is None else int(limit), int(offset)]
         return [_row_to_entry(r) for r in self.db.query(sql, params)]
 
-    def count(
-        self,
-        *,
-        kind: str | Sequence[str] | None = None,
-        audience: str | None = None,
-        tag: str | None = None,
-        client_alias: str | None = None,
-        created_from: When | None = None,
-        created_to: When | None = None,
-        flagged: bool | None = None,
-        supervision: bool | None = None,
-        in_bin: bool | None = False,
-    ) -> int:
-        where, params = self._where(
-            kind=kind,
-            audience=audience,
-            tag=tag,
-            client_alias=client_alias,
-            created_from=created_from,
-            created_to=created_to,
-            flagged=flagged,
-            supervision=supervision,
-            in_bin=in_bin,
-        )
+    def count(self, **filters: Unpack[EntryFilters]) -> int:
+        where, params = self._where(**filters)
         return int(self.db.scalar(f"SELECT count(*) FROM entries e{where}", params))
 
     def pending_reflections(self) -> builtins.list[Entry]:

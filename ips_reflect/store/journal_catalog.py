@@ -171,21 +171,7 @@ class JournalCatalog:
         rows: dict[int, CatalogRow] = {}
         for r in base:
             entry_id = int(r[0])
-            rows[entry_id] = CatalogRow(
-                id=entry_id,
-                uid=r[1],
-                kind=r[2],
-                created=r[3],
-                created_utc=r[4],
-                title=r[5],
-                audience=r[6],
-                client_alias=r[7],
-                bring_to_supervision=bool(r[8]),
-                deleted_at=r[9],
-                linked_id=r[10],
-                tags=tags.get(entry_id, ()),
-                flags=flags.get(entry_id, 0),
-            )
+            rows[entry_id] = _catalog_row(entry_id, r, tags, flags)
         self.rows = rows
         self._sort()
         self.stamp = stamp
@@ -233,21 +219,7 @@ class JournalCatalog:
             if r is None:
                 reorder |= self.rows.pop(entry_id, None) is not None
                 continue
-            row = CatalogRow(
-                id=entry_id,
-                uid=r[1],
-                kind=r[2],
-                created=r[3],
-                created_utc=r[4],
-                title=r[5],
-                audience=r[6],
-                client_alias=r[7],
-                bring_to_supervision=bool(r[8]),
-                deleted_at=r[9],
-                linked_id=r[10],
-                tags=tags.get(entry_id, ()),
-                flags=flags.get(entry_id, 0),
-            )
+            row = _catalog_row(entry_id, r, tags, flags)
             old = self.rows.get(entry_id)
             reorder |= old is None or old.created_utc != row.created_utc
             self.rows[entry_id] = row
@@ -365,6 +337,27 @@ class JournalCatalog:
             if row.deleted_at is None and row.client_alias and row.client_alias not in seen:
                 seen[row.client_alias] = row.created_utc
         return list(seen)
+
+
+def _catalog_row(
+    entry_id: int, r: Any, tags: dict[int, tuple[str, ...]], flags: dict[int, int]
+) -> CatalogRow:
+    """A row of ``_CATALOG_SQL`` with the entry's tags and open flag count."""
+    return CatalogRow(
+        id=entry_id,
+        uid=r[1],
+        kind=r[2],
+        created=r[3],
+        created_utc=r[4],
+        title=r[5],
+        audience=r[6],
+        client_alias=r[7],
+        bring_to_supervision=bool(r[8]),
+        deleted_at=r[9],
+        linked_id=r[10],
+        tags=tags.get(entry_id, ()),
+        flags=flags.get(entry_id, 0),
+    )
 
 
 def _stamp(db: Database) -> int:

@@ -19,18 +19,11 @@ from dataclasses import dataclass
 from typing import Any
 
 from ips_reflect import messages
+from ips_reflect.core.supervision import SLEF_AREAS
 from ips_reflect.store.errors import NewerSchema
 
 KINDS_SQL = "'preparation', 'before_check', 'after_reflection', 'journal'"
 AUDIENCES_SQL = "'client', 'employer', 'ips_team', 'clinical_team'"
-SLEF_AREAS: tuple[str, ...] = (
-    "preparedness",
-    "confidence",
-    "comfort",
-    "competence",
-    "relevance",
-    "supervision",
-)
 
 V1 = f"""
 CREATE TABLE entries (

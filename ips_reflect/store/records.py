@@ -15,7 +15,7 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from ips_reflect.core.entries import now_iso
-from ips_reflect.store.db import Database
+from ips_reflect.store.db import Database, Where
 from ips_reflect.store.migrations import SLEF_AREAS
 
 FLAG_SOURCES: tuple[str, ...] = ("ticked", "text", "pattern", "plan")
@@ -24,6 +24,18 @@ FLAG_STATUSES: tuple[str, ...] = ("open", "discussed", "resolved")
 
 def _dumps(value: Any) -> str:
     return json.dumps(value, ensure_ascii=False, separators=(",", ":"))
+
+
+class _Store:
+    """A part of the vault kept in the tables of ``db``."""
+
+    def __init__(self, db: Database) -> None:
+        self.db = db
+
+    def _delete(self, sql: str, params: Sequence[Any]) -> bool:
+        """Run one ``DELETE``; True if it removed a row."""
+        with self.db.transaction() as conn:
+            return bool(conn.execute(sql, params).rowcount)
 
 
 # --------------------------------------------------------------------------- drafts
@@ -37,11 +49,8 @@ class Draft:
     updated: str
 
 
-class DraftStore:
+class DraftStore(_Store):
     """Autosaved work in progress, one per ``key`` (e.g. ``"before_check:new"``)."""
-
-    def __init__(self, db: Database) -> None:
-        self.db = db
 
     def save(self, key: str, kind: str, payload: Any) -> Draft:
         draft = Draft(key, kind, payload, now_iso())
@@ -59,8 +68,7 @@ class DraftStore:
         return Draft(row[0], row[1], json.loads(row[2]), row[3]) if row else None
 
     def delete(self, key: str) -> bool:
-        with self.db.transaction() as conn:
-            return bool(conn.execute("DELETE FROM drafts WHERE key = ?", (key,)).rowcount)
+        return self._delete("DELETE FROM drafts WHERE key = ?", (key,))
 
     def list(self, kind: str | None = None) -> list[Draft]:
         """Drafts, most recently saved first (offer these back after a crash)."""
@@ -107,11 +115,8 @@ def _flag(row: Any) -> FlagRecord:
     return FlagRecord(*row)
 
 
-class FlagStore:
+class FlagStore(_Store):
     """Prompts for reflection: one row per (entry, sign, source, evidence)."""
-
-    def __init__(self, db: Database) -> None:
-        self.db = db
 
     def upsert(
         self,
@@ -165,25 +170,16 @@ class FlagStore:
         include_binned: bool = False,
     ) -> list[FlagRecord]:
         """Flags, newest first. Flags of entries in the bin are left out unless asked for."""
-        clauses: list[str] = []
-        params: list[Any] = []
-        if status is not None:
-            statuses = [status] if isinstance(status, str) else list(status)
-            clauses.append(f"f.status IN ({', '.join('?' * len(statuses))})")
-            params += statuses
-        if entry_uid is not None:
-            clauses.append("e.uid = ?")
-            params.append(entry_uid)
-        if sign is not None:
-            clauses.append("f.sign = ?")
-            params.append(sign)
-        if source is not None:
-            clauses.append("f.source = ?")
-            params.append(source)
+        where = Where()
+        where.one_of("f.status", status)
+        where.equals("e.uid", entry_uid)
+        where.equals("f.sign", sign)
+        where.equals("f.source", source)
         if not include_binned:
-            clauses.append("(f.entry_id IS NULL OR e.deleted_at IS NULL)")
-        where = (" WHERE " + " AND ".join(clauses)) if clauses else ""
-        rows = self.db.query(f"{_FLAG_SELECT}{where} ORDER BY f.created DESC, f.id DESC", params)
+            where.add("(f.entry_id IS NULL OR e.deleted_at IS NULL)")
+        rows = self.db.query(
+            f"{_FLAG_SELECT}{where.sql()} ORDER BY f.created DESC, f.id DESC", where.params
+        )
         return [_flag(r) for r in rows]
 
     def chosen(
@@ -230,8 +226,7 @@ class FlagStore:
         return found
 
     def delete(self, flag_id: int) -> bool:
-        with self.db.transaction() as conn:
-            return bool(conn.execute("DELETE FROM flags WHERE id = ?", (flag_id,)).rowcount)
+        return self._delete("DELETE FROM flags WHERE id = ?", (flag_id,))
 
     def prune(self, entry_uid: str | None, source: str, keep: Sequence[str]) -> int:
         """After a re-scan: delete this entry's *open* flags from ``source`` whose
@@ -276,11 +271,8 @@ class PlanVersion:
     payload: Any
 
 
-class PlanStore:
+class PlanStore(_Store):
     """The sharing plan. Every save is a new version; old versions are kept."""
-
-    def __init__(self, db: Database) -> None:
-        self.db = db
 
     def save(self, payload: Any) -> PlanVersion:
         created = now_iso()
@@ -297,15 +289,13 @@ class PlanStore:
         return PlanVersion(version, created, json.loads(_dumps(payload)))
 
     def latest(self) -> PlanVersion | None:
-        row = self.db.one(
-            "SELECT version, created, payload FROM sharing_plans ORDER BY version DESC LIMIT 1"
-        )
-        return PlanVersion(row[0], row[1], json.loads(row[2])) if row else None
+        return self._one_plan("ORDER BY version DESC LIMIT 1", ())
 
     def get(self, version: int) -> PlanVersion | None:
-        row = self.db.one(
-            "SELECT version, created, payload FROM sharing_plans WHERE version = ?", (version,)
-        )
+        return self._one_plan("WHERE version = ?", (version,))
+
+    def _one_plan(self, where: str, params: Sequence[Any]) -> PlanVersion | None:
+        row = self.db.one(f"SELECT version, created, payload FROM sharing_plans {where}", params)
         return PlanVersion(row[0], row[1], json.loads(row[2])) if row else None
 
     def history(self) -> list[PlanVersion]:
@@ -329,10 +319,7 @@ class Biography:
     updated: str | None = None
 
 
-class BiographyStore:
-    def __init__(self, db: Database) -> None:
-        self.db = db
-
+class BiographyStore(_Store):
     def get(self) -> Biography | None:
         row = self.db.one(
             "SELECT payload, photo, photo_mime, consent, review_date, updated "
@@ -400,11 +387,8 @@ def _session(row: Any) -> Session:
     return Session(row[0], row[1], row[2], json.loads(row[3]), row[4], row[5], row[6])
 
 
-class SupervisionStore:
+class SupervisionStore(_Store):
     """Supervision sessions with their agenda, notes, agreed actions and SLEF ratings."""
-
-    def __init__(self, db: Database) -> None:
-        self.db = db
 
     def add_session(
         self,
@@ -456,9 +440,7 @@ class SupervisionStore:
         ]
 
     def delete_session(self, session_id: int) -> bool:
-        with self.db.transaction() as conn:
-            cur = conn.execute("DELETE FROM supervision_sessions WHERE id = ?", (session_id,))
-            return bool(cur.rowcount)
+        return self._delete("DELETE FROM supervision_sessions WHERE id = ?", (session_id,))
 
     def add_action(self, session_id: int, text: str, due_on: str | None = None) -> Action:
         with self.db.transaction() as conn:
@@ -485,9 +467,7 @@ class SupervisionStore:
             )
 
     def delete_action(self, action_id: int) -> bool:
-        with self.db.transaction() as conn:
-            cur = conn.execute("DELETE FROM supervision_actions WHERE id = ?", (action_id,))
-            return bool(cur.rowcount)
+        return self._delete("DELETE FROM supervision_actions WHERE id = ?", (action_id,))
 
     def actions(self, session_id: int | None = None, *, open_only: bool = False) -> list[Action]:
         clauses: list[str] = []
@@ -538,11 +518,8 @@ class SupervisionStore:
 # --------------------------------------------------------------------------- key-value
 
 
-class KeyValueStore:
+class KeyValueStore(_Store):
     """Small app state as JSON (journal filters, last-seen dates, ...)."""
-
-    def __init__(self, db: Database) -> None:
-        self.db = db
 
     def get(self, key: str, default: Any = None) -> Any:
         value = self.db.scalar("SELECT value FROM kv WHERE key = ?", (key,))
@@ -557,8 +534,7 @@ class KeyValueStore:
             )
 
     def delete(self, key: str) -> bool:
-        with self.db.transaction() as conn:
-            return bool(conn.execute("DELETE FROM kv WHERE key = ?", (key,)).rowcount)
+        return self._delete("DELETE FROM kv WHERE key = ?", (key,))
 
     def keys(self) -> list[str]:
         return [r[0] for r in self.db.query("SELECT key FROM kv ORDER BY key")]

@@ -69,6 +69,20 @@ def _take_lock(data_dir: Path) -> VaultLock:
     return VaultLock(data_dir, lock_mod.default_holder).acquire(lock_mod.default_wait)
 
 
+def _new_secrets(passphrase: str, kdf: KdfParams) -> tuple[bytes, str, Header]:
+    """A new database key, a new recovery code and a header wrapping the key under
+    ``passphrase`` and that code."""
+    key = crypto.new_db_key()
+    code = crypto.generate_recovery_code()
+    header = new_header(
+        key,
+        crypto.normalise_passphrase(passphrase),
+        crypto.normalise_recovery_code(code),
+        kdf,
+    )
+    return key, code, header
+
+
 class Vault:
     """An unlocked vault. Create with :meth:`create` or :meth:`unlock`."""
 
@@ -120,15 +134,7 @@ class Vault:
         if cls.exists(d):  # made by another program while we waited for the lock
             lock.release()
             raise VaultExists(messages.VAULT_EXISTS.format(dir=d))
-        params = kdf or DEFAULT_KDF
-        key = crypto.new_db_key()
-        code = crypto.generate_recovery_code()
-        header = new_header(
-            key,
-            crypto.normalise_passphrase(passphrase),
-            crypto.normalise_recovery_code(code),
-            params,
-        )
+        key, code, header = _new_secrets(passphrase, kdf or DEFAULT_KDF)
         db: Database | None = None
         try:
             db = Database.open(db_path(d), key, create=True)
@@ -312,15 +318,7 @@ class Vault:
         header is written, and with the new ones from then on."""
         check_new_passphrase(new_passphrase)
         self._require_open()
-        params = kdf or self.kdf_target
-        code = crypto.generate_recovery_code()
-        new_key = crypto.new_db_key()
-        header = new_header(
-            new_key,
-            crypto.normalise_passphrase(new_passphrase),
-            crypto.normalise_recovery_code(code),
-            params,
-        )
+        new_key, code, header = _new_secrets(new_passphrase, kdf or self.kdf_target)
         header = Header(self._current_header().created, header.passphrase, header.recovery)
         pending = rekey_mod.pending_path(self.data_dir)
         db = self.db
@@ -430,6 +428,22 @@ class Vault:
             return backup_mod.counts(self.db.conn, backup_mod.schema_version(self.db.conn))
 
     # ------------------------------------------------------------------ closing
+
+    def worker_copy(self) -> Vault:
+        """A second handle on this open vault with its own SQLCipher connection, for one
+        worker thread (a flag check, an import or export).
+
+        The shared connection serialises every query behind one lock, so a long job on
+        it would stall the page; this one goes through SQLite's own locking instead (WAL:
+        readers never wait for the writer, and writers wait up to the busy timeout).
+        Close it when the job ends: that wipes its copy of the key and closes its
+        connection, and never releases the vault's lock or touches this handle.
+        """
+        self._require_open()
+        assert self._key is not None
+        key = bytes(self._key)
+        db = Database.open(self.db.path, key)
+        return Vault(self.data_dir, db, self.header, key, lock=None)
 
     def _require_open(self) -> None:
         if self._key is None:

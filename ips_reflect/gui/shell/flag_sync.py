@@ -25,7 +25,7 @@ from PySide6.QtCore import QObject, QTimer, Signal
 from ips_reflect import messages
 from ips_reflect.core.content import Content
 from ips_reflect.core.flags import FlagEngine
-from ips_reflect.gui.shell.workers import run_task
+from ips_reflect.gui.shell.workers import on_own_connection, run_task
 from ips_reflect.gui.widgets.flag_panel import shared_engine
 from ips_reflect.ops.flags import SyncResult, sync_vault_flags
 
@@ -110,7 +110,12 @@ class FlagSync(QObject):
             self.failed.emit(messages.FLAG_SYNC_FAILED.format(error=exc))
 
         run_task(
-            sync_vault_flags, vault, self.content, self.engine, on_success=done, on_failure=failed
+            on_own_connection(sync_vault_flags),
+            vault,
+            self.content,
+            self.engine,
+            on_success=done,
+            on_failure=failed,
         )
 
     def _finish(self) -> None:

@@ -14,7 +14,7 @@ from typing import TypeVar
 import shiboken6
 from PySide6.QtCore import QFile, QIODevice, QObject
 from PySide6.QtUiTools import QUiLoader
-from PySide6.QtWidgets import QTabBar, QTabWidget, QWidget
+from PySide6.QtWidgets import QTabBar, QTabWidget, QVBoxLayout, QWidget
 
 from ips_reflect import paths
 
@@ -114,3 +114,13 @@ def find_child(root: QObject, cls: type[T], name: str) -> T:
     if child is None:
         raise UiLoadError(f"the layout '{root.objectName()}' has no {cls.__name__} '{name}'")
     return child
+
+
+def place_in(host: QWidget, widget: QWidget) -> None:
+    """Put ``widget`` into ``host``, a place kept for it in a ``.ui`` file (given a
+    layout without margins if it has none)."""
+    layout = host.layout()
+    if layout is None:
+        layout = QVBoxLayout(host)
+        layout.setContentsMargins(0, 0, 0, 0)
+    layout.addWidget(widget)

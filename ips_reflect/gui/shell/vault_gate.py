@@ -240,6 +240,44 @@ class _NewPassphraseForm(_FormController):
         return passphrase
 
 
+class _NewVaultController(_NewPassphraseForm):
+    """Set-up and recovery: a new passphrase in a worker, then a fresh recovery
+    code shown once and confirmed before the dialog closes."""
+
+    unlocked = Signal(object)
+
+    def __init__(self, view: QDialog, data_dir: Path) -> None:
+        super().__init__(view)
+        self.data_dir = data_dir
+        self.cancel_button: QPushButton = find_child(view, QPushButton, "cancelButton")
+        self.stack, self.code_page = _add_code_page(view)
+        self.confirm_edit.returnPressed.connect(self.submit)
+        self.cancel_button.clicked.connect(view.reject)
+        self.code_page.confirmed.connect(self._finish)
+        self.vault: Vault | None = None
+
+    def submit(self) -> None:
+        raise NotImplementedError
+
+    def _failed(self, exc: BaseException) -> None:
+        raise NotImplementedError
+
+    def _run(self, task: Callable[..., Any], *args: str, on_success: Callable[[Any], None]) -> None:
+        self.set_busy(True)
+        run_task(task, self.data_dir, *args, on_success=on_success, on_failure=self._failed)
+
+    def _show_new_code(self, result: tuple[Any, str]) -> None:
+        self.vault, code = result
+        self.hold_open(True)  # the code must be confirmed before leaving
+        self.stack.setCurrentWidget(self.code_page.page)
+        self.code_page.show_code(code)
+
+    def _finish(self) -> None:
+        self.hold_open(False)
+        self.unlocked.emit(self.vault)
+        self.view.accept()
+
+
 # --------------------------------------------------------------------------- set-up
 
 
@@ -249,21 +287,17 @@ def _default_create(data_dir: Path, passphrase: str) -> tuple[Any, str]:
     return Vault.create(data_dir, passphrase)
 
 
-class SetupController(_NewPassphraseForm):
-    unlocked = Signal(object)
-
+class SetupController(_NewVaultController):
     def __init__(
         self,
         view: QDialog,
         data_dir: Path,
         creator: Callable[[Path, str], tuple[Any, str]] = _default_create,
     ) -> None:
-        super().__init__(view)
-        self.data_dir = data_dir
+        super().__init__(view, data_dir)
         self.creator = creator
         self.show_check: QCheckBox = find_child(view, QCheckBox, "showCheck")
         self.create_button: QPushButton = find_child(view, QPushButton, "createButton")
-        self.cancel_button: QPushButton = find_child(view, QPushButton, "cancelButton")
         self._inputs = [
             self.pass_edit,
             self.confirm_edit,
@@ -271,13 +305,8 @@ class SetupController(_NewPassphraseForm):
             self.create_button,
             self.cancel_button,
         ]
-        self.stack, self.code_page = _add_code_page(view)
         self.show_check.toggled.connect(self._show_text)
         self.create_button.clicked.connect(self.submit)
-        self.confirm_edit.returnPressed.connect(self.submit)
-        self.cancel_button.clicked.connect(view.reject)
-        self.code_page.confirmed.connect(self._finish)
-        self.vault: Vault | None = None
         self.pass_edit.setFocus()
 
     def _show_text(self, shown: bool) -> None:
@@ -291,31 +320,16 @@ class SetupController(_NewPassphraseForm):
         passphrase = self.read_new_passphrase()
         if passphrase is None:
             return
-        self.set_busy(True)
-        run_task(
-            self.creator,
-            self.data_dir,
-            passphrase,
-            on_success=self._created,
-            on_failure=self._failed,
-        )
+        self._run(self.creator, passphrase, on_success=self._created)
 
     def _created(self, result: tuple[Any, str]) -> None:
         self.set_busy(False)
-        self.vault, code = result
-        self.hold_open(True)  # the code must be confirmed before leaving
-        self.stack.setCurrentWidget(self.code_page.page)
-        self.code_page.show_code(code)
+        self._show_new_code(result)
 
     def _failed(self, exc: BaseException) -> None:
         self.set_busy(False)
         self.show_error(_error_text(exc, messages.SETUP_UNEXPECTED))
         self.pass_edit.setFocus()
-
-    def _finish(self) -> None:
-        self.hold_open(False)
-        self.unlocked.emit(self.vault)
-        self.view.accept()
 
 
 # --------------------------------------------------------------------------- recovery
@@ -327,21 +341,17 @@ def _default_recover(data_dir: Path, code: str, passphrase: str) -> tuple[Any, s
     return Vault.recover(data_dir, code, passphrase)
 
 
-class RecoverController(_NewPassphraseForm):
-    unlocked = Signal(object)
-
+class RecoverController(_NewVaultController):
     def __init__(
         self,
         view: QDialog,
         data_dir: Path,
         recoverer: Callable[[Path, str, str], tuple[Any, str]] = _default_recover,
     ) -> None:
-        super().__init__(view)
-        self.data_dir = data_dir
+        super().__init__(view, data_dir)
         self.recoverer = recoverer
         self.code_edit: QLineEdit = find_child(view, QLineEdit, "codeEdit")
         self.reset_button: QPushButton = find_child(view, QPushButton, "resetButton")
-        self.cancel_button: QPushButton = find_child(view, QPushButton, "cancelButton")
         self._inputs = [
             self.code_edit,
             self.pass_edit,
@@ -349,12 +359,7 @@ class RecoverController(_NewPassphraseForm):
             self.reset_button,
             self.cancel_button,
         ]
-        self.stack, self.code_page = _add_code_page(view)
         self.reset_button.clicked.connect(self.submit)
-        self.confirm_edit.returnPressed.connect(self.submit)
-        self.cancel_button.clicked.connect(view.reject)
-        self.code_page.confirmed.connect(self._finish)
-        self.vault: Vault | None = None
         self.code_edit.setFocus()
 
     def submit(self) -> None:
@@ -368,34 +373,18 @@ class RecoverController(_NewPassphraseForm):
         passphrase = self.read_new_passphrase()
         if passphrase is None:
             return
-        self.set_busy(True)
-        run_task(
-            self.recoverer,
-            self.data_dir,
-            code,
-            passphrase,
-            on_success=self._recovered,
-            on_failure=self._failed,
-        )
+        self._run(self.recoverer, code, passphrase, on_success=self._recovered)
 
     def _recovered(self, result: tuple[Any, str]) -> None:
         self.set_busy(False)
         self.code_edit.clear()
-        self.vault, new_code = result
-        self.hold_open(True)
-        self.stack.setCurrentWidget(self.code_page.page)
-        self.code_page.show_code(new_code)
+        self._show_new_code(result)
 
     def _failed(self, exc: BaseException) -> None:
         self.set_busy(False)
         self.show_error(_error_text(exc, messages.UNLOCK_UNEXPECTED))
         self.code_edit.selectAll()
         self.code_edit.setFocus()
-
-    def _finish(self) -> None:
-        self.hold_open(False)
-        self.unlocked.emit(self.vault)
-        self.view.accept()
 
 
 # --------------------------------------------------------------------------- gate

@@ -69,6 +69,18 @@ class Task(QRunnable):
             relay.finished.emit()
 
 
+def on_own_connection(fn: Callable[..., Any]) -> Callable[..., Any]:
+    """``fn(vault, ...)`` run on :meth:`Vault.worker_copy` of the vault it is given, so
+    a slow job (a flag check, an import, an export) never holds the page's connection."""
+
+    def job(vault: Any, *args: Any, **kwargs: Any) -> Any:
+        with vault.worker_copy() as own:
+            return fn(own, *args, **kwargs)
+
+    job.__name__ = getattr(fn, "__name__", "job")
+    return job
+
+
 def run_task(
     fn: Callable[..., Any],
     *args: Any,

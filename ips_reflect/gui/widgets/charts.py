@@ -1,10 +1,13 @@
 """Chart colours shared by the Trends and Supervision pages: a series palette per theme
-that stays distinct on the theme's background.
+that stays distinct on the theme's background, and axes in the theme's colours.
 """
 
 from __future__ import annotations
 
-from PySide6.QtGui import QColor
+from collections.abc import Mapping
+
+from PySide6.QtCharts import QAbstractAxis
+from PySide6.QtGui import QBrush, QColor, QFont
 
 from ips_reflect.gui.widgets import theme as theming
 
@@ -20,3 +23,13 @@ PALETTES: dict[str, tuple[str, ...]] = {
 def palette(theme: theming.Theme) -> list[QColor]:
     base = PALETTES.get(theme.name, PALETTES["dark" if theme.dark else "light"])
     return [QColor(theme.colors.get(f"chart_{i + 1}", colour)) for i, colour in enumerate(base)]
+
+
+def style_axis(axis: QAbstractAxis, colours: Mapping[str, str], font: QFont) -> None:
+    """Labels, title, grid and line of ``axis`` in the theme's ``colours``; words in ``font``."""
+    axis.setLabelsColor(QColor(colours["text"]))
+    axis.setLabelsFont(font)
+    axis.setTitleBrush(QBrush(QColor(colours["muted"])))
+    axis.setTitleFont(font)
+    axis.setGridLineColor(QColor(colours["border"]))
+    axis.setLinePenColor(QColor(colours["border_strong"]))

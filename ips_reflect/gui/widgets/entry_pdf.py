@@ -11,6 +11,7 @@ from PySide6.QtCore import QObject, Signal
 from PySide6.QtWidgets import QLabel, QPushButton, QWidget
 
 from ips_reflect import messages
+from ips_reflect.gui.widgets.ask import confirm
 
 
 class PdfExporter(QObject):
@@ -43,14 +44,14 @@ class PdfExporter(QObject):
 
         if self.busy:
             return False
-        answer = QMessageBox.warning(
+        if not confirm(
             self.parent_widget,
             messages.FLOW_PDF_WARNING_TITLE,
             messages.FLOW_PDF_WARNING,
-            QMessageBox.StandardButton.Ok | QMessageBox.StandardButton.Cancel,
+            QMessageBox.StandardButton.Ok,
             QMessageBox.StandardButton.Cancel,
-        )
-        if answer != QMessageBox.StandardButton.Ok:
+            warning=True,
+        ):
             return False
         suggested = str(Path.home() / f"{stem}-{date.today().isoformat()}.pdf")
         path, _filter = QFileDialog.getSaveFileName(

@@ -44,7 +44,7 @@ from ips_reflect import messages
 from ips_reflect.core.content import Content
 from ips_reflect.core.entries import Entry
 from ips_reflect.core.flags import Flag, FlagEngine
-from ips_reflect.gui.shell.uiloader import find_child, load_ui
+from ips_reflect.gui.shell.uiloader import find_child, load_ui, place_in
 from ips_reflect.gui.widgets.debounce import debounce_timer
 
 if TYPE_CHECKING:
@@ -102,11 +102,7 @@ def written_text(answers: dict[str, Any]) -> str:
 def embed_panel(content: Content, side: QWidget) -> LiveFlagPanel:
     """A live panel placed in a flow page's side column (``flagSide`` in its .ui)."""
     panel = LiveFlagPanel(content, side)
-    layout = side.layout()
-    if layout is None:
-        layout = QVBoxLayout(side)
-        layout.setContentsMargins(0, 0, 0, 0)
-    layout.addWidget(panel.view)
+    place_in(side, panel.view)
     return panel
 
 

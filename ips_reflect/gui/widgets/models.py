@@ -1,5 +1,5 @@
-"""The base of the pages' read-only tables (:class:`RowTableModel`), shared by the
-Flags and Supervision pages.
+"""The bases of the pages' flat models of row objects: read-only tables
+(:class:`RowTableModel`) and lists (:class:`RowListModel`).
 
 Views only ever see these models; the models only see rows handed to them.
 """
@@ -7,71 +7,55 @@ Views only ever see these models; the models only see rows handed to them.
 from __future__ import annotations
 
 from collections.abc import Callable, Iterable
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
-from PySide6.QtCore import QAbstractTableModel, QModelIndex, QObject, QPersistentModelIndex, Qt
+from PySide6.QtCore import (
+    QAbstractItemModel,
+    QAbstractListModel,
+    QAbstractTableModel,
+    QModelIndex,
+    QObject,
+    QPersistentModelIndex,
+    Qt,
+)
+from PySide6.QtWidgets import QAbstractItemView, QTableView
 
 ModelIndex = QModelIndex | QPersistentModelIndex
 _ROOT = QModelIndex()
 
 
-# --------------------------------------------------------------------------- tables
+# --------------------------------------------------------------------------- rows
+
+if TYPE_CHECKING:
+    _ModelBase = QAbstractItemModel
+else:
+    _ModelBase = object
 
 
-class RowTableModel(QAbstractTableModel):
-    """A read-only table of row objects, one row each, with column titles.
+class _RowsModel(_ModelBase):
+    """What every flat model of row objects shares: the rows, their count, the
+    guard in :meth:`data` and the look-ups. Mixed in before a Qt model class."""
 
-    Subclasses set :attr:`columns` and write :meth:`cell` (the words in one cell);
-    :meth:`extra` answers any other role (colours, ids). The words serve the display,
-    screen readers and, unless :meth:`tooltip` says otherwise, the tool tip.
-    """
-
-    columns: tuple[str, ...] = ()
-
-    def __init__(self, parent: QObject | None = None) -> None:
-        super().__init__(parent)
-        self._rows: list[Any] = []
+    _rows: list[Any]
+    #: The flags of every valid item.
+    item_flags = Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsSelectable
 
     def rowCount(self, parent: ModelIndex = _ROOT) -> int:
         return 0 if parent.isValid() else len(self._rows)
 
-    def columnCount(self, parent: ModelIndex = _ROOT) -> int:
-        return 0 if parent.isValid() else len(self.columns)
-
-    def headerData(
-        self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole
-    ) -> Any:
-        if (
-            orientation == Qt.Orientation.Horizontal
-            and role in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.AccessibleTextRole)
-            and 0 <= section < len(self.columns)
-        ):
-            return self.columns[section]
-        return None
-
     def flags(self, index: ModelIndex) -> Qt.ItemFlag:
         if not index.isValid():
             return Qt.ItemFlag.NoItemFlags
-        return Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsSelectable
+        return self.item_flags
 
     def data(self, index: ModelIndex, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
         if not index.isValid() or not 0 <= index.row() < len(self._rows):
             return None
-        row = self._rows[index.row()]
-        if role in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.AccessibleTextRole):
-            return self.cell(row, index.column())
-        if role == Qt.ItemDataRole.ToolTipRole:
-            return self.tooltip(row, index.column())
-        return self.extra(row, index.column(), role)
+        return self.row_data(self._rows[index.row()], index, role)
 
-    def cell(self, row: Any, column: int) -> str:
+    def row_data(self, row: Any, index: ModelIndex, role: int) -> Any:
+        """What ``role`` of ``row`` (at ``index``, a valid row) is."""
         raise NotImplementedError
-
-    def tooltip(self, row: Any, column: int) -> str:
-        return self.cell(row, column)
-
-    def extra(self, row: Any, column: int, role: int) -> Any:
-        return None
 
     def set_rows(self, rows: Iterable[Any]) -> None:
         self.beginResetModel()
@@ -87,3 +71,81 @@ class RowTableModel(QAbstractTableModel):
     def row_where(self, test: Callable[[Any], bool]) -> int:
         """The number of the first row passing ``test``; -1 if none."""
         return next((n for n, row in enumerate(self._rows) if test(row)), -1)
+
+    def current_in(self, view: QAbstractItemView) -> Any:
+        """The row object current in ``view`` (showing this model); None if none."""
+        index = view.currentIndex()
+        return self.row_at(index.row()) if index.isValid() else None
+
+
+def select_row(table: QTableView, row: int) -> bool:
+    """Select ``row`` of ``table``; False (and nothing selected) when it is -1."""
+    if row < 0:
+        return False
+    table.selectRow(row)
+    return True
+
+
+class RowListModel(_RowsModel, QAbstractListModel):
+    """A list of row objects; subclasses write :meth:`row_data`."""
+
+    def __init__(self, parent: QObject | None = None) -> None:
+        super().__init__(parent)
+        self._rows: list[Any] = []
+
+    def columnCount(self, parent: ModelIndex = _ROOT) -> int:
+        return 0 if parent.isValid() else 1
+
+
+# --------------------------------------------------------------------------- tables
+
+
+class RowTableModel(_RowsModel, QAbstractTableModel):
+    """A read-only table of row objects, one row each, with column titles.
+
+    Subclasses set :attr:`columns` and write :meth:`cell` (the words in one cell);
+    :meth:`extra` answers any other role (colours, ids). The words serve the display
+    and, unless :meth:`accessible` or :meth:`tooltip` say otherwise, screen readers
+    and the tool tip.
+    """
+
+    columns: tuple[str, ...] = ()
+
+    def __init__(self, parent: QObject | None = None) -> None:
+        super().__init__(parent)
+        self._rows: list[Any] = []
+
+    def columnCount(self, parent: ModelIndex = _ROOT) -> int:
+        return 0 if parent.isValid() else len(self.columns)
+
+    def headerData(
+        self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole
+    ) -> Any:
+        if (
+            orientation == Qt.Orientation.Horizontal
+            and role in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.AccessibleTextRole)
+            and 0 <= section < len(self.columns)
+        ):
+            return self.columns[section]
+        return None
+
+    def row_data(self, row: Any, index: ModelIndex, role: int) -> Any:
+        if role == Qt.ItemDataRole.DisplayRole:
+            return self.cell(row, index.column())
+        if role == Qt.ItemDataRole.AccessibleTextRole:
+            return self.accessible(row, index.column())
+        if role == Qt.ItemDataRole.ToolTipRole:
+            return self.tooltip(row, index.column())
+        return self.extra(row, index.column(), role)
+
+    def cell(self, row: Any, column: int) -> str:
+        raise NotImplementedError
+
+    def accessible(self, row: Any, column: int) -> str:
+        return self.cell(row, column)
+
+    def tooltip(self, row: Any, column: int) -> str | None:
+        return self.cell(row, column)
+
+    def extra(self, row: Any, column: int, role: int) -> Any:
+        return None

@@ -34,6 +34,7 @@ from PySide6.QtWidgets import (
 )
 
 from ips_reflect import messages
+from ips_reflect.gui.shell.uiloader import place_in
 from ips_reflect.gui.widgets.theme import current_theme
 
 T = TypeVar("T")
@@ -226,9 +227,5 @@ class PdfPreview(QWidget):
 def install_preview(host: QWidget, name: str) -> PdfPreview:
     """Put a :class:`PdfPreview` into the (empty) ``host`` widget from a ``.ui`` file."""
     preview = PdfPreview(name, host)
-    layout = host.layout()
-    if layout is None:
-        layout = QVBoxLayout(host)
-        layout.setContentsMargins(0, 0, 0, 0)
-    layout.addWidget(preview)
+    place_in(host, preview)
     return preview

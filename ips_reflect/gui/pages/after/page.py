@@ -14,16 +14,13 @@ The view is ``ui/after.ui``; :class:`AfterPage` is its controller.
 
 from __future__ import annotations
 
-from dataclasses import replace
 from html import escape
 from typing import TYPE_CHECKING, Any
 
-from PySide6.QtCore import QObject, QStringListModel, Qt, Signal
+from PySide6.QtCore import QObject, Qt, Signal
 from PySide6.QtWidgets import (
     QComboBox,
-    QCompleter,
     QFrame,
-    QHBoxLayout,
     QLabel,
     QLineEdit,
     QPushButton,
@@ -36,8 +33,6 @@ from ips_reflect import messages
 from ips_reflect.core.check import LIGHT_ANSWER_KEY, LIGHT_NAMES, PLAN_EXPERIENCE_QUESTION
 from ips_reflect.core.content import Content
 from ips_reflect.core.entries import Entry
-from ips_reflect.core.plan import SharingPlan
-from ips_reflect.errors import UserError
 from ips_reflect.gui.shell.uiloader import find_child, load_ui
 from ips_reflect.gui.widgets.drafts import attach_drafts, quietly, short_when
 from ips_reflect.gui.widgets.entry_pdf import PdfExporter
@@ -54,6 +49,7 @@ from ips_reflect.gui.widgets.flow_form import (
     set_combo_data,
     short_title,
 )
+from ips_reflect.gui.widgets.flow_page import EntryFlowPage, held_light
 from ips_reflect.gui.widgets.question_widgets import (
     QuestionGroup,
     TickList,
@@ -61,7 +57,7 @@ from ips_reflect.gui.widgets.question_widgets import (
     clear_text,
     set_role,
 )
-from ips_reflect.gui.widgets.traffic_light import TrafficLight, set_banner_level
+from ips_reflect.gui.widgets.traffic_light import set_banner_level
 from ips_reflect.store import keys
 
 if TYPE_CHECKING:
@@ -77,20 +73,14 @@ SUPERVISION_QUESTION = "after.supervision"
 EXPERIENCE_KEY = PLAN_EXPERIENCE_QUESTION
 
 
-class AfterPage(QObject):
+class AfterPage(EntryFlowPage):
     """Controller of ``ui/after.ui``; see the module docstring."""
 
     reflectionSaved = Signal(str)  # uid of the saved reflection
 
     def __init__(self, view: QWidget, content: Content, parent: QObject | None = None) -> None:
-        super().__init__(parent)
-        self.view = view
-        self.content = content
-        self._vault: Vault | None = None
-        self.plan = SharingPlan()
+        super().__init__(view, content, parent)
         self._check: Entry | None = None
-        self._saved: Entry | None = None
-        self._loading = 0
 
         f = find_child
         set_role(f(view, QLabel, "afterTitle"), "title")
@@ -113,19 +103,12 @@ class AfterPage(QObject):
         self.new_button = f(view, QPushButton, "newReflectionButton")
         self.link_summary.setTextFormat(Qt.TextFormat.RichText)
 
-        holder = f(view, QWidget, "linkLightHolder")
-        self.link_light = TrafficLight(holder, size=34)
-        holder_layout = QHBoxLayout(holder)
-        holder_layout.setContentsMargins(0, 0, 0, 0)
-        holder_layout.addWidget(self.link_light)
+        self.link_light = held_light(f(view, QWidget, "linkLightHolder"), 34)
         for combo in (self.link_combo, self.audience, self.experience):
             compact_combo(combo)
 
         fill_audiences(self.audience, content, messages.FLOW_AUDIENCE_CHOOSE_AFTER)
-        self._aliases = QStringListModel(self)
-        completer = QCompleter(self._aliases, self)
-        completer.setCaseSensitivity(Qt.CaseSensitivity.CaseInsensitive)
-        self.alias.setCompleter(completer)
+        self._complete_aliases(self.alias)
 
         body = f(view, QWidget, "afterBody")
         layout = body.layout()
@@ -187,33 +170,19 @@ class AfterPage(QObject):
 
     # ------------------------------------------------------------------ vault
 
-    def set_vault(self, vault: Vault | None) -> None:
-        """The open vault after unlock; None on lock (clears every field and disables)."""
-        if vault is None:
-            self.keeper.stop()
-            self._vault = None
-            self.plan = SharingPlan()
-            self._clear_all()
-            self._aliases.setStringList([])
-            self._fill_links()
-            self.draft_banner.hide()
-            self.view.setEnabled(False)
-            return
-        self._vault = vault
-        self.view.setEnabled(True)
+    def _locked(self) -> None:
+        self._lock_entry()
+        self._fill_links()
+
+    def _unlocked(self, vault: Vault) -> None:
         self.reload_plan()
         self.refresh_links()
         self._aliases.setStringList(vault.entries.client_aliases())
-        self.draft_banner.refresh()
-
-    def flush_drafts(self) -> bool:
-        return self.keeper.flush()
 
     def reload_plan(self) -> None:
         if self._vault is None:
             return
-        latest = self._vault.plans.latest()
-        self.plan = SharingPlan.from_payload(latest.payload if latest else None)
+        self.plan = self._latest_plan(self._vault)
         with quietly(self):
             fill_experiences(
                 self.experience, self.plan, self.current_audience, combo_data(self.experience)
@@ -446,28 +415,12 @@ class AfterPage(QObject):
             bring_to_supervision=answers.get(SUPERVISION_QUESTION) == "yes",
             linked_uid=self._check.uid if self._check is not None else None,
         )
-        if self._saved is not None:
-            entry = replace(
-                entry, uid=self._saved.uid, created=self._saved.created, id=self._saved.id
-            )
-        return entry
+        return self._as_saved(entry)
 
     def save(self) -> Entry | None:
-        if self._vault is None:
+        stored = self._store(self.saved_label.setText)
+        if stored is None:
             return None
-        entry = self.build_entry()
-        try:
-            if self._saved is None:
-                stored = self._vault.entries.add(entry)
-            else:
-                stored = self._vault.entries.update(entry)
-        except UserError as exc:
-            self.saved_label.setText(exc.message)
-            return None
-        self._saved = stored
-        self.live_flags.keep_dismissals(self._vault, stored, self.plan)
-        self.keeper.discard()
-        self.keeper.new_session()
         self.saved_label.setText(
             messages.FLOW_REFLECTION_SAVED.format(when=short_when(stored.created))
         )

@@ -4,7 +4,6 @@ is saved as, its drafts, and clearing it for a new check.
 
 from __future__ import annotations
 
-from dataclasses import replace
 from typing import Any
 
 from PySide6.QtCore import Qt
@@ -13,7 +12,6 @@ from ips_reflect import messages
 from ips_reflect.core.check import LIGHT_ANSWER_KEY, PLAN_EXPERIENCE_QUESTION, Assessment, assess
 from ips_reflect.core.entries import Entry
 from ips_reflect.core.plan import PlanDeviation, deviation
-from ips_reflect.errors import UserError
 from ips_reflect.gui.pages.before.form import KIND, STEPS, SUMMARY, BeforeForm
 from ips_reflect.gui.widgets.drafts import short_when
 from ips_reflect.gui.widgets.flag_panel import written_text
@@ -126,11 +124,7 @@ class CheckPart(BeforeForm):
             warning_signs=self.signs.values(),
             bring_to_supervision=self.bring.isChecked(),
         )
-        if self._saved is not None:
-            entry = replace(
-                entry, uid=self._saved.uid, created=self._saved.created, id=self._saved.id
-            )
-        return entry
+        return self._as_saved(entry)
 
     def has_content(self) -> bool:
         return bool(
@@ -145,21 +139,9 @@ class CheckPart(BeforeForm):
 
     def save(self) -> Entry | None:
         """Save the check (a second save updates it). Never blocked by the light."""
-        if self._vault is None:
+        stored = self._store(self._show_error)
+        if stored is None:
             return None
-        entry = self.build_entry()
-        try:
-            if self._saved is None:
-                stored = self._vault.entries.add(entry)
-            else:
-                stored = self._vault.entries.update(entry)
-        except UserError as exc:
-            self._show_error(exc.message)
-            return None
-        self._saved = stored
-        self.live_flags.keep_dismissals(self._vault, stored, self.plan)
-        self.keeper.discard()
-        self.keeper.new_session()
         self.saved_label.setProperty("error", False)
         self.saved_label.setText(messages.FLOW_CHECK_SAVED.format(when=short_when(stored.created)))
         self._show_step()

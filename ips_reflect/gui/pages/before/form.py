@@ -13,11 +13,10 @@ from __future__ import annotations
 from html import escape
 from typing import TYPE_CHECKING, Any
 
-from PySide6.QtCore import QObject, QStringListModel, Qt, Signal
+from PySide6.QtCore import QObject, Qt, Signal
 from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
-    QCompleter,
     QFrame,
     QHBoxLayout,
     QLabel,
@@ -32,12 +31,13 @@ from ips_reflect import messages
 from ips_reflect.core.check import PLAN_EXPERIENCE_QUESTION, RULES, Assessment
 from ips_reflect.core.content import Content, Section
 from ips_reflect.core.entries import Entry
-from ips_reflect.core.plan import PlanDeviation, SharingPlan
+from ips_reflect.core.plan import PlanDeviation
 from ips_reflect.gui.shell.uiloader import find_child
 from ips_reflect.gui.widgets.drafts import attach_drafts
 from ips_reflect.gui.widgets.entry_pdf import PdfExporter
 from ips_reflect.gui.widgets.flag_panel import embed_panel
 from ips_reflect.gui.widgets.flow_form import PlanPicker, compact_combo, fill_audiences
+from ips_reflect.gui.widgets.flow_page import EntryFlowPage, held_light
 from ips_reflect.gui.widgets.question_widgets import (
     QuestionGroup,
     QuestionWidget,
@@ -49,7 +49,7 @@ from ips_reflect.gui.widgets.traffic_light import TrafficLight
 from ips_reflect.store import keys
 
 if TYPE_CHECKING:
-    from ips_reflect.store.vault import Vault
+    pass
 
 PAGE_KEY = "before"
 DRAFT_KEY = keys.DRAFT_CHECK
@@ -84,7 +84,7 @@ def _body(view: QWidget, name: str) -> QVBoxLayout:
     return layout
 
 
-class BeforeForm(QObject):
+class BeforeForm(EntryFlowPage):
     """Signals, widgets and state of the Before page; see the module docstring."""
 
     checkCompleted = Signal(str)  # the summary was reached; the light
@@ -92,14 +92,8 @@ class BeforeForm(QObject):
     reflectionRequested = Signal(str)  # uid of the check to reflect on now
 
     def __init__(self, view: QWidget, content: Content, parent: QObject | None = None) -> None:
-        super().__init__(parent)
-        self.view = view
-        self.content = content
-        self._vault: Vault | None = None
-        self.plan = SharingPlan()
+        super().__init__(view, content, parent)
         self._step = 0
-        self._saved: Entry | None = None
-        self._loading = 0
         self._syncing = False
         self._assessment: Assessment | None = None
 
@@ -126,16 +120,8 @@ class BeforeForm(QObject):
 
         fill_audiences(self.audience, content, messages.FLOW_AUDIENCE_CHOOSE)
         compact_combo(self.audience)
-        self._aliases = QStringListModel(self)
-        completer = QCompleter(self._aliases, self)
-        completer.setCaseSensitivity(Qt.CaseSensitivity.CaseInsensitive)
-        self.alias.setCompleter(completer)
-
-        holder = f(view, QWidget, "planBannerIconHolder")
-        self.banner_light = TrafficLight(holder, size=26)
-        holder_layout = QHBoxLayout(holder)
-        holder_layout.setContentsMargins(0, 0, 0, 0)
-        holder_layout.addWidget(self.banner_light)
+        self._complete_aliases(self.alias)
+        self.banner_light = held_light(f(view, QWidget, "planBannerIconHolder"), 26)
 
         # -- the question steps
         self.full = QuestionGroup()

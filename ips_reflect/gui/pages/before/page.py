@@ -27,7 +27,6 @@ from PySide6.QtWidgets import QWidget
 
 from ips_reflect import messages
 from ips_reflect.core.content import Content
-from ips_reflect.core.plan import SharingPlan
 from ips_reflect.gui.pages.before.check import CheckPart
 from ips_reflect.gui.pages.before.form import PAGE_KEY, BeforeForm
 from ips_reflect.gui.pages.before.steps import StepsPart
@@ -89,35 +88,20 @@ class BeforePage(StepsPart, CheckPart, BeforeForm):
 
     # ------------------------------------------------------------------ vault
 
-    def set_vault(self, vault: Vault | None) -> None:
-        """The open vault after unlock; None on lock (clears every field and disables)."""
-        if vault is None:
-            self.keeper.stop()
-            self._vault = None
-            self.plan = SharingPlan()
-            self._clear_all()
-            self._aliases.setStringList([])
-            self.picker.set_plan(self.plan, None)
-            self.quick_picker.set_plan(self.plan, None)
-            self.draft_banner.hide()
-            self.view.setEnabled(False)
-            return
-        self._vault = vault
-        self.view.setEnabled(True)
+    def _locked(self) -> None:
+        self._lock_entry()
+        self.picker.set_plan(self.plan, None)
+        self.quick_picker.set_plan(self.plan, None)
+
+    def _unlocked(self, vault: Vault) -> None:
         self.reload_plan()
         self.reload_aliases()
-        self.draft_banner.refresh()
-
-    def flush_drafts(self) -> bool:
-        """Save a waiting draft now (call before locking or quitting)."""
-        return self.keeper.flush()
 
     def reload_plan(self) -> None:
         """Read the latest sharing plan (after it was saved on the Prepare page)."""
         if self._vault is None:
             return
-        latest = self._vault.plans.latest()
-        self.plan = SharingPlan.from_payload(latest.payload if latest else None)
+        self.plan = self._latest_plan(self._vault)
         audience = self.current_audience
         chosen = self.picker.value()
         with self._quiet():

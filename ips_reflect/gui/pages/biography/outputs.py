@@ -17,6 +17,7 @@ from ips_reflect.core.biocard import BioCard, check_card, name_sort_key
 from ips_reflect.errors import UserError
 from ips_reflect.gui.pages.biography.form import BiographyForm
 from ips_reflect.gui.shell.workers import run_task
+from ips_reflect.gui.widgets.ask import confirm
 from ips_reflect.gui.widgets.pdf_preview import build_pdf_locked
 
 
@@ -54,6 +55,16 @@ class OutputsPart(BiographyForm):
         QMessageBox.warning(self.view, messages.BIO_PLAN_UNREADABLE_TITLE, self._plan_error)
         return True
 
+    def _refused(self, what: str) -> bool:
+        """Say why and return True when the guard does not let ``what`` be shared."""
+        problems = self.problems()
+        if self._refused_for_plan():
+            return True
+        if problems:
+            self._refuse(what, problems)
+            return True
+        return False
+
     def _refuse(self, what: str, problems: list[str]) -> None:
         n = len(problems)
         box_text = messages.BIO_REFUSED.format(what=what, n=n, s="" if n == 1 else "s")
@@ -74,22 +85,14 @@ class OutputsPart(BiographyForm):
 
     def save_card(self) -> Path | None:
         """Write the bio card (and its photo beside it) after the guard allows it."""
-        problems = self.problems()
-        if self._refused_for_plan():
+        if self._refused(messages.BIO_WHAT_CARD):
             return None
-        if problems:
-            self._refuse(messages.BIO_WHAT_CARD, problems)
+        if not self.consent_check.isChecked() and not confirm(
+            self.view,
+            messages.BIO_NO_CONSENT_TITLE,
+            messages.BIO_NO_CONSENT,
+        ):
             return None
-        if not self.consent_check.isChecked():
-            answer = QMessageBox.question(
-                self.view,
-                messages.BIO_NO_CONSENT_TITLE,
-                messages.BIO_NO_CONSENT,
-                QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No,
-                QMessageBox.StandardButton.No,
-            )
-            if answer != QMessageBox.StandardButton.Yes:
-                return None
         out = self._save_name(messages.BIO_CARD_SAVE_TITLE, ".yaml", messages.BIO_CARD_FILTER)
         if out is None:
             return None
@@ -122,11 +125,7 @@ class OutputsPart(BiographyForm):
         """Write the one-page biography PDF on a worker, after the guard allows it."""
         if self._exporting:
             return None
-        problems = self.problems()
-        if self._refused_for_plan():
-            return None
-        if problems:
-            self._refuse(messages.BIO_WHAT_PDF, problems)
+        if self._refused(messages.BIO_WHAT_PDF):
             return None
         out = self._save_name(messages.BIO_PDF_SAVE_TITLE, ".pdf", messages.BIO_PDF_FILTER)
         if out is None:

@@ -43,6 +43,7 @@ from ips_reflect.gui.pages.biography.form import ICON, PAGE_KEY, THUMB, Biograph
 from ips_reflect.gui.pages.biography.guard import GuardPart
 from ips_reflect.gui.pages.biography.outputs import OutputsPart
 from ips_reflect.gui.shell.uiloader import load_ui
+from ips_reflect.gui.widgets.ask import confirm
 
 if TYPE_CHECKING:
     from ips_reflect.store.vault import Vault
@@ -239,16 +240,16 @@ class BiographyPage(GuardPart, OutputsPart, BiographyForm):
         template = self.template_combo.currentData() or "warm"
         text = draft_biography(bio_fields(self.payload()), template)
         current = self.bio_edit.toPlainText().strip()
-        if current and current != self._drafted.strip():
-            answer = QMessageBox.question(
+        if (
+            current
+            and current != self._drafted.strip()
+            and not confirm(
                 self.view,
                 messages.BIO_DRAFT_REPLACE_TITLE,
                 messages.BIO_DRAFT_REPLACE,
-                QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No,
-                QMessageBox.StandardButton.No,
             )
-            if answer != QMessageBox.StandardButton.Yes:
-                return
+        ):
+            return
         self._drafted = text
         cursor = QTextCursor(self.bio_edit.document())
         cursor.beginEditBlock()  # one step for Ctrl+Z

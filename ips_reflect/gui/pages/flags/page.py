@@ -43,11 +43,11 @@ from ips_reflect.core.content import Content
 from ips_reflect.core.flags import PLAN_SIGN, FlagEngine, entry_text
 from ips_reflect.gui.shell.flag_sync import checked_sentence
 from ips_reflect.gui.shell.uiloader import find_child, load_ui
-from ips_reflect.gui.shell.workers import run_task
+from ips_reflect.gui.shell.workers import on_own_connection, run_task
 from ips_reflect.gui.widgets import flag_panel
 from ips_reflect.gui.widgets.agenda import AGENDA_KEY, next_agenda_flag_ids
 from ips_reflect.gui.widgets.flag_panel import shared_engine
-from ips_reflect.gui.widgets.models import RowTableModel
+from ips_reflect.gui.widgets.models import RowTableModel, select_row
 from ips_reflect.gui.widgets.rich_text import detail_css
 from ips_reflect.gui.widgets.theme import current_theme
 from ips_reflect.ops.flags import SyncResult, sync_vault_flags
@@ -381,7 +381,13 @@ class FlagsPage(QObject):
             self.loadFailed.emit(message)
 
         args = (vault, self.content, self.engine, synced)
-        run_task(load_rows, *args, on_success=done, on_failure=failed, on_finished=self._next)
+        run_task(
+            on_own_connection(load_rows),
+            *args,
+            on_success=done,
+            on_failure=failed,
+            on_finished=self._next,
+        )
 
     def _next(self) -> None:
         if self._queued and not self._busy:
@@ -451,15 +457,10 @@ class FlagsPage(QObject):
     # -- selection and detail
 
     def current(self) -> FlagRow | None:
-        index = self.table.currentIndex()
-        return self.model.row_at(index.row()) if index.isValid() else None
+        return self.model.current_in(self.table)
 
     def select_flag(self, flag_id: int) -> bool:
-        row = self.model.row_of(flag_id)
-        if row < 0:
-            return False
-        self.table.selectRow(row)
-        return True
+        return select_row(self.table, self.model.row_of(flag_id))
 
     def _on_current(self, _current: QModelIndex, _previous: QModelIndex) -> None:
         self._render()

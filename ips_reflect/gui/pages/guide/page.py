@@ -152,21 +152,26 @@ def pack_html(pack: Pack) -> str:
     parts.append(
         f'<p class="source">{escape(messages.GUIDE_FROM_PAPER.format(source=pack.source))}</p>'
     )
-    parts.append(f'<p class="heading">{escape(messages.GUIDE_IN_THIS_PACK)}</p><ul>')
-    for s in pack.sections:
-        label = messages.GUIDE_SECTION_COUNT.format(title=s.title, count=len(s.items))
-        parts.append(f"<li>{_link(s.id, label)}</li>")
-    parts.append("</ul>")
-    return "\n".join(parts)
+    return _contents_html(
+        parts, messages.GUIDE_IN_THIS_PACK, [(s.id, s.title, len(s.items)) for s in pack.sections]
+    )
 
 
 def overview_html(content: Content) -> str:
     parts = [f'<p class="title">{escape(messages.GUIDE_WELCOME_TITLE)}</p>']
     parts.append(f'<p class="help">{escape(messages.GUIDE_WELCOME)}</p>')
-    parts.append(f'<p class="heading">{escape(messages.GUIDE_WELCOME_PARTS)}</p><ul>')
-    for p in content.packs:
-        label = messages.GUIDE_SECTION_COUNT.format(title=p.title, count=len(p.items))
-        parts.append(f"<li>{_link(p.id, label)}</li>")
+    return _contents_html(
+        parts, messages.GUIDE_WELCOME_PARTS, [(p.id, p.title, len(p.items)) for p in content.packs]
+    )
+
+
+def _contents_html(parts: list[str], heading: str, rows: list[tuple[str, str, int]]) -> str:
+    """``parts`` and then, under ``heading``, a linked list of what is in them (with
+    how many items each holds)."""
+    parts = [*parts, f'<p class="heading">{escape(heading)}</p><ul>']
+    for ref, title, count in rows:
+        label = messages.GUIDE_SECTION_COUNT.format(title=title, count=count)
+        parts.append(f"<li>{_link(ref, label)}</li>")
     parts.append("</ul>")
     return "\n".join(parts)
 

@@ -71,31 +71,59 @@ def pending_title(count: int) -> str:
     return messages.FLOW_PENDING_MANY.format(count=count)
 
 
-class PendingRow(QFrame):
+def _words(text: str, name: str, parent: QWidget | None = None) -> QLabel:
+    label = QLabel(text, parent)
+    label.setObjectName(name)
+    label.setTextFormat(Qt.TextFormat.PlainText)
+    label.setWordWrap(True)
+    return label
+
+
+class _ListRow(QFrame):
+    """A row of one of Home's lists: a title over a line of details, and a button."""
+
+    title: QLabel
+
+    def __init__(self, name: str, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setObjectName(name)
+        self.row_layout = QHBoxLayout(self)
+        self.row_layout.setContentsMargins(10, 8, 10, 8)
+        self.row_layout.setSpacing(12)
+
+    def _finish(
+        self, meta: list[str], meta_name: str, button: str, button_name: str, spoken: str
+    ) -> None:
+        """Add the details (``meta``) under the title, then the button."""
+        self.meta = _words(" · ".join(meta), meta_name)
+        text = QVBoxLayout()
+        text.setSpacing(1)
+        text.addWidget(self.title)
+        text.addWidget(self.meta)
+        self.row_layout.addLayout(text, 1)
+        self.button = EnterButton(button)
+        self.button.setObjectName(button_name)
+        self.button.setAccessibleName(spoken)
+        self.button.setAccessibleDescription(" · ".join(meta))
+        self.row_layout.addWidget(self.button, 0, Qt.AlignmentFlag.AlignVCenter)
+
+
+class PendingRow(_ListRow):
     """One check waiting for its reflection, with its "Reflect now" button."""
 
     def __init__(
         self, check: Entry, audience_names: dict[str, str], parent: QWidget | None = None
     ) -> None:
-        super().__init__(parent)  # in place at once, so the page's style reaches it
-        self.setObjectName("pendingRow")
+        super().__init__("pendingRow", parent)  # in place at once, so the page's style reaches it
         self.uid = check.uid
-        layout = QHBoxLayout(self)
-        layout.setContentsMargins(10, 8, 10, 8)
-        layout.setSpacing(12)
         light = check.answers.get(LIGHT_ANSWER_KEY)
         light = light if isinstance(light, str) and light in LIGHT_NAMES else ""
-        text = QVBoxLayout()
-        text.setSpacing(1)
         title = check.title or messages.FLOW_CHECK_TITLE_EMPTY
-        self.title = QLabel(title, self)
-        self.title.setObjectName("pendingRowTitle")
+        self.title = _words(title, "pendingRowTitle", self)
         self.title.ensurePolished()  # the theme's text size, so the light can follow it
         self.light = TrafficLight(size=max(24, round(self.title.fontMetrics().height() * 1.3)))
         self.light.set_light(light)
-        layout.addWidget(self.light, 0, Qt.AlignmentFlag.AlignVCenter)
-        self.title.setTextFormat(Qt.TextFormat.PlainText)
-        self.title.setWordWrap(True)
+        self.row_layout.addWidget(self.light, 0, Qt.AlignmentFlag.AlignVCenter)
         meta = [short_when(check.created)]
         if check.audience:
             meta.append(audience_names.get(check.audience, check.audience))
@@ -103,38 +131,22 @@ class PendingRow(QFrame):
             meta.append(check.client_alias)
         if light:
             meta.append(messages.FLOW_PENDING_LIGHT.format(light=LIGHT_NAMES[light]))
-        self.meta = QLabel(" · ".join(meta))
-        self.meta.setObjectName("pendingRowMeta")
-        self.meta.setTextFormat(Qt.TextFormat.PlainText)
-        self.meta.setWordWrap(True)
-        text.addWidget(self.title)
-        text.addWidget(self.meta)
-        layout.addLayout(text, 1)
-        self.button = EnterButton(messages.FLOW_REFLECT_NOW)
-        self.button.setObjectName("reflectRowButton")
-        self.button.setAccessibleName(
-            messages.FLOW_REFLECT_ON_ACCESSIBLE.format(title=title, when=short_date(check.created))
+        self._finish(
+            meta,
+            "pendingRowMeta",
+            messages.FLOW_REFLECT_NOW,
+            "reflectRowButton",
+            messages.FLOW_REFLECT_ON_ACCESSIBLE.format(title=title, when=short_date(check.created)),
         )
-        self.button.setAccessibleDescription(" · ".join(meta))
-        layout.addWidget(self.button, 0, Qt.AlignmentFlag.AlignVCenter)
 
 
-class ActionRow(QFrame):
+class ActionRow(_ListRow):
     """One open action agreed in supervision, with its "Done" button."""
 
     def __init__(self, action: Any, agreed_on: str, state: str) -> None:
-        super().__init__()
-        self.setObjectName("homeActionRow")
+        super().__init__("homeActionRow")
         self.action_id = int(action.id)
-        layout = QHBoxLayout(self)
-        layout.setContentsMargins(10, 8, 10, 8)
-        layout.setSpacing(12)
-        text = QVBoxLayout()
-        text.setSpacing(1)
-        self.title = QLabel(action.text)
-        self.title.setObjectName("actionRowTitle")
-        self.title.setTextFormat(Qt.TextFormat.PlainText)
-        self.title.setWordWrap(True)
+        self.title = _words(action.text, "actionRowTitle")
         meta = [
             messages.SUPV_HOME_DUE.format(day=day_text(action.due_on))
             if action.due_on
@@ -144,19 +156,27 @@ class ActionRow(QFrame):
             meta.append(messages.SUPV_ACTION_STATES[state])
         if agreed_on:
             meta.append(messages.SUPV_HOME_AGREED.format(day=day_text(agreed_on)))
-        self.meta = QLabel(" · ".join(meta))
-        self.meta.setObjectName("actionRowMeta")
+        self._finish(
+            meta,
+            "actionRowMeta",
+            messages.SUPV_HOME_DONE_BUTTON,
+            "actionDoneRowButton",
+            messages.SUPV_HOME_DONE_NAME.format(text=action.text),
+        )
         self.meta.setProperty("state", state)
-        self.meta.setTextFormat(Qt.TextFormat.PlainText)
-        self.meta.setWordWrap(True)
-        text.addWidget(self.title)
-        text.addWidget(self.meta)
-        layout.addLayout(text, 1)
-        self.button = EnterButton(messages.SUPV_HOME_DONE_BUTTON)
-        self.button.setObjectName("actionDoneRowButton")
-        self.button.setAccessibleName(messages.SUPV_HOME_DONE_NAME.format(text=action.text))
-        self.button.setAccessibleDescription(" · ".join(meta))
-        layout.addWidget(self.button, 0, Qt.AlignmentFlag.AlignVCenter)
+
+
+def _empty(box: QWidget) -> None:
+    """Take every widget out of ``box``'s layout and delete it."""
+    layout = box.layout()
+    assert layout is not None
+    while layout.count():
+        child = layout.takeAt(0)
+        widget = child.widget() if child is not None else None
+        if widget is not None:
+            widget.hide()
+            widget.setParent(None)
+            widget.deleteLater()
 
 
 class HomePage(QObject):
@@ -288,15 +308,7 @@ class HomePage(QObject):
             layout.addWidget(more)
 
     def _clear_actions(self) -> None:
-        layout = self.actions_box.layout()
-        assert layout is not None
-        while layout.count():
-            child = layout.takeAt(0)
-            widget = child.widget() if child is not None else None
-            if widget is not None:
-                widget.hide()
-                widget.setParent(None)
-                widget.deleteLater()
+        _empty(self.actions_box)
         self.action_rows = []
         self.actions_title.setText("")
         self.actions_title.setAccessibleName("")
@@ -333,15 +345,7 @@ class HomePage(QObject):
         )
 
     def _clear_rows(self) -> None:
-        layout = self.pending_box.layout()
-        assert layout is not None
-        while layout.count():
-            child = layout.takeAt(0)
-            widget = child.widget() if child is not None else None
-            if widget is not None:
-                widget.hide()
-                widget.setParent(None)
-                widget.deleteLater()
+        _empty(self.pending_box)
         self.rows = []
 
     # -- public

@@ -15,6 +15,7 @@ from ips_reflect import messages
 from ips_reflect.core.entries import AUDIENCES, Entry, check_entry
 from ips_reflect.gui.pages.journal.base import PANE_EDIT, PANE_EMPTY, JournalBase
 from ips_reflect.gui.pages.journal.undo import AddEntryCommand, EditFieldsCommand
+from ips_reflect.gui.widgets.ask import confirm
 
 
 def _edit_text(fields: list[str]) -> str:
@@ -134,13 +135,9 @@ class EditorPart(JournalBase):
                 self._tell(messages.JOURNAL_SAVE_FAILED_TITLE, messages.JOURNAL_NEED_TEXT)
                 return False
             entry = Entry(kind="journal", **fields)
-            problems = check_entry(entry)
-            if problems:
-                self._tell(messages.JOURNAL_SAVE_FAILED_TITLE, problems[0])
+            kept = self._close_if_valid(entry)
+            if kept is None:
                 return False
-            kept = self.live_flags.take()
-            self.keeper.discard()
-            self._close_editor()
             self.undo_stack.push(AddEntryCommand(self, entry, messages.JOURNAL_UNDO_NEW))
             self.show_flag_changes(self.live_flags.keep(self.vault, entry.uid, kept))
             return True
@@ -153,13 +150,9 @@ class EditorPart(JournalBase):
             fields.pop("body")
         before = {k: v for k, v in self._fields_of(entry).items() if k in fields}
         changed = {k: v for k, v in fields.items() if before.get(k) != v}
-        problems = check_entry(replace(entry, **fields))
-        if problems:
-            self._tell(messages.JOURNAL_SAVE_FAILED_TITLE, problems[0])
+        kept = self._close_if_valid(replace(entry, **fields))
+        if kept is None:
             return False
-        kept = self.live_flags.take()
-        self.keeper.discard()
-        self._close_editor()
         if changed:
             self.undo_stack.push(
                 EditFieldsCommand(
@@ -175,6 +168,18 @@ class EditorPart(JournalBase):
         self.show_flag_changes(self.live_flags.keep(self.vault, entry.uid, kept))
         return True
 
+    def _close_if_valid(self, entry: Entry) -> dict[tuple[str, str], str] | None:
+        """Close the editor if ``entry`` may be saved (its flags taken from the live
+        panel, returned); else say why not and return None."""
+        problems = check_entry(entry)
+        if problems:
+            self._tell(messages.JOURNAL_SAVE_FAILED_TITLE, problems[0])
+            return None
+        kept = self.live_flags.take()
+        self.keeper.discard()
+        self._close_editor()
+        return kept
+
     def cancel_edit(self) -> bool:
         """Close the editor; asks first if something was typed."""
         if not self.editing:
@@ -188,16 +193,18 @@ class EditorPart(JournalBase):
         return True
 
     def _leave_editor(self) -> bool:
-        if self.vault is not None and self._editor_changed():
-            answer = QMessageBox.question(
+        if (
+            self.vault is not None
+            and self._editor_changed()
+            and not confirm(
                 self.view,
                 messages.JOURNAL_DISCARD_TITLE,
                 messages.JOURNAL_DISCARD_ASK,
-                QMessageBox.StandardButton.Discard | QMessageBox.StandardButton.Cancel,
+                QMessageBox.StandardButton.Discard,
                 QMessageBox.StandardButton.Cancel,
             )
-            if answer != QMessageBox.StandardButton.Discard:
-                return False
+        ):
+            return False
         self.keeper.discard()
         self._close_editor()
         return True

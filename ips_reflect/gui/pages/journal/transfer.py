@@ -14,7 +14,8 @@ from PySide6.QtWidgets import QFileDialog, QMessageBox, QProgressDialog
 from ips_reflect import messages
 from ips_reflect.errors import UserError
 from ips_reflect.gui.pages.journal.base import PROGRESS_AFTER_MS, JournalBase, entries_word
-from ips_reflect.gui.shell.workers import run_task
+from ips_reflect.gui.shell.workers import on_own_connection, run_task
+from ips_reflect.gui.widgets.ask import confirm
 from ips_reflect.ops.journal import export_file, import_file
 
 if TYPE_CHECKING:
@@ -46,7 +47,7 @@ class TransferPart(JournalBase):
         vault = self.vault
         self._start_busy(messages.JOURNAL_IMPORTING, 0)
         run_task(
-            import_file,
+            on_own_connection(import_file),
             vault,
             Path(path),
             on_success=lambda result: self._imported(vault, result),
@@ -89,14 +90,14 @@ class TransferPart(JournalBase):
             return False
         n = len(ids) if ids is not None else self.catalog.count()
         name = messages.JOURNAL_FORMAT_NAMES[fmt]
-        answer = QMessageBox.warning(
+        if not confirm(
             self.view,
             messages.JOURNAL_PLAINTEXT_TITLE,
             messages.JOURNAL_PLAINTEXT_WARNING.format(n=n, entries=entries_word(n), format=name),
-            QMessageBox.StandardButton.Ok | QMessageBox.StandardButton.Cancel,
+            QMessageBox.StandardButton.Ok,
             QMessageBox.StandardButton.Cancel,
-        )
-        if answer != QMessageBox.StandardButton.Ok:
+            warning=True,
+        ):
             return False
         if path is None:
             suggested = str(Path.home() / f"ips-reflect-entries-{date.today().isoformat()}.{fmt}")
@@ -122,7 +123,7 @@ class TransferPart(JournalBase):
         relay = self._relay
         progress = relay.progress.emit if relay is not None else None
         run_task(
-            export_file,
+            on_own_connection(export_file),
             self.vault,
             ids,
             fmt,

@@ -16,6 +16,7 @@ from ips_reflect import messages
 from ips_reflect.core.entries import Entry
 from ips_reflect.errors import UserError
 from ips_reflect.gui.pages.journal.base import PANE_EDIT, JournalBase, entries_word
+from ips_reflect.gui.widgets.ask import confirm
 
 
 class _JournalCommand(QUndoCommand):
@@ -203,14 +204,13 @@ class ChangesPart(JournalBase):
         if not uids or self.vault is None:
             return False
         n = len(uids)
-        answer = QMessageBox.question(
+        if not confirm(
             self.view,
             messages.JOURNAL_DELETE_TITLE,
             messages.JOURNAL_DELETE_ASK.format(n=n, entries=entries_word(n), days=30),
-            QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.Cancel,
+            QMessageBox.StandardButton.Yes,
             QMessageBox.StandardButton.Cancel,
-        )
-        if answer != QMessageBox.StandardButton.Yes:
+        ):
             return False
         self.undo_stack.push(BinCommand(self, uids, messages.JOURNAL_UNDO_DELETE))
         return True
@@ -228,14 +228,13 @@ class ChangesPart(JournalBase):
         if not uids or self.vault is None:
             return False
         n = len(uids)
-        answer = QMessageBox.question(
+        if not confirm(
             self.view,
             messages.JOURNAL_DELETE_FOREVER_TITLE,
             messages.JOURNAL_DELETE_FOREVER_ASK.format(n=n, entries=entries_word(n)),
-            QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.Cancel,
+            QMessageBox.StandardButton.Yes,
             QMessageBox.StandardButton.Cancel,
-        )
-        if answer != QMessageBox.StandardButton.Yes:
+        ):
             return False
         ids = []
         for uid in uids:

@@ -36,6 +36,7 @@ from ips_reflect.core.content import AUDIENCE_IDS, Content
 from ips_reflect.core.plan import EXPERIENCE_KINDS, SharingPlan
 from ips_reflect.gui.shell.uiloader import find_child
 from ips_reflect.gui.widgets.drafts import attach_drafts
+from ips_reflect.gui.widgets.flow_page import FlowPage
 from ips_reflect.gui.widgets.question_widgets import (
     QuestionGroup,
     QuestionWidget,
@@ -46,7 +47,7 @@ from ips_reflect.gui.widgets.question_widgets import (
 from ips_reflect.store import keys
 
 if TYPE_CHECKING:
-    from ips_reflect.store.vault import Vault
+    pass
 
 PAGE_KEY = "prepare"
 DRAFT_KEY = keys.DRAFT_PLAN
@@ -85,21 +86,16 @@ LEVEL_TINTS = {
 }
 
 
-class PrepareForm(QObject):
+class PrepareForm(FlowPage):
     """Signals, widgets and state of the Prepare page; see the module docstring."""
 
     planSaved = Signal(int)  # the new version number
 
     def __init__(self, view: QWidget, content: Content, parent: QObject | None = None) -> None:
-        super().__init__(parent)
-        self.view = view
-        self.content = content
-        self._vault: Vault | None = None
-        self.plan = SharingPlan()
+        super().__init__(view, content, parent)
         self._saved_payload: dict[str, Any] | None = None
         self._saved_version: Any = None
         self._current_id: str | None = None
-        self._loading = 0
 
         f = find_child
         set_role(f(view, QLabel, "prepareTitle"), "title")

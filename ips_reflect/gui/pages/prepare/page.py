@@ -89,19 +89,12 @@ class PreparePage(GridPart, HistoryPart, PrepareForm):
 
     # ------------------------------------------------------------------ vault
 
-    def set_vault(self, vault: Vault | None) -> None:
-        """The open vault after unlock; None on lock (clears every field and disables)."""
-        if vault is None:
-            self.keeper.stop()
-            self._vault = None
-            self._saved_payload = None
-            self._saved_version = None
-            self._clear_all()
-            self.draft_banner.hide()
-            self.view.setEnabled(False)
-            return
-        self._vault = vault
-        self.view.setEnabled(True)
+    def _locked(self) -> None:
+        self._saved_payload = None
+        self._saved_version = None
+        self._clear_all()
+
+    def _unlocked(self, vault: Vault) -> None:
         latest = vault.plans.latest()
         self._saved_version = latest
         self._saved_payload = (
@@ -110,10 +103,6 @@ class PreparePage(GridPart, HistoryPart, PrepareForm):
         self.load_plan(SharingPlan.from_payload(latest.payload if latest else None))
         self._fill_history()
         self._update_status()
-        self.draft_banner.refresh()
-
-    def flush_drafts(self) -> bool:
-        return self.keeper.flush()
 
     # ------------------------------------------------------------------ the plan
 

@@ -6,12 +6,12 @@ from __future__ import annotations
 
 from datetime import date
 
-from PySide6.QtWidgets import QMessageBox
-
 from ips_reflect import messages
 from ips_reflect.core.supervision import action_state
 from ips_reflect.gui.pages.supervision.base import SupervisionBase
 from ips_reflect.gui.pages.supervision.models import ActionRow
+from ips_reflect.gui.widgets.ask import confirm
+from ips_reflect.gui.widgets.models import select_row
 from ips_reflect.store.records import Action
 
 
@@ -44,16 +44,11 @@ class ActionsPart(SupervisionBase):
         return [r.action for r in self.actions_model.rows()]
 
     def current_action(self) -> Action | None:
-        index = self.actions_table.currentIndex()
-        row = self.actions_model.row_at(index.row()) if index.isValid() else None
+        row = self.actions_model.current_in(self.actions_table)
         return row.action if row is not None else None
 
     def select_action(self, action_id: int) -> bool:
-        row = self.actions_model.row_of(action_id)
-        if row < 0:
-            return False
-        self.actions_table.selectRow(row)
-        return True
+        return select_row(self.actions_table, self.actions_model.row_of(action_id))
 
     def add_action(
         self, text: str | None = None, due_on: str | bool | None = False
@@ -106,14 +101,11 @@ class ActionsPart(SupervisionBase):
         action = self.current_action()
         if self.vault is None or action is None:
             return False
-        answer = QMessageBox.question(
+        if not confirm(
             self.view,
             messages.SUPV_ACTION_DELETE_TITLE,
             messages.SUPV_ACTION_DELETE_QUESTION.format(text=action.text),
-            QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No,
-            QMessageBox.StandardButton.No,
-        )
-        if answer != QMessageBox.StandardButton.Yes:
+        ):
             return False
         self.vault.supervision.delete_action(action.id)
         self.reload_actions()

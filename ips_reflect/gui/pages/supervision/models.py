@@ -4,18 +4,11 @@ actions, and the topics of the new-session dialog.
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, replace
 from typing import Any
 
-from PySide6.QtCore import (
-    QAbstractListModel,
-    QModelIndex,
-    QObject,
-    QPersistentModelIndex,
-    Qt,
-    Signal,
-)
+from PySide6.QtCore import QModelIndex, QObject, QPersistentModelIndex, Qt, Signal
 
 from ips_reflect import messages
 from ips_reflect.core.content import Item
@@ -23,33 +16,46 @@ from ips_reflect.core.supervision import AgendaItem
 from ips_reflect.gui.pages.supervision.data import day_text, session_heading
 from ips_reflect.gui.pages.supervision.presenter import kind_label
 from ips_reflect.gui.widgets import theme as theming
-from ips_reflect.gui.widgets.models import RowTableModel
+from ips_reflect.gui.widgets.models import RowListModel, RowTableModel
 from ips_reflect.store.records import Action, Session
 
 ModelIndex = QModelIndex | QPersistentModelIndex
-_ROOT = QModelIndex()
 _USER = int(Qt.ItemDataRole.UserRole)
 
 
-class SessionListModel(QAbstractListModel):
+_CHECKABLE = (
+    Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsSelectable | Qt.ItemFlag.ItemIsUserCheckable
+)
+
+
+def _check_state(on: bool) -> Qt.CheckState:
+    return Qt.CheckState.Checked if on else Qt.CheckState.Unchecked
+
+
+class _TickListModel(RowListModel):
+    """A list whose rows have a check box; subclasses write :meth:`tick`."""
+
+    item_flags = _CHECKABLE
+
+    def setData(self, index: ModelIndex, value: Any, role: int = Qt.ItemDataRole.EditRole) -> bool:
+        if role != Qt.ItemDataRole.CheckStateRole or not index.isValid():
+            return False
+        if not 0 <= index.row() < len(self._rows):
+            return False
+        self.tick(index, Qt.CheckState(value) == Qt.CheckState.Checked)
+        return True
+
+    def tick(self, index: ModelIndex, checked: bool) -> None:
+        """The check box at ``index`` was ticked (``checked``) or cleared in a view."""
+        raise NotImplementedError
+
+
+class SessionListModel(RowListModel):
     """Supervision sessions, most recent first."""
 
     IdRole = _USER + 1
 
-    def __init__(self, parent: QObject | None = None) -> None:
-        super().__init__(parent)
-        self._rows: list[Session] = []
-
-    def rowCount(self, parent: ModelIndex = _ROOT) -> int:
-        return 0 if parent.isValid() else len(self._rows)
-
-    def columnCount(self, parent: ModelIndex = _ROOT) -> int:
-        return 0 if parent.isValid() else 1
-
-    def data(self, index: ModelIndex, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
-        if not index.isValid() or not 0 <= index.row() < len(self._rows):
-            return None
-        session = self._rows[index.row()]
+    def row_data(self, session: Session, index: ModelIndex, role: int) -> Any:
         if role == Qt.ItemDataRole.DisplayRole:
             who = session.supervisor.strip()
             return day_text(session.held_on) + (f"\n{who}" if who else "")
@@ -59,30 +65,17 @@ class SessionListModel(QAbstractListModel):
             return session.id
         return None
 
-    def flags(self, index: ModelIndex) -> Qt.ItemFlag:
-        if not index.isValid():
-            return Qt.ItemFlag.NoItemFlags
-        return Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsSelectable
-
-    def set_rows(self, rows: Sequence[Session]) -> None:
-        self.beginResetModel()
-        self._rows = list(rows)
-        self.endResetModel()
-
     def rows(self) -> list[Session]:
         return list(self._rows)
 
     def row_of(self, session_id: int) -> int:
-        for n, session in enumerate(self._rows):
-            if session.id == session_id:
-                return n
-        return -1
+        return self.row_where(lambda session: session.id == session_id)
 
     def session_at(self, row: int) -> Session | None:
-        return self._rows[row] if 0 <= row < len(self._rows) else None
+        return self.row_at(row)
 
 
-class AgendaListModel(QAbstractListModel):
+class AgendaListModel(_TickListModel):
     """The resolved agenda of one session; the check box is "discussed"."""
 
     discussedChanged = Signal(int, bool)  # row, discussed now (changed in a view)
@@ -92,19 +85,9 @@ class AgendaListModel(QAbstractListModel):
 
     def __init__(self, parent: QObject | None = None) -> None:
         super().__init__(parent)
-        self._rows: list[AgendaItem] = []
         self._titles: list[str] = []
 
-    def rowCount(self, parent: ModelIndex = _ROOT) -> int:
-        return 0 if parent.isValid() else len(self._rows)
-
-    def columnCount(self, parent: ModelIndex = _ROOT) -> int:
-        return 0 if parent.isValid() else 1
-
-    def data(self, index: ModelIndex, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
-        if not index.isValid() or not 0 <= index.row() < len(self._rows):
-            return None
-        item = self._rows[index.row()]
+    def row_data(self, item: AgendaItem, index: ModelIndex, role: int) -> Any:
         title = self._titles[index.row()]
         if role == Qt.ItemDataRole.DisplayRole:
             return f"{kind_label(item)}: {title}"
@@ -114,47 +97,32 @@ class AgendaListModel(QAbstractListModel):
         if role == Qt.ItemDataRole.ToolTipRole:
             return title
         if role == Qt.ItemDataRole.CheckStateRole:
-            return Qt.CheckState.Checked if item.discussed else Qt.CheckState.Unchecked
+            return _check_state(item.discussed)
         if role == self.KindRole:
             return item.kind
         if role == self.RefRole:
             return item.ref
         return None
 
-    def setData(self, index: ModelIndex, value: Any, role: int = Qt.ItemDataRole.EditRole) -> bool:
-        if role != Qt.ItemDataRole.CheckStateRole or not index.isValid():
-            return False
+    def tick(self, index: ModelIndex, checked: bool) -> None:
         row = index.row()
-        if not 0 <= row < len(self._rows):
-            return False
-        checked = Qt.CheckState(value) == Qt.CheckState.Checked
         if self._rows[row].discussed == checked:
-            return True
+            return
         self._rows[row] = replace(self._rows[row], discussed=checked)
         self.dataChanged.emit(index, index)
         self.discussedChanged.emit(row, checked)
-        return True
 
-    def flags(self, index: ModelIndex) -> Qt.ItemFlag:
-        if not index.isValid():
-            return Qt.ItemFlag.NoItemFlags
-        return (
-            Qt.ItemFlag.ItemIsEnabled
-            | Qt.ItemFlag.ItemIsSelectable
-            | Qt.ItemFlag.ItemIsUserCheckable
-        )
-
-    def set_rows(self, rows: Sequence[AgendaItem], titles: Sequence[str] | None = None) -> None:
+    def set_rows(self, rows: Iterable[AgendaItem], titles: Iterable[str] | None = None) -> None:
         self.beginResetModel()
         self._rows = list(rows)
-        self._titles = list(titles) if titles is not None else [r.title for r in rows]
+        self._titles = list(titles) if titles is not None else [r.title for r in self._rows]
         self.endResetModel()
 
     def rows(self) -> list[AgendaItem]:
         return list(self._rows)
 
     def item_at(self, row: int) -> AgendaItem | None:
-        return self._rows[row] if 0 <= row < len(self._rows) else None
+        return self.row_at(row)
 
 
 @dataclass(frozen=True)
@@ -196,63 +164,41 @@ class ActionsTableModel(RowTableModel):
         return self.row_where(lambda row: row.action.id == action_id)
 
 
-class TopicListModel(QAbstractListModel):
+class TopicListModel(_TickListModel):
     """Supervision topics with a tick each (the new-session dialog)."""
 
     IdRole = _USER + 1
 
     def __init__(self, parent: QObject | None = None) -> None:
         super().__init__(parent)
-        self._topics: list[Item] = []
         self._ticked: set[str] = set()
 
-    def rowCount(self, parent: ModelIndex = _ROOT) -> int:
-        return 0 if parent.isValid() else len(self._topics)
-
-    def columnCount(self, parent: ModelIndex = _ROOT) -> int:
-        return 0 if parent.isValid() else 1
-
-    def data(self, index: ModelIndex, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
-        if not index.isValid() or not 0 <= index.row() < len(self._topics):
-            return None
-        topic = self._topics[index.row()]
+    def row_data(self, topic: Item, index: ModelIndex, role: int) -> Any:
         if role in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.AccessibleTextRole):
             return topic.label
         if role == Qt.ItemDataRole.ToolTipRole:
             return topic.text
         if role == Qt.ItemDataRole.CheckStateRole:
-            return Qt.CheckState.Checked if topic.id in self._ticked else Qt.CheckState.Unchecked
+            return _check_state(topic.id in self._ticked)
         if role == self.IdRole:
             return topic.id
         return None
 
-    def setData(self, index: ModelIndex, value: Any, role: int = Qt.ItemDataRole.EditRole) -> bool:
-        if role != Qt.ItemDataRole.CheckStateRole or not index.isValid():
-            return False
-        topic = self._topics[index.row()]
-        if Qt.CheckState(value) == Qt.CheckState.Checked:
+    def tick(self, index: ModelIndex, checked: bool) -> None:
+        topic = self._rows[index.row()]
+        if checked:
             self._ticked.add(topic.id)
         else:
             self._ticked.discard(topic.id)
         self.dataChanged.emit(index, index)
-        return True
-
-    def flags(self, index: ModelIndex) -> Qt.ItemFlag:
-        if not index.isValid():
-            return Qt.ItemFlag.NoItemFlags
-        return (
-            Qt.ItemFlag.ItemIsEnabled
-            | Qt.ItemFlag.ItemIsSelectable
-            | Qt.ItemFlag.ItemIsUserCheckable
-        )
 
     def set_topics(self, topics: Sequence[Item], ticked: Sequence[str] = ()) -> None:
         self.beginResetModel()
-        self._topics = list(topics)
-        known = {t.id for t in self._topics}
+        self._rows = list(topics)
+        known = {t.id for t in self._rows}
         self._ticked = {t for t in ticked if t in known}
         self.endResetModel()
 
     def ticked(self) -> list[str]:
         """Ticked topic ids, in the paper's order."""
-        return [t.id for t in self._topics if t.id in self._ticked]
+        return [t.id for t in self._rows if t.id in self._ticked]

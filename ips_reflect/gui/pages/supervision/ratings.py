@@ -14,7 +14,7 @@ from ips_reflect.core.supervision import SLEF_AREAS, rating_series, rating_summa
 from ips_reflect.gui.pages.supervision.base import SupervisionBase
 from ips_reflect.gui.pages.supervision.data import day_text
 from ips_reflect.gui.widgets import theme as theming
-from ips_reflect.gui.widgets.charts import palette
+from ips_reflect.gui.widgets.charts import palette, style_axis
 
 
 class RatingsPart(SupervisionBase):
@@ -136,12 +136,7 @@ class RatingsPart(SupervisionBase):
             line.attachAxis(y_axis)
             shown += 1
         for axis in (x_axis, y_axis):
-            axis.setLabelsColor(QColor(c["text"]))
-            axis.setLabelsFont(self._font(0.9))
-            axis.setTitleBrush(QBrush(QColor(c["muted"])))
-            axis.setTitleFont(self._font(0.9))
-            axis.setGridLineColor(QColor(c["border"]))
-            axis.setLinePenColor(QColor(c["border_strong"]))
+            style_axis(axis, c, self._font(0.9))
         legend = chart.legend()
         legend.setVisible(shown > 0)
         legend.setAlignment(Qt.AlignmentFlag.AlignRight)

@@ -17,7 +17,6 @@ from PySide6.QtWidgets import (
     QLabel,
     QLineEdit,
     QListView,
-    QMessageBox,
     QWidget,
 )
 
@@ -36,6 +35,7 @@ from ips_reflect.gui.pages.supervision.data import (
 from ips_reflect.gui.pages.supervision.models import TopicListModel
 from ips_reflect.gui.shell.uiloader import find_child, load_ui
 from ips_reflect.gui.widgets.agenda import AGENDA_KEY
+from ips_reflect.gui.widgets.ask import confirm
 from ips_reflect.store import keys
 from ips_reflect.store.records import Session
 
@@ -269,14 +269,11 @@ class SessionsPart(SupervisionBase):
     def delete_session(self) -> bool:
         if self.vault is None or self.session is None:
             return False
-        answer = QMessageBox.question(
+        if not confirm(
             self.view,
             messages.SUPV_DELETE_TITLE,
             messages.SUPV_DELETE_QUESTION.format(heading=session_heading(self.session)),
-            QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No,
-            QMessageBox.StandardButton.No,
-        )
-        if answer != QMessageBox.StandardButton.Yes:
+        ):
             return False
         heading = session_heading(self.session)
         self._notes_timer.stop()

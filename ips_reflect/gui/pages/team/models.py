@@ -10,13 +10,13 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-from PySide6.QtCore import QAbstractTableModel, QModelIndex, QObject, QPersistentModelIndex, Qt
+from PySide6.QtCore import QModelIndex, Qt
 
 from ips_reflect import messages
 from ips_reflect.core.biocard import BioCard, Problem, load_team
+from ips_reflect.gui.widgets.models import RowTableModel
 from ips_reflect.gui.widgets.theme import current_theme
 
-ModelIndex = QModelIndex | QPersistentModelIndex
 _ROOT = QModelIndex()
 
 
@@ -46,24 +46,15 @@ class TeamRow:
         return [f"{self.path.name}:{p.location.line}: {p.message}" for p in self.problems]
 
 
-class TeamTableModel(QAbstractTableModel):
+class TeamTableModel(RowTableModel):
     """The cards of a team folder, in booklet order."""
 
     PERSON, ROLE, STATUS, PROBLEMS = range(4)
     RowRole = int(Qt.ItemDataRole.UserRole) + 1
     ValidRole = int(Qt.ItemDataRole.UserRole) + 2
-
-    def __init__(self, parent: QObject | None = None) -> None:
-        super().__init__(parent)
-        self._rows: list[TeamRow] = []
+    columns = messages.TEAM_COLUMNS
 
     # -- Qt model API
-
-    def rowCount(self, parent: ModelIndex = _ROOT) -> int:
-        return 0 if parent.isValid() else len(self._rows)
-
-    def columnCount(self, parent: ModelIndex = _ROOT) -> int:
-        return 0 if parent.isValid() else len(messages.TEAM_COLUMNS)
 
     def headerData(
         self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole
@@ -75,32 +66,23 @@ class TeamTableModel(QAbstractTableModel):
             return str(section + 1)
         return None
 
-    def flags(self, index: ModelIndex) -> Qt.ItemFlag:
-        if not index.isValid():
-            return Qt.ItemFlag.NoItemFlags
-        return Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsSelectable
+    def tooltip(self, row: TeamRow, col: int) -> str | None:
+        if col == self.PROBLEMS and row.problems:
+            return "\n".join(row.problem_lines())
+        if col == self.PERSON:
+            return str(row.path)
+        return self.cell(row, col) or None
 
-    def data(self, index: ModelIndex, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
-        if not index.isValid() or not 0 <= index.row() < len(self._rows):
-            return None
-        row = self._rows[index.row()]
-        col = index.column()
-        if role == Qt.ItemDataRole.DisplayRole:
-            return self._text(row, col)
-        if role == Qt.ItemDataRole.ToolTipRole:
-            if col == self.PROBLEMS and row.problems:
-                return "\n".join(row.problem_lines())
-            if col == self.PERSON:
-                return str(row.path)
-            return self._text(row, col) or None
-        if role == Qt.ItemDataRole.AccessibleTextRole:
-            if col == self.PERSON:
-                return f"{row.person} ({row.path.name})" if row.card else row.path.name
-            if col == self.STATUS:
-                return self._spoken_status(row)
-            if col == self.PROBLEMS:
-                return "; ".join(row.problem_lines()) or messages.TEAM_PROBLEMS_NONE
-            return self._text(row, col)
+    def accessible(self, row: TeamRow, col: int) -> str:
+        if col == self.PERSON:
+            return f"{row.person} ({row.path.name})" if row.card else row.path.name
+        if col == self.STATUS:
+            return self._spoken_status(row)
+        if col == self.PROBLEMS:
+            return "; ".join(row.problem_lines()) or messages.TEAM_PROBLEMS_NONE
+        return self.cell(row, col)
+
+    def extra(self, row: TeamRow, col: int, role: int) -> Any:
         if role == Qt.ItemDataRole.ForegroundRole and col == self.STATUS:
             return current_theme().color("reason" if row.valid else "warning_sign")
         if role == self.RowRole:
@@ -109,7 +91,7 @@ class TeamTableModel(QAbstractTableModel):
             return row.valid
         return None
 
-    def _text(self, row: TeamRow, col: int) -> str:
+    def cell(self, row: TeamRow, col: int) -> str:
         if col == self.PERSON:
             return row.person if row.card is not None else row.path.name
         if col == self.ROLE:
@@ -135,11 +117,6 @@ class TeamTableModel(QAbstractTableModel):
         return messages.TEAM_STATUS_BAD_SPOKEN.format(n=n, s="" if n == 1 else "s")
 
     # -- rows
-
-    def set_rows(self, rows: list[TeamRow]) -> None:
-        self.beginResetModel()
-        self._rows = list(rows)
-        self.endResetModel()
 
     def rows(self) -> list[TeamRow]:
         return list(self._rows)

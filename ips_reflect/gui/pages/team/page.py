@@ -45,6 +45,7 @@ from ips_reflect.errors import UserError
 from ips_reflect.gui.pages.team.models import TeamRow, TeamTableModel, booklet_bytes, read_team_rows
 from ips_reflect.gui.shell.uiloader import find_child, load_ui
 from ips_reflect.gui.shell.workers import run_task
+from ips_reflect.gui.widgets.ask import confirm
 from ips_reflect.gui.widgets.debounce import debounce_timer
 from ips_reflect.gui.widgets.pdf_preview import PdfPreview, build_pdf_locked, install_preview
 from ips_reflect.gui.widgets.theme import current_theme
@@ -400,7 +401,7 @@ class TeamPage(QObject):
         if invalid:
             n = len(invalid)
             names = ", ".join(r.path.name for r in invalid)
-            answer = QMessageBox.question(
+            if not confirm(
                 self.view,
                 messages.TEAM_SKIP_TITLE,
                 messages.TEAM_SKIP.format(
@@ -411,10 +412,7 @@ class TeamPage(QObject):
                     people="person" if len(cards) == 1 else "people",
                     them="it" if n == 1 else "them",
                 ),
-                QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No,
-                QMessageBox.StandardButton.No,
-            )
-            if answer != QMessageBox.StandardButton.Yes:
+            ):
                 self.build_status.setText(messages.TEAM_NOT_BUILT)
                 return
         start = (self.folder.parent if self.folder else Path.home()) / "meet-the-team.pdf"

@@ -56,7 +56,7 @@ from ips_reflect.gui.shell.page import PageSpec
 from ips_reflect.gui.shell.uiloader import find_child, load_ui
 from ips_reflect.gui.shell.views import PageView
 from ips_reflect.gui.widgets import theme as theming
-from ips_reflect.gui.widgets.charts import palette
+from ips_reflect.gui.widgets.charts import palette, style_axis
 from ips_reflect.store import keys
 from ips_reflect.store.journal_index import trend_inputs
 
@@ -279,12 +279,7 @@ class TrendsController(QObject):
                 else Qt.AlignmentFlag.AlignBottom
             )
             for axis in chart.axes():
-                axis.setLabelsColor(QColor(c["text"]))
-                axis.setLabelsFont(self._font(0.9))
-                axis.setTitleBrush(QBrush(QColor(c["muted"])))
-                axis.setTitleFont(self._font(0.9))
-                axis.setGridLineColor(QColor(c["border"]))
-                axis.setLinePenColor(QColor(c["border_strong"]))
+                style_axis(axis, c, self._font(0.9))
                 axis.setShadesVisible(False)
             self.views[key].setBackgroundBrush(QBrush(QColor(c["surface"])))
         self._colour_series(theme)
@@ -399,18 +394,28 @@ class TrendsController(QObject):
         chart.setProperty("legendRight", True)
         return chart
 
-    def _reasons_chart(self, r: TrendReport) -> QChart:
+    @staticmethod
+    def _one_bar_set(
+        series: QAbstractBarSeries, name: str, colour: int, values: list[float]
+    ) -> QChart:
+        """A chart of ``series`` holding one set of bars, each labelled with its value."""
         chart = QChart()
-        series = QHorizontalBarSeries()
-        bar_set = QBarSet(messages.TRENDS_AXIS_TIMES)
-        bar_set.setProperty("colourIndex", 3)
-        used = list(reversed(r.reasons[:8]))  # the most given at the top
-        bar_set.append([float(n) for _, n in used])
+        bar_set = QBarSet(name)
+        bar_set.setProperty("colourIndex", colour)
+        bar_set.append(values)
         series.append(bar_set)
         series.setLabelsVisible(True)
-        series.setLabelsPosition(QHorizontalBarSeries.LabelsPosition.LabelsOutsideEnd)
+        series.setLabelsPosition(QAbstractBarSeries.LabelsPosition.LabelsOutsideEnd)
         series.setLabelsFormat("@value")
         chart.addSeries(series)
+        return chart
+
+    def _reasons_chart(self, r: TrendReport) -> QChart:
+        used = list(reversed(r.reasons[:8]))  # the most given at the top
+        series = QHorizontalBarSeries()
+        chart = self._one_bar_set(
+            series, messages.TRENDS_AXIS_TIMES, 3, [float(n) for _, n in used]
+        )
         y = QBarCategoryAxis()
         y.append([self._label(reason) for reason, _ in used] or [" "])
         chart.addAxis(y, Qt.AlignmentFlag.AlignLeft)
@@ -423,16 +428,10 @@ class TrendsController(QObject):
         return chart
 
     def _ratings_chart(self, r: TrendReport) -> QChart:
-        chart = QChart()
         series = QBarSeries()
-        bar_set = QBarSet(messages.TRENDS_AXIS_REFLECTIONS)
-        bar_set.setProperty("colourIndex", 0)
-        bar_set.append([float(n) for n in r.ratings.counts])
-        series.append(bar_set)
-        series.setLabelsVisible(True)
-        series.setLabelsPosition(QBarSeries.LabelsPosition.LabelsOutsideEnd)
-        series.setLabelsFormat("@value")
-        chart.addSeries(series)
+        chart = self._one_bar_set(
+            series, messages.TRENDS_AXIS_REFLECTIONS, 0, [float(n) for n in r.ratings.counts]
+        )
         x = QBarCategoryAxis()
         x.append([str(n) for n in range(1, 6)])
         item = self.content.get(HOW_IT_WENT_QUESTION)
