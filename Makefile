@@ -42,6 +42,7 @@ shots: $(STAMP)
 	$(BIN)/python -m benchmarks.bio_team_screenshots
 	$(BIN)/python -m benchmarks.shots_supervision
 	$(BIN)/python -m benchmarks.shots_a11y
+	$(BIN)/python -m benchmarks.shots_vault_menu
 
 # Retrain the warning-sign model (content/sign_model.json) after editing the notes in
 # tests/data or the concepts; needs scikit-learn, which the app itself never does.

@@ -132,6 +132,19 @@ def test_init_refuses_a_short_passphrase(env, capsys, data_dir):
     assert not data_dir.exists()
 
 
+def test_init_refuses_a_guessable_passphrase_from_the_environment(data_dir):
+    """The scripts' path obeys the same floor as set-up: exit 1, a sentence, no vault."""
+    result = cli("--data-dir", str(data_dir), "init", env={"IPS_REFLECT_PASSPHRASE": "password"})
+    assert result.returncode == 1
+    assert "guessed too easily" in result.stderr and "unrelated words" in result.stderr
+    assert "Traceback" not in result.stderr
+    assert not data_dir.exists()
+    five = "pebble lantern orchard violet compass"
+    result = cli("--data-dir", str(data_dir), "init", env={"IPS_REFLECT_PASSPHRASE": five})
+    assert result.returncode == 0, result.stderr
+    assert "Created an encrypted vault" in result.stdout
+
+
 def test_init_asks_twice_when_interactive(monkeypatch, capsys, data_dir):
     answers = iter([PASS, "something different"])
     monkeypatch.setattr(sys.stdin, "isatty", lambda: True, raising=False)
@@ -436,6 +449,15 @@ def test_passwd_new_too_short(initialised, capsys, env):
     env.setenv("IPS_REFLECT_NEW_PASSPHRASE", "tiny")
     code, _, err = run(capsys, "passwd")
     assert code == 1 and "too short" in err
+    assert run(capsys, "verify")[0] == 0
+
+
+def test_passwd_refuses_a_new_passphrase_below_the_floor(initialised, capsys, env, data_dir):
+    before = vault_files(data_dir)
+    env.setenv("IPS_REFLECT_NEW_PASSPHRASE", "Password1!")
+    code, _, err = run(capsys, "passwd")
+    assert code == 1 and "guessed too easily" in err
+    assert vault_files(data_dir) == before  # nothing re-keyed
     assert run(capsys, "verify")[0] == 0
 
 

@@ -84,11 +84,17 @@ def register(sub: Subparsers) -> None:
         ),
         (
             "backup",
-            "write an encrypted backup file",
-            "Write an encrypted copy of the vault to FILE. It opens with your current "
-            "passphrase or recovery code.",
+            "write an encrypted backup file, or list the automatic ones",
+            "Write an encrypted copy of the vault to FILE (-o FILE). It opens with your "
+            "current passphrase or recovery code. 'backup list' shows the automatic "
+            "backups (made on lock and quit) with their date, size and entry count; it "
+            "needs no passphrase.",
             run_backup,
-            [output()],
+            [
+                arg("action", nargs="?", choices=["list"], metavar="list", help="list backups"),
+                arg("-o", "--output", metavar="FILE", help="where to write the backup"),
+                json_flag("with list: print one JSON document"),
+            ],
         ),
         (
             "restore",
@@ -161,7 +167,8 @@ def _ask(prompt: str, env: str, what: str) -> str:
 
 
 def _ask_new_passphrase(env: str, prompt: str = "New passphrase: ") -> str:
-    from ips_reflect.core.passphrase import check_new_passphrase, estimate
+    """A new passphrase from ``env`` or typed twice; one below the floor is refused."""
+    from ips_reflect.core.passphrase import check_new_passphrase
 
     value = os.environ.get(env)
     if value is not None:
@@ -173,14 +180,7 @@ def _ask_new_passphrase(env: str, prompt: str = "New passphrase: ") -> str:
 
     first = getpass.getpass(prompt)
     check_new_passphrase(first)
-    second = getpass.getpass("Type it again: ")
-    check_new_passphrase(first, second)
-    strength = estimate(first)
-    if strength.score <= 1:
-        print(
-            messages.CLI_WEAK_PASSPHRASE.format(label=strength.label, hint=strength.hint),
-            file=sys.stderr,
-        )
+    check_new_passphrase(first, getpass.getpass("Type it again: "))
     return first
 
 
@@ -374,11 +374,56 @@ def run_search(args: argparse.Namespace) -> int:
 
 
 def run_backup(args: argparse.Namespace) -> int:
+    from ips_reflect.errors import UserError
+
+    if args.action == "list":
+        return _list_backups(args)
+    if not args.output:
+        raise UserError(messages.CLI_BACKUP_NEEDS_OUTPUT)
     out = Path(args.output)
     with _unlock(args) as vault:
         vault.backup(out)
     print(messages.CLI_BACKUP_DONE.format(out=out))
     return 0
+
+
+def _list_backups(args: argparse.Namespace) -> int:
+    """``backup list``: the same list as the app's Restore dialog, no passphrase needed."""
+    from ips_reflect.ops.vault_care import backups_folder, list_backups
+    from ips_reflect.textsafe import for_terminal, json_for_terminal
+
+    d = _data_dir(args)
+    found = list_backups(d)
+    if args.json:
+        print(
+            json_for_terminal(
+                {"folder": str(backups_folder(d)), "backups": [b.as_json() for b in found]}
+            )
+        )
+        return 0
+    if not found:
+        print(messages.CLI_BACKUP_LIST_NONE.format(folder=for_terminal(str(backups_folder(d)))))
+        return 0
+    print(messages.CLI_BACKUP_LIST_HEAD.format(folder=for_terminal(str(backups_folder(d)))))
+    for b in found:
+        if not b.readable:
+            detail = messages.CLI_BACKUP_LIST_UNREADABLE
+        else:
+            entries = (
+                _plural(b.entries, "entry", "entries")
+                if b.entries is not None
+                else messages.CLI_BACKUP_LIST_NO_COUNT
+            )
+            detail = f"{for_terminal(b.created[:19].replace('T', ' '))}  {entries}"
+        print(f"{for_terminal(b.path.name)}  {_size(b.size)}  {detail}")
+    return 0
+
+
+def _size(n: int) -> str:
+    """A file size a person reads at a glance: 812 KB, 3.4 MB."""
+    if n < 1000 * 1000:
+        return f"{max(1, round(n / 1000))} KB"
+    return f"{n / 1e6:.1f} MB"
 
 
 def run_restore(args: argparse.Namespace) -> int:
@@ -402,22 +447,13 @@ def run_restore(args: argparse.Namespace) -> int:
 
 def run_verify(args: argparse.Namespace) -> int:
     from ips_reflect.errors import UserError
+    from ips_reflect.ops.vault_care import check_vault
 
     with _unlock(args) as vault:
-        report = vault.verify()
-    if not report.ok:
-        raise UserError(messages.CLI_VERIFY_FAILED, details=report.problems)
-    c = report.counts
-    print(
-        messages.CLI_VERIFY_OK.format(
-            entries=_plural(c.get("entries", 0), "entry", "entries"),
-            in_bin=c.get("in_bin", 0),
-            flags=_plural(c.get("flags", 0), "flag"),
-            plans=_plural(c.get("plan_versions", 0), "sharing plan version"),
-            sessions=_plural(c.get("supervision_sessions", 0), "supervision session"),
-            drafts=_plural(c.get("drafts", 0), "draft"),
-        )
-    )
+        result = check_vault(vault)
+    if not result.ok:
+        raise UserError(result.summary, details=list(result.problems))
+    print(result.summary)
     return 0
 
 

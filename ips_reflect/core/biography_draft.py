@@ -74,41 +74,42 @@ class BioFields:
 
 @dataclass
 class _Facts:
+    """:class:`BioFields` tidied for the sentences: the same names, ``years`` as a
+    phrase, lists without blanks and the things people like read as phrases."""
+
     name: str
     role: str
     pronouns: str
     why: str
     years: str
-    jobs: list[str]
+    previous_jobs: list[str]
     interests: list[str]
     likes: list[str]
-    share: list[str]
-    film: str
-    tv: str
-    book: str
-    music: str
+    happy_to_share: list[str]
+    favourite_film: str
+    favourite_tv: str
+    favourite_book: str
+    favourite_music: str
     languages: list[str]
     sectors: list[str]
 
 
+def _phrases(items: Sequence[str]) -> list[str]:
+    return [list_phrase(i) for i in _clean_list(items)]
+
+
+#: How each :class:`BioFields` value is tidied into the :class:`_Facts` of that name.
+_TIDY: tuple[tuple[tuple[str, ...], Callable[[Any], Any]], ...] = (
+    (("name", "role", "pronouns", "why"), _clean),
+    (("favourite_film", "favourite_tv", "favourite_book", "favourite_music"), _clean),
+    (("years",), _years_phrase),
+    (("previous_jobs", "languages", "sectors"), _clean_list),
+    (("interests", "likes", "happy_to_share"), _phrases),
+)
+
+
 def _facts(f: BioFields) -> _Facts:
-    return _Facts(
-        name=_clean(f.name),
-        role=_clean(f.role),
-        pronouns=_clean(f.pronouns),
-        why=_clean(f.why),
-        years=_years_phrase(f.years),
-        jobs=_clean_list(f.previous_jobs),
-        interests=[list_phrase(i) for i in _clean_list(f.interests)],
-        likes=[list_phrase(i) for i in _clean_list(f.likes)],
-        share=[list_phrase(i) for i in _clean_list(f.happy_to_share)],
-        film=_clean(f.favourite_film),
-        tv=_clean(f.favourite_tv),
-        book=_clean(f.favourite_book),
-        music=_clean(f.favourite_music),
-        languages=_clean_list(f.languages),
-        sectors=_clean_list(f.sectors),
-    )
+    return _Facts(**{k: tidy(getattr(f, k)) for keys, tidy in _TIDY for k in keys})
 
 
 def _hello(x: _Facts, greeting: str = "Hello") -> str:
@@ -156,7 +157,7 @@ def _job_list(jobs: Sequence[str], limit: int, one: str, many: str) -> str:
 
 def _jobs(x: _Facts, limit: int) -> str:
     return _job_list(
-        x.jobs[:limit],
+        x.previous_jobs[:limit],
         limit,
         "Before this role I worked as {}.",
         "Before this role my jobs included {}.",
@@ -187,11 +188,15 @@ def _likes(x: _Facts, limit: int) -> str:
 
 
 def _favourites(x: _Facts, limit: int = 3) -> str:
-    favourites = (("film", x.film), ("TV programme", x.tv), ("book", x.book))
+    favourites = (
+        ("film", x.favourite_film),
+        ("TV programme", x.favourite_tv),
+        ("book", x.favourite_book),
+    )
     parts = [f"my favourite {what} is {value}" for what, value in favourites if value][:limit]
     out = _sentence(join_list(parts)) if parts else ""
-    if x.music:
-        music = f"When it comes to music, I love {x.music}."
+    if x.favourite_music:
+        music = f"When it comes to music, I love {x.favourite_music}."
         out = f"{out} {music}".strip()
     return out
 
@@ -201,7 +206,7 @@ def _languages(x: _Facts) -> str:
 
 
 def _share(x: _Facts, limit: int) -> str:
-    return _listed(x.share, limit, "If it would help, I am happy to talk about {}.")
+    return _listed(x.happy_to_share, limit, "If it would help, I am happy to talk about {}.")
 
 
 # Neutral sentences about the IPS role, used (in this order) to pad sparse drafts.
@@ -249,11 +254,9 @@ def _t_brief() -> _Template:
         return _hello(x, "Hi")
 
     def background(x: _Facts, n: int) -> str:
-        if x.jobs and x.sectors:
-            return (
-                f"Before IPS I worked as {join_list([_with_article(j) for j in x.jobs[:n]])}, "
-                f"and I know {join_list(x.sectors[:n])} well."
-            )
+        if x.previous_jobs and x.sectors:
+            jobs = join_list([_with_article(j) for j in x.previous_jobs[:n]])
+            return f"Before IPS I worked as {jobs}, and I know {join_list(x.sectors[:n])} well."
         return _jobs(x, n) or _sectors(x, n)
 
     def life(x: _Facts, n: int) -> str:
@@ -275,7 +278,7 @@ def _t_brief() -> _Template:
 def _t_work_history() -> _Template:
     def jobs(x: _Facts, n: int) -> str:
         return _job_list(
-            x.jobs,
+            x.previous_jobs,
             n + 2,
             "My working life so far includes time as {}.",
             "My working life so far includes {}.",
@@ -290,7 +293,7 @@ def _t_work_history() -> _Template:
         )
 
     def colleagues(x: _Facts, n: int) -> str:
-        if not (x.sectors or x.jobs):
+        if not (x.sectors or x.previous_jobs):
             return ""
         return "Colleagues are welcome to ask me about these sectors when they help someone."
 

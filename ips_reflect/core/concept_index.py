@@ -17,6 +17,7 @@ from ips_reflect.core.concept_terms import (
     ConceptRule,
     _Found,
     _lem,
+    _remember,
     _spec_rank,
     _Term,
     _Token,
@@ -107,12 +108,7 @@ class ConceptIndex:
             got = frozenset(
                 sid for w, _s, _e in _tokens_of(written, 0) for sid in self._specs_of_word(w)
             )
-            if len(self._surface) >= _LEMMA_CACHE_MAX:
-                self._surface.clear()
-                self._relevant.clear()
-            self._surface[written] = got
-            if got:
-                self._relevant.add(written)
+            _remember(self._surface, self._relevant, written, got)
         return got
 
     def _specs(self, low: str) -> set[int]:

@@ -10,11 +10,12 @@ from typing import Generic, TypeVar
 
 from ips_reflect.core.concept_index import ConceptIndex
 from ips_reflect.core.concept_terms import (
-    _LEMMA_CACHE_MAX,
     _TOKEN,
     ConceptRule,
     RuleHit,
     _Found,
+    _make_room,
+    _remember,
     _spec_rank,
     _Term,
     _Token,
@@ -123,24 +124,15 @@ class ConceptMatcher(ConceptIndex):
         return max(rest, key=lambda i: _spec_rank(specs[i], self._common))
 
     def _word_mask(self, rules: RuleSet[_K], written: str) -> int:
-        m = rules.mask_of(self._specs_of_surface(written))
-        if len(rules.masks) >= _LEMMA_CACHE_MAX:
-            rules.masks.clear()
-            rules.hot.clear()
-        rules.masks[written] = m
-        if m:
-            rules.hot.add(written)
-        return m
+        return _remember(
+            rules.masks, rules.hot, written, rules.mask_of(self._specs_of_surface(written))
+        )
 
     def _room(self, rules: RuleSet[_K], new: int) -> None:
         """Empty the word caches before a text of ``new`` distinct words that could fill
         one up: a cache emptied halfway through a text would forget words already read."""
-        if len(rules.masks) + new >= _LEMMA_CACHE_MAX:
-            rules.masks.clear()
-            rules.hot.clear()
-        if len(self._surface) + new >= _LEMMA_CACHE_MAX:
-            self._surface.clear()
-            self._relevant.clear()
+        _make_room(rules.masks, rules.hot, new)
+        _make_room(self._surface, self._relevant, new)
 
     def _text_gates(self, words: set[str], total: int, rules: RuleSet[_K]) -> int:
         """The gate bits of the rules that could hold somewhere in a text whose written

@@ -10,6 +10,7 @@ import re
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from functools import lru_cache
+from typing import TypeVar
 
 from ips_reflect.core.yamlsafe import Location
 
@@ -152,6 +153,25 @@ def _tokens_of(word: str, at: int) -> list[tuple[str, int, int]]:
 
 _LEMMAS: dict[str, str] = {}
 _LEMMA_CACHE_MAX = 100_000
+_V = TypeVar("_V")
+
+
+def _make_room(cache: dict[str, _V], hot: set[str], new: int = 0) -> None:
+    """Empty a bounded word cache (and ``hot``, its words with a value) when ``new``
+    more words could fill it up."""
+    if len(cache) + new >= _LEMMA_CACHE_MAX:
+        cache.clear()
+        hot.clear()
+
+
+def _remember(cache: dict[str, _V], hot: set[str], word: str, value: _V) -> _V:
+    """Keep ``value`` for ``word`` in a bounded cache (emptied first when full);
+    ``hot`` holds the cached words whose value is not empty."""
+    _make_room(cache, hot)
+    cache[word] = value
+    if value:
+        hot.add(word)
+    return value
 
 
 @lru_cache(maxsize=4096)

@@ -1,4 +1,5 @@
-"""Flags and what they are made of: :class:`Flag` and its fingerprint, :class:`TextHit`,
+"""Flags and what they are made of: :class:`Flag` and its fingerprint, a flag as the
+vault keeps it (:class:`FlagRecord`), :class:`TextHit`,
 the thresholds of the patterns across entries (:class:`PatternRules`), what those
 patterns read of an entry (:class:`Dated`), and the constants the flag modules share.
 """
@@ -85,6 +86,23 @@ class PatternRules:
     share_window_days: int = 30  # one client getting most of the sharing over this window
     share_min: int = 5  # ... when at least this many shares were made in it
     share_fraction: float = 0.6  # ... and this fraction were with one client -> exclusive_sharing
+
+
+@dataclass(frozen=True)
+class FlagRecord:
+    """A flag as kept in the vault (``store.records.FlagStore``)."""
+
+    id: int
+    entry_uid: str | None
+    sign: str
+    source: str
+    evidence: str
+    explanation: str
+    status: str
+    note: str
+    created: str
+    updated: str
+    fingerprint: str
 
 
 class Dated(Protocol):

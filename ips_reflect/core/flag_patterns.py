@@ -14,6 +14,9 @@ from ips_reflect.core.content_model import Item
 from ips_reflect.core.entries import parse_timestamp
 from ips_reflect.core.flag_model import SHARE_KINDS, Dated, Flag, PatternRules, fingerprint
 
+#: An entry with the moment it was written and its client key (the alias, case-folded).
+_Stamped = tuple[datetime, Dated, str]
+
 
 class CrossEntryPatterns:
     """The patterns across entries, a part of
@@ -29,7 +32,7 @@ class CrossEntryPatterns:
     def pattern_flags(self, entries: Sequence[Dated]) -> list[Flag]:
         """Flags from patterns across entries (see :class:`PatternRules`)."""
         r = self.rules
-        dated: list[tuple[datetime, Dated, str]] = []
+        dated: list[_Stamped] = []
         for e in entries:
             alias = (e.client_alias or "").strip()
             if not alias or e.in_bin:
@@ -51,9 +54,7 @@ class CrossEntryPatterns:
         return flags
 
     @staticmethod
-    def _clusters(
-        items: Sequence[tuple[datetime, Dated, str]], count: int, days: int
-    ) -> list[list[tuple[datetime, Dated, str]]]:
+    def _clusters(items: Sequence[_Stamped], count: int, days: int) -> list[list[_Stamped]]:
         """Runs of items (one client, time order) where at least ``count`` fall within
         ``days``; overlapping runs are merged."""
         span = timedelta(days=days)
@@ -65,7 +66,7 @@ class CrossEntryPatterns:
             if j - i + 1 >= count:
                 for k in range(i, j + 1):
                     marked[k] = True
-        clusters: list[list[tuple[datetime, Dated, str]]] = []
+        clusters: list[list[_Stamped]] = []
         for k, item in enumerate(items):
             if not marked[k]:
                 continue
@@ -79,9 +80,9 @@ class CrossEntryPatterns:
         self,
         sign: str,
         rule: str,
-        dated: Iterable[tuple[datetime, Dated, str]],
+        dated: Iterable[_Stamped],
         within: tuple[int, int],
-        evidence: Callable[[str, Sequence[tuple[datetime, Dated, str]]], str],
+        evidence: Callable[[str, Sequence[_Stamped]], str],
         why: str,
     ) -> list[Flag]:
         """A flag for each run of at least ``count`` of one client's entries within
@@ -101,7 +102,7 @@ class CrossEntryPatterns:
         rule: str,
         key: str,
         first: str,
-        group: Sequence[tuple[datetime, Dated, str]],
+        group: Sequence[_Stamped],
         evidence: str,
         why: str,
     ) -> Flag:
@@ -118,16 +119,13 @@ class CrossEntryPatterns:
         )
 
     def _repeat_flags(
-        self,
-        shares: Sequence[tuple[datetime, Dated, str]],
-        names: Mapping[str, str],
-        r: PatternRules,
+        self, shares: Sequence[_Stamped], names: Mapping[str, str], r: PatternRules
     ) -> list[Flag]:
         sign = "focus_shift"
         if sign not in self.signs:
             return []
 
-        def evidence(key: str, group: Sequence[tuple[datetime, Dated, str]]) -> str:
+        def evidence(key: str, group: Sequence[_Stamped]) -> str:
             days = max(1, (group[-1][0] - group[0][0]).days + 1)
             return messages.FLAG_PATTERN_REPEAT_EVIDENCE.format(
                 alias=names[key], count=len(group), days=days, dates=_dates(group)
@@ -139,10 +137,7 @@ class CrossEntryPatterns:
         )
 
     def _out_of_hours_flags(
-        self,
-        units: Sequence[list[tuple[datetime, Dated, str]]],
-        names: Mapping[str, str],
-        r: PatternRules,
+        self, units: Sequence[list[_Stamped]], names: Mapping[str, str], r: PatternRules
     ) -> list[Flag]:
         """``units``: entries in time order, a check with its linked reflections as one
         unit (one share), which counts once, at the first moment it was written out of hours."""
@@ -156,7 +151,7 @@ class CrossEntryPatterns:
                 moment.weekday() >= 5 or moment.hour >= r.late_from or moment.hour < r.early_until
             )
 
-        late: list[tuple[datetime, Dated, str]] = []
+        late: list[_Stamped] = []
         for unit in units:
             moment = min((m for m, _e, _k in unit if out_of_hours(m)), default=None)
             if moment is not None:
@@ -175,10 +170,7 @@ class CrossEntryPatterns:
         )
 
     def _dominant_flags(
-        self,
-        shares: Sequence[tuple[datetime, Dated, str]],
-        names: Mapping[str, str],
-        r: PatternRules,
+        self, shares: Sequence[_Stamped], names: Mapping[str, str], r: PatternRules
     ) -> list[Flag]:
         sign = "exclusive_sharing"
         if sign not in self.signs or not shares:
@@ -225,16 +217,16 @@ class CrossEntryPatterns:
 
 
 def _fold_linked(
-    dated: Sequence[tuple[datetime, Dated, str]],
-) -> list[list[tuple[datetime, Dated, str]]]:
+    dated: Sequence[_Stamped],
+) -> list[list[_Stamped]]:
     """Entries (time order) as units: a before-sharing check together with the
     reflections linked to it is one share, so it counts once in every pattern. A
     reflection whose check is not among ``dated`` (no alias, in the bin, gone) stands
     alone. Each unit starts with its check (or the entry itself); units keep time order."""
     checks = {e.uid for _m, e, _k in dated if e.kind == "before_check"}
-    units: list[list[tuple[datetime, Dated, str]]] = []
-    by_check: dict[str, list[tuple[datetime, Dated, str]]] = {}
-    folded: list[tuple[datetime, Dated, str]] = []
+    units: list[list[_Stamped]] = []
+    by_check: dict[str, list[_Stamped]] = {}
+    folded: list[_Stamped] = []
     for item in dated:
         e = item[1]
         if e.kind == "after_reflection" and e.linked_uid in checks:
@@ -252,9 +244,9 @@ def _fold_linked(
 
 
 def _by_client(
-    items: Iterable[tuple[datetime, Dated, str]],
-) -> dict[str, list[tuple[datetime, Dated, str]]]:
-    out: dict[str, list[tuple[datetime, Dated, str]]] = {}
+    items: Iterable[_Stamped],
+) -> dict[str, list[_Stamped]]:
+    out: dict[str, list[_Stamped]] = {}
     for item in items:
         out.setdefault(item[2], []).append(item)
     return out
@@ -264,7 +256,7 @@ def _day(moment: datetime) -> str:
     return f"{moment.day} {moment:%b %Y}"
 
 
-def _dates(group: Sequence[tuple[datetime, Dated, str]], *, with_time: bool = False) -> str:
+def _dates(group: Sequence[_Stamped], *, with_time: bool = False) -> str:
     shown = []
     for moment, _e, _k in group[:6]:
         text = f"{moment:%a} {_day(moment)} {moment:%H:%M}" if with_time else _day(moment)

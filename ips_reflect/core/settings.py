@@ -21,7 +21,7 @@ from __future__ import annotations
 
 import json
 import re
-from dataclasses import dataclass, replace
+from dataclasses import asdict, dataclass, fields, replace
 from pathlib import Path
 from typing import Any
 
@@ -120,13 +120,7 @@ def _page(value: object) -> str | None:
 
 def _window(value: object) -> WindowGeometry | None:
     if isinstance(value, WindowGeometry):
-        value = {
-            "x": value.x,
-            "y": value.y,
-            "width": value.width,
-            "height": value.height,
-            "maximized": value.maximized,
-        }
+        value = asdict(value)
     if not isinstance(value, dict):
         return None
     numbers = [value.get(k) for k in ("x", "y", "width", "height")]
@@ -146,14 +140,7 @@ def _window(value: object) -> WindowGeometry | None:
 
 def normalise(settings: Settings) -> Settings:
     """Replace any out-of-range or wrongly typed value with a valid one."""
-    return Settings(
-        theme=_theme(settings.theme),
-        font_point_size=_font_size(settings.font_point_size),
-        last_page=_page(settings.last_page),
-        window=_window(settings.window),
-        lock_after_minutes=_lock_minutes(settings.lock_after_minutes),
-        backups_kept=_backups(settings.backups_kept),
-    )
+    return from_dict({f.name: getattr(settings, f.name) for f in fields(settings)})
 
 
 def from_dict(data: object) -> Settings:
@@ -172,15 +159,7 @@ def from_dict(data: object) -> Settings:
 
 def to_dict(settings: Settings) -> dict[str, Any]:
     s = normalise(settings)
-    window = None
-    if s.window is not None:
-        window = {
-            "x": s.window.x,
-            "y": s.window.y,
-            "width": s.window.width,
-            "height": s.window.height,
-            "maximized": s.window.maximized,
-        }
+    window = asdict(s.window) if s.window is not None else None
     return {
         "format": FORMAT,
         "version": VERSION,

@@ -23,9 +23,10 @@ import unicodedata
 from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass, field, replace
 from datetime import date
-from typing import Any, Protocol
+from typing import Any
 
 from ips_reflect.core.entries import Entry
+from ips_reflect.core.flag_model import FlagRecord
 
 AGENDA_KINDS: tuple[str, ...] = ("topic", "entry", "flag")
 SLEF_AREAS: tuple[str, ...] = (
@@ -39,32 +40,28 @@ SLEF_AREAS: tuple[str, ...] = (
 ALIAS_PLACEHOLDER = "[client]"
 
 
-class FlagLike(Protocol):
-    """What the agenda needs from a stored flag (``store.records.FlagRecord``)."""
+@dataclass(frozen=True)
+class Session:
+    """A supervision session as kept in the vault (``store.records.SupervisionStore``)."""
 
-    @property
-    def id(self) -> int: ...
+    id: int
+    held_on: str
+    supervisor: str
+    agenda: list[Any]
+    notes: str
+    created: str
+    updated: str
 
-    @property
-    def entry_uid(self) -> str | None: ...
 
-    @property
-    def sign(self) -> str: ...
+@dataclass(frozen=True)
+class Action:
+    """An action agreed in a session (``store.records.SupervisionStore``)."""
 
-    @property
-    def source(self) -> str: ...
-
-    @property
-    def evidence(self) -> str: ...
-
-    @property
-    def explanation(self) -> str: ...
-
-    @property
-    def status(self) -> str: ...
-
-    @property
-    def note(self) -> str: ...
+    id: int
+    session_id: int
+    text: str
+    due_on: str | None
+    done_on: str | None
 
 
 @dataclass
@@ -130,7 +127,7 @@ def build_agenda(
     *,
     topics: Sequence[tuple[str, str]],
     entries: Iterable[Entry],
-    flags: Iterable[FlagLike],
+    flags: Iterable[FlagRecord],
     sign_names: Mapping[str, str] | None = None,
     kind_names: Mapping[str, str] | None = None,
 ) -> list[AgendaItem]:
@@ -168,7 +165,7 @@ def resolve_agenda(
     stored: Iterable[Any],
     *,
     entries: Iterable[Entry],
-    flags: Iterable[FlagLike],
+    flags: Iterable[FlagRecord],
     topic_text: Callable[[str], str | None],
     sign_names: Mapping[str, str] | None = None,
     kind_names: Mapping[str, str] | None = None,

@@ -15,8 +15,7 @@ from typing import Any, BinaryIO
 
 from reportlab.lib.units import mm
 from reportlab.pdfgen.canvas import Canvas
-from reportlab.platypus import Frame, KeepInFrame, PageTemplate
-from reportlab.platypus.doctemplate import BaseDocTemplate
+from reportlab.platypus import KeepInFrame
 
 from ips_reflect.core.biocard import BioCard
 from ips_reflect.export import pdfstyle as ps
@@ -72,28 +71,14 @@ def build_bio_pdf(
         footer = f"{service} · {footer}"
     target = Path(out_path) if isinstance(out_path, str | os.PathLike) else None
     with ps.pdf_output(out_path) as tmp:
-        doc = BaseDocTemplate(
+        doc = ps.one_frame_doc(
             tmp,
-            pagesize=ps.PAGE,
-            leftMargin=ps.MARGIN_X,
-            rightMargin=ps.MARGIN_X,
-            topMargin=top,
-            bottomMargin=ps.MARGIN_BOTTOM,
+            top=top,
             title=f"About {card.name}",
-            author=service or "IPS Reflect",
+            author=service,
             subject=f"{card.name}, {card.role}",
-            creator="IPS Reflect",
+            template_id="bio",
+            on_page=_decorate(band, footer),
         )
-        frame = Frame(
-            ps.MARGIN_X,
-            ps.MARGIN_BOTTOM,
-            ps.FRAME_W,
-            frame_h,
-            leftPadding=0,
-            rightPadding=0,
-            topPadding=0,
-            bottomPadding=0,
-        )
-        doc.addPageTemplates([PageTemplate("bio", [frame], onPage=_decorate(band, footer))])
         doc.build([body], canvasmaker=ps.IPSCanvas)
     return target

@@ -245,19 +245,19 @@ def band(label: str) -> Callable[[Canvas, Any], None]:
     return draw
 
 
-def build_a4(
+def one_frame_doc(
     out: Any,
-    story: list[Any],
     *,
+    top: float,
     title: str,
     subject: str,
-    footer: str,
-    band_label: str | None = None,
-    progress: Callable[[str, Any], None] | None = None,
-) -> None:
-    """Lay ``story`` out on A4 pages in one frame, with an optional top band and the
-    numbered footer, into ``out`` (a path or a binary file)."""
-    top = MARGIN_TOP + 4 * mm
+    author: str | None = None,
+    template_id: str = "page",
+    on_page: Callable[[Any, Any], None] | None = None,
+) -> BaseDocTemplate:
+    """An A4 document into ``out`` (a path or a binary file) whose pages hold one frame
+    between the usual margins, ``top`` from the top; ``on_page`` draws on each page.
+    ``author`` goes in the file's properties (none given: the app's name)."""
     doc = BaseDocTemplate(
         out,
         pagesize=PAGE,
@@ -266,7 +266,7 @@ def build_a4(
         topMargin=top,
         bottomMargin=MARGIN_BOTTOM,
         title=title,
-        author="IPS Reflect",
+        author=author or "IPS Reflect",
         subject=subject,
         creator="IPS Reflect",
     )
@@ -280,11 +280,29 @@ def build_a4(
         topPadding=0,
         bottomPadding=0,
     )
-    decorate = band(band_label) if band_label is not None else None
-    if decorate is not None:
-        doc.addPageTemplates([PageTemplate("page", [frame], onPage=decorate)])
+    if on_page is not None:
+        doc.addPageTemplates([PageTemplate(template_id, [frame], onPage=on_page)])
     else:
-        doc.addPageTemplates([PageTemplate("page", [frame])])
+        doc.addPageTemplates([PageTemplate(template_id, [frame])])
+    return doc
+
+
+def build_a4(
+    out: Any,
+    story: list[Any],
+    *,
+    title: str,
+    subject: str,
+    footer: str,
+    band_label: str | None = None,
+    progress: Callable[[str, Any], None] | None = None,
+) -> None:
+    """Lay ``story`` out on A4 pages in one frame, with an optional top band and the
+    numbered footer, into ``out`` (a path or a binary file)."""
+    decorate = band(band_label) if band_label is not None else None
+    doc = one_frame_doc(
+        out, top=MARGIN_TOP + 4 * mm, title=title, subject=subject, on_page=decorate
+    )
     if progress is not None:
         doc.setProgressCallBack(progress)
     doc.build(story, canvasmaker=numbered_canvas(footer))
@@ -553,9 +571,6 @@ class Portrait(Flowable):
         self.width = width
         self.height = height
         self.radius = radius
-
-    def wrap(self, avail_width: float, avail_height: float) -> tuple[float, float]:
-        return self.width, self.height
 
     def draw(self) -> None:
         c = self.canv

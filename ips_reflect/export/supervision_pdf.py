@@ -24,7 +24,7 @@ from __future__ import annotations
 import io
 from collections.abc import Iterable, Mapping, Sequence
 from datetime import date
-from typing import Any, Protocol
+from typing import Any
 
 from reportlab.lib.units import mm
 from reportlab.platypus import (
@@ -44,7 +44,9 @@ from ips_reflect.core.entries import Entry
 from ips_reflect.core.supervision import (
     ALIAS_PLACEHOLDER,
     SLEF_AREAS,
+    Action,
     AgendaItem,
+    Session,
     action_state,
     anonymised,
     consented,
@@ -66,28 +68,6 @@ from ips_reflect.export.entry_pdf import (
 )
 
 __all__ = ["session_summary_pdf", "supervision_pack_pdf"]
-
-
-class SessionLike(Protocol):
-    """What the summary needs from a stored session (``store.records.Session``)."""
-
-    @property
-    def held_on(self) -> str: ...
-    @property
-    def supervisor(self) -> str: ...
-    @property
-    def notes(self) -> str: ...
-
-
-class ActionLike(Protocol):
-    """What the summary needs from an agreed action (``store.records.Action``)."""
-
-    @property
-    def text(self) -> str: ...
-    @property
-    def due_on(self) -> str | None: ...
-    @property
-    def done_on(self) -> str | None: ...
 
 
 # --------------------------------------------------------------------------- helpers
@@ -350,7 +330,7 @@ def _agenda_rows(items: Sequence[AgendaItem]) -> list[list[Any]]:
     return rows
 
 
-def _action_rows(actions: Sequence[ActionLike], today: date) -> list[list[Any]]:
+def _action_rows(actions: Sequence[Action], today: date) -> list[list[Any]]:
     st = ps.styles()
     strong = st.cell.clone("ips-sup-state", fontName=ps.BOLD, textColor=ps.ACCENT_DARK)
     rows: list[list[Any]] = []
@@ -371,9 +351,9 @@ def _action_rows(actions: Sequence[ActionLike], today: date) -> list[list[Any]]:
 
 
 def session_summary_pdf(
-    session: SessionLike,
+    session: Session,
     agenda: Sequence[AgendaItem],
-    actions: Sequence[ActionLike],
+    actions: Sequence[Action],
     ratings: Mapping[str, int],
     content: Content,
     *,

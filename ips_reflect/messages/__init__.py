@@ -6,6 +6,7 @@ lines) is defined in this package, one module per area, so it can be reviewed in
 
 - ``shell``: the main window, display settings, error dialogs and the PDF preview;
 - ``guide``: the Guide page;
+- ``care``: the Vault menu (passphrase, backups, restore, checks);
 - ``vault``: unlock, set-up, recovery, locking, storage errors, backup and restore;
 - ``checks``: the traffic light and the reflection flows (Home, Prepare, Before and
   After sharing);
@@ -24,6 +25,7 @@ they are all re-exported here. ``tests/test_messages.py`` checks that every one 
 
 from ips_reflect.messages import (
     biography,
+    care,
     checks,
     cli,
     flags,
@@ -35,6 +37,7 @@ from ips_reflect.messages import (
     vault,
 )
 from ips_reflect.messages.biography import *  # noqa: F403
+from ips_reflect.messages.care import *  # noqa: F403
 from ips_reflect.messages.checks import *  # noqa: F403
 from ips_reflect.messages.cli import *  # noqa: F403
 from ips_reflect.messages.flags import *  # noqa: F403
@@ -47,6 +50,7 @@ from ips_reflect.messages.vault import *  # noqa: F403
 
 __all__: list[str] = []
 __all__ += biography.__all__
+__all__ += care.__all__
 __all__ += checks.__all__
 __all__ += cli.__all__
 __all__ += flags.__all__

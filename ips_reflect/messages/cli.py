@@ -144,7 +144,6 @@ IMPORT_FLAGS_NOT_CHECKED = (
 )
 
 # -- the vault commands (init, export, search, backup, restore, verify, passwd)
-CLI_WEAK_PASSPHRASE = "{label}: {hint}"
 CLI_INIT_DONE = (
     "Created an encrypted vault in {dir}.\n"
     "\n"
@@ -178,14 +177,16 @@ CLI_RESTORE_REPLACED = (
     "once you are sure you do not need it."
 )
 CLI_RESTORE_UNLOCK = "Unlock it with the passphrase you had when the backup was made."
-CLI_VERIFY_FAILED = (
-    "The vault failed its checks (listed below). Make a copy of the data folder, "
-    "then restore your latest backup with 'ips-reflect restore FILE'."
+CLI_BACKUP_NEEDS_OUTPUT = (
+    "Say where to write the backup with -o FILE, or use 'ips-reflect backup list' to see "
+    "the automatic backups."
 )
-CLI_VERIFY_OK = (
-    "OK: encryption, database and search index all check out. {entries} ({in_bin} in the "
-    "bin), {flags}, {plans}, {sessions}, {drafts}."
+CLI_BACKUP_LIST_HEAD = "Automatic backups in {folder}, newest first:"
+CLI_BACKUP_LIST_NONE = (
+    "No automatic backups in {folder} yet. The app makes one each time it locks or quits."
 )
+CLI_BACKUP_LIST_UNREADABLE = "not readable as a backup (damaged, or another kind of file)"
+CLI_BACKUP_LIST_NO_COUNT = "entry count not recorded"
 CLI_NEW_CODE = (
     "\n"
     "Your NEW recovery code (shown only this once):\n"
@@ -228,6 +229,11 @@ __all__ = [
     "CHECK_CMD_NOT_FOUND",
     "CHECK_CMD_NO_PLAN",
     "CLI_BACKUP_DONE",
+    "CLI_BACKUP_LIST_HEAD",
+    "CLI_BACKUP_LIST_NONE",
+    "CLI_BACKUP_LIST_NO_COUNT",
+    "CLI_BACKUP_LIST_UNREADABLE",
+    "CLI_BACKUP_NEEDS_OUTPUT",
     "CLI_EXPORTED",
     "CLI_EXPORTED_TO",
     "CLI_EXPORT_IS_FOLDER",
@@ -248,9 +254,6 @@ __all__ = [
     "CLI_SEARCH_NONE",
     "CLI_STOPPED",
     "CLI_UNTITLED",
-    "CLI_VERIFY_FAILED",
-    "CLI_VERIFY_OK",
-    "CLI_WEAK_PASSPHRASE",
     "IMPORT_FLAGS_FOUND",
     "IMPORT_FLAGS_NOT_CHECKED",
     "SUP_CLI_ACTIONS_COUNT",

@@ -59,12 +59,7 @@ FLAG_SOURCE_KICKERS = {
     "plan": "Against your own sharing plan",
 }
 FLAG_STATUS_LABELS = {"open": "Open", "discussed": "Discussed", "resolved": "Resolved"}
-FLAGS_STATUS_OPTIONS = {
-    "open": "Open",
-    "discussed": "Discussed",
-    "resolved": "Resolved",
-    "all": "All flags",
-}
+FLAGS_STATUS_OPTIONS = {**FLAG_STATUS_LABELS, "all": "All flags"}
 FLAGS_ALL_SIGNS = "Every sign"
 FLAGS_COLUMNS = ("Date", "Sign", "From", "Words", "Client", "Status")
 FLAGS_COUNT = "{shown} of {total} flags"

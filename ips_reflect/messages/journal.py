@@ -99,19 +99,14 @@ JOURNAL_REASONS = "Reasons for sharing"
 JOURNAL_SIGNS = "Warning signs ticked"
 JOURNAL_FLAGS = "Flags to reflect on"
 JOURNAL_FLAG_LINE = "{sign}: {status}, {source}"
-JOURNAL_FLAG_STATUS = {"open": "open", "discussed": "discussed", "resolved": "resolved"}
-JOURNAL_FLAG_SOURCE = {
-    "ticked": "you ticked it",
-    "text": "found in your words",
-    "pattern": "a pattern across entries",
-    "plan": "differs from your sharing plan",
-}
 JOURNAL_ASSESSMENT = "What the check said"
 JOURNAL_NOTES = "Notes"
 JOURNAL_ANSWERS = "Answers"
-JOURNAL_YES = "Yes"
-JOURNAL_NO = "No"
-JOURNAL_YES_NO_UNSURE = {"yes": "Yes", "no": "No", "unsure": "Not sure"}
+JOURNAL_YES_NO_UNSURE = {
+    "yes": "Yes",
+    "no": "No",
+    "unsure": "Not sure",
+}
 JOURNAL_SCALE_VALUE = "{value} out of 5"
 JOURNAL_SCALE_ENDS = "(1 is “{low}”, 5 is “{high}”)"
 JOURNAL_NONE = "(none)"
@@ -124,6 +119,7 @@ JOURNAL_GONE = "That entry is no longer in your vault."
 JOURNAL_DISCARD_TITLE = "Discard your changes?"
 JOURNAL_DISCARD_ASK = "You have changes in the editor that are not saved. Discard them?"
 JOURNAL_DRAFT_NOUN = "journal entry"
+JOURNAL_DRAFT_KEPT = "Your unsaved journal entry is still in the editor."
 JOURNAL_DRAFT_BACK = "Your unfinished journal entry is back in the editor."
 JOURNAL_UNDO = "Undo"
 JOURNAL_REDO = "Redo"
@@ -300,6 +296,7 @@ __all__ = [
     "JOURNAL_DISCARD_ASK",
     "JOURNAL_DISCARD_TITLE",
     "JOURNAL_DRAFT_BACK",
+    "JOURNAL_DRAFT_KEPT",
     "JOURNAL_DRAFT_NOUN",
     "JOURNAL_EDITOR_EDIT",
     "JOURNAL_EDITOR_NEW",
@@ -330,8 +327,6 @@ __all__ = [
     "JOURNAL_FLAGS",
     "JOURNAL_FLAGS_SPOKEN",
     "JOURNAL_FLAG_LINE",
-    "JOURNAL_FLAG_SOURCE",
-    "JOURNAL_FLAG_STATUS",
     "JOURNAL_FOLLOWS_CHECK",
     "JOURNAL_FORMAT_NAMES",
     "JOURNAL_GONE",
@@ -350,7 +345,6 @@ __all__ = [
     "JOURNAL_LOCKED",
     "JOURNAL_MORE_PROBLEMS",
     "JOURNAL_NEED_TEXT",
-    "JOURNAL_NO",
     "JOURNAL_NONE",
     "JOURNAL_NOTES",
     "JOURNAL_NOT_ANSWERED",
@@ -390,7 +384,6 @@ __all__ = [
     "JOURNAL_UNDO_SUPERVISION_ON",
     "JOURNAL_UNEXPECTED",
     "JOURNAL_UNTITLED",
-    "JOURNAL_YES",
     "JOURNAL_YES_NO_UNSURE",
     "TRENDS_AND",
     "TRENDS_AUDIENCE_LEGEND",

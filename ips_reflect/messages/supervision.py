@@ -121,7 +121,6 @@ SUPV_ENTRY_WITH_ALIAS = "{title} ({alias})"
 SUPV_KICKER_TOPIC = "Topic for supervision"
 SUPV_KICKER_FLAG = "Flag"
 SUPV_FROM_PAPER = "From the paper: {source}"
-SUPV_FLAG_STATUS = {"open": "Open", "discussed": "Discussed", "resolved": "Resolved"}
 SUPV_FLAG_WHAT = "What it is about"
 SUPV_FLAG_WHY = "Why it may be worth a talk"
 SUPV_FLAG_PRIVATE = (
@@ -262,7 +261,6 @@ __all__ = [
     "SUPV_FLAG_NOTE_TITLE_DISCUSSED",
     "SUPV_FLAG_NOTE_TITLE_RESOLVED",
     "SUPV_FLAG_PRIVATE",
-    "SUPV_FLAG_STATUS",
     "SUPV_FLAG_WHAT",
     "SUPV_FLAG_WHY",
     "SUPV_FROM_PAPER",

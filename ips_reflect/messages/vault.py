@@ -1,6 +1,10 @@
 """The encrypted vault: unlock, set-up, recovery, locking, storage errors, backup and restore."""
 
 # --- vault: unlock, set-up, recovery, lock ----------------------------------
+UNLOCK_WRONG_PASSPHRASE = (
+    "That passphrase does not open this vault. Check it (and Caps Lock) and try again; "
+    "if you have forgotten it, press “Use recovery code…” below."
+)
 UNLOCK_EMPTY = "Type your passphrase, then press Enter."
 UNLOCK_UNEXPECTED = (
     "The vault could not be opened ({error}). Nothing was changed. "
@@ -16,6 +20,8 @@ LOCKED_BY_REQUEST = "IPS Reflect is locked."
 LOCK_BACKUP_FAILED = (
     "The automatic backup could not be made this time; your earlier backups are kept."
 )
+LOCK_BACKUP_FAILED_LAST = "The backup taken when the vault last locked did not work: {problem}"
+QUIT_FINISHING_BACKUP = "Finishing the automatic backup before closing…"
 
 # Locking after a time without use, and unlocking again (gui/app.py).
 LOCK_AFTER_CHOICE = "{minutes} min without use"
@@ -183,17 +189,59 @@ VAULT_BACKUP_SOURCE_DAMAGED = (
     "restore your latest backup with 'ips-reflect restore FILE'."
 )
 
+# --- new passphrases (core/passphrase.py): the strength meter and the floor ----
+PASS_LABELS = ("Very weak", "Weak", "Fair", "Good", "Strong")
+PASS_LABEL_EMPTY = "Empty"
+PASS_LABEL_SHORT = "Too short"
+PASS_HINT_EMPTY = "Choose a passphrase only you know."
+PASS_HINT_SHORT = "Use at least {n} characters; four or five unrelated words work well."
+PASS_HINT_COMMON = "It is one of the commonest choices, or built on one, so it is tried first."
+PASS_HINT_KEYBOARD = "It follows a run of keys on the keyboard."
+PASS_HINT_SEQUENCE = "It contains a run such as abc or 123."
+PASS_HINT_REPEAT = "It repeats the same characters."
+PASS_HINT_DATE = "It contains a date or a year, which is quick to guess."
+PASS_HINT_WORDS = "A few common words alone are guessed quickly."
+PASS_HINT_FLOOR = "Four or five unrelated words are strong enough and easy to remember."
+PASS_HINT_GOOD = "Strong enough. Make sure you can remember it."
+PASS_HINT_STRONG = "A strong passphrase. Make sure you can remember it."
+PASS_TOO_SHORT = (
+    "That passphrase is too short: use at least {n} characters (four or five unrelated "
+    "words are easy to remember and hard to guess)."
+)
+PASS_MISMATCH = "The two passphrases do not match; type the same passphrase twice."
+PASS_TOO_WEAK = "That passphrase would be guessed too easily ({label}). {hint}"
+
 __all__ = [
     "LOCKED_BY_REQUEST",
     "LOCKED_IDLE",
     "LOCK_AFTER_CHOICE",
     "LOCK_AFTER_SET",
     "LOCK_BACKUP_FAILED",
+    "LOCK_BACKUP_FAILED_LAST",
+    "PASS_HINT_COMMON",
+    "PASS_HINT_DATE",
+    "PASS_HINT_EMPTY",
+    "PASS_HINT_FLOOR",
+    "PASS_HINT_GOOD",
+    "PASS_HINT_KEYBOARD",
+    "PASS_HINT_REPEAT",
+    "PASS_HINT_SEQUENCE",
+    "PASS_HINT_SHORT",
+    "PASS_HINT_STRONG",
+    "PASS_HINT_WORDS",
+    "PASS_LABELS",
+    "PASS_LABEL_EMPTY",
+    "PASS_LABEL_SHORT",
+    "PASS_MISMATCH",
+    "PASS_TOO_SHORT",
+    "PASS_TOO_WEAK",
+    "QUIT_FINISHING_BACKUP",
     "RECOVERY_EMPTY",
     "SETUP_UNEXPECTED",
     "UNLOCK_AGAIN",
     "UNLOCK_EMPTY",
     "UNLOCK_UNEXPECTED",
+    "UNLOCK_WRONG_PASSPHRASE",
     "VAULT_BACKUP_DAMAGED",
     "VAULT_BACKUP_EMPTY",
     "VAULT_BACKUP_MISSING",

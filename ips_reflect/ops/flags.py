@@ -148,14 +148,7 @@ def _store(
             flag.explanation,
         ):
             continue
-        vault.flags.upsert(
-            flag.sign,
-            flag.source,
-            entry_uid=flag.entry_uid,
-            evidence=flag.evidence,
-            explanation=flag.explanation,
-            fingerprint=flag.fingerprint,
-        )
+        vault.flags.record(flag)
         if flag.entry_uid is not None:
             touched.add(flag.entry_uid)
         if old is None:

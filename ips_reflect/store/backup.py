@@ -3,7 +3,8 @@
 A backup is one zip file (stored, not compressed: the contents are encrypted)::
 
     manifest.json   {"format": "ips-reflect/backup", "version": 1, "created": ...,
-                     "schema": N, "vault_db_sha256": ...}   (no personal data)
+                     "schema": N, "entries": N, "vault_db_sha256": ...}
+                    (no personal data: "entries" is a count, absent in older backups)
     header.json     the vault header as it was (key wrapped under the passphrase and
                     recovery code of that time)
     vault.db        a consistent copy of the encrypted database (SQLite backup API,
@@ -28,6 +29,7 @@ import json
 import os
 import shutil
 import tempfile
+import threading
 import zipfile
 from collections.abc import Iterator
 from dataclasses import dataclass, field
@@ -86,6 +88,34 @@ class RestoreResult:
     replaced_dir: Path | None  # where the previous vault was moved, if there was one
 
 
+#: What a backup or restore of this process is working on right now (staging folders
+#: and the files being written), so :func:`clean_leftovers` never takes it for a
+#: leftover: the app backs up on a worker after locking, and an unlock may come first.
+_busy: set[Path] = set()
+_busy_guard = threading.Lock()
+
+
+@contextlib.contextmanager
+def _in_use(path: Path) -> Iterator[None]:
+    path = Path(path).absolute()
+    with _busy_guard:
+        _busy.add(path)
+    try:
+        yield
+    finally:
+        with _busy_guard:
+            _busy.discard(path)
+
+
+def _is_busy(path: Path) -> bool:
+    path = Path(path).absolute()
+    with _busy_guard:
+        return any(
+            path == busy or (path.parent == busy.parent and path.name.startswith(f".{busy.name}."))
+            for busy in _busy
+        )
+
+
 @contextlib.contextmanager
 def staging_dir(parent: Path, prefix: str) -> Iterator[Path]:
     """A private working folder inside ``parent`` (the data folder), removed afterwards."""
@@ -93,7 +123,8 @@ def staging_dir(parent: Path, prefix: str) -> Iterator[Path]:
     with private_umask():
         path = Path(tempfile.mkdtemp(prefix=prefix, dir=parent))
     try:
-        yield path
+        with _in_use(path):
+            yield path
     finally:
         shutil.rmtree(path, ignore_errors=True)
 
@@ -176,7 +207,8 @@ def write_backup(db: Database, key: bytes, header_bytes: bytes, dest: Path, work
     if not dest.parent.is_dir():
         raise BackupError(messages.VAULT_BACKUP_NO_FOLDER.format(folder=dest.parent))
     try:
-        return _write_backup(db, key, header_bytes, dest, work)
+        with _in_use(dest):
+            return _write_backup(db, key, header_bytes, dest, work)
     except OSError as exc:
         problem: str | None = str(exc.strerror or exc)
     except Exception as exc:  # SQLite: the live database, or the disk, failed
@@ -207,6 +239,9 @@ def _write_backup(db: Database, key: bytes, header_bytes: bytes, dest: Path, wor
             with db.lock:
                 db.conn.backup(target)
             version = schema_version(target)
+            # How many entries it holds (a number, no personal data), for the list of
+            # backups that `backup list` and the app's Restore dialog show.
+            entries = counts(target, version).get("entries", 0) if version >= 1 else 0
         finally:
             target.close()
         for suffix in SIDE_SUFFIXES:
@@ -217,6 +252,7 @@ def _write_backup(db: Database, key: bytes, header_bytes: bytes, dest: Path, wor
             "version": BACKUP_VERSION,
             "created": now_iso(),
             "schema": version,
+            "entries": entries,
             "vault_db_sha256": _sha256(copy),
         }
         with atomic_writer(dest) as fh, zipfile.ZipFile(fh, "w", zipfile.ZIP_STORED) as zf:
@@ -232,19 +268,22 @@ STAGING_PREFIXES = (".backup-", ".restore-")
 def clean_leftovers(data_dir: Path) -> list[Path]:
     """Remove what a killed backup or restore left: private working folders in the data
     folder and half-written ``.part`` files there and in ``backups/``. Called with the
-    vault lock held (at unlock and before each automatic backup), so nothing removed
-    can belong to a backup still running. Returns what was removed."""
+    vault lock held (at unlock and before each automatic backup), so no other program
+    is backing up; what this process is still writing (the app's backup after a lock)
+    is skipped. Returns what was removed."""
     removed: list[Path] = []
     data_dir = Path(data_dir)
     with contextlib.suppress(OSError):
         for path in data_dir.iterdir():
+            if _is_busy(path):
+                continue
             if path.name.startswith(STAGING_PREFIXES) and path.is_dir() and not path.is_symlink():
                 shutil.rmtree(path, ignore_errors=True)
                 removed.append(path)
     for folder in (data_dir, data_dir / BACKUPS_DIR):
         with contextlib.suppress(OSError):
             for path in folder.glob(".*.part"):
-                if path.is_file() and not path.is_symlink():
+                if path.is_file() and not path.is_symlink() and not _is_busy(path):
                     with contextlib.suppress(OSError):
                         path.unlink()
                         removed.append(path)

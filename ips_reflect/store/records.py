@@ -15,6 +15,8 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from ips_reflect.core.entries import now_iso
+from ips_reflect.core.flag_model import Flag, FlagRecord
+from ips_reflect.core.supervision import Action, Session
 from ips_reflect.store.db import Database, Where
 from ips_reflect.store.migrations import SLEF_AREAS
 
@@ -84,21 +86,6 @@ class DraftStore(_Store):
 # --------------------------------------------------------------------------- flags
 
 
-@dataclass(frozen=True)
-class FlagRecord:
-    id: int
-    entry_uid: str | None
-    sign: str
-    source: str
-    evidence: str
-    explanation: str
-    status: str
-    note: str
-    created: str
-    updated: str
-    fingerprint: str
-
-
 def flag_fingerprint(entry_uid: str | None, sign: str, source: str, evidence: str = "") -> str:
     """Stable identity of a flag, so re-scanning never duplicates it."""
     raw = _dumps([entry_uid, sign, source, evidence])
@@ -117,6 +104,17 @@ def _flag(row: Any) -> FlagRecord:
 
 class FlagStore(_Store):
     """Prompts for reflection: one row per (entry, sign, source, evidence)."""
+
+    def record(self, flag: Flag, entry_uid: str | None = None) -> FlagRecord:
+        """Store a flag the engine found (about ``entry_uid``, default its own)."""
+        return self.upsert(
+            flag.sign,
+            flag.source,
+            entry_uid=entry_uid if entry_uid is not None else flag.entry_uid,
+            evidence=flag.evidence,
+            explanation=flag.explanation,
+            fingerprint=flag.fingerprint,
+        )
 
     def upsert(
         self,
@@ -356,26 +354,6 @@ class BiographyStore(_Store):
 
 
 # --------------------------------------------------------------------------- supervision
-
-
-@dataclass(frozen=True)
-class Session:
-    id: int
-    held_on: str
-    supervisor: str
-    agenda: list[Any]
-    notes: str
-    created: str
-    updated: str
-
-
-@dataclass(frozen=True)
-class Action:
-    id: int
-    session_id: int
-    text: str
-    due_on: str | None
-    done_on: str | None
 
 
 _SESSION_SELECT = (

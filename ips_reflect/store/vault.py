@@ -307,16 +307,24 @@ class Vault:
 
     def new_recovery_code(self, passphrase: str, kdf: KdfParams | None = None) -> str:
         """Replace the recovery code, keeping ``passphrase`` (the current one). The
-        database is re-keyed, so the old code opens nothing, not even an old header."""
-        return self.renew_secrets(passphrase, kdf)
+        database is re-keyed, so the old code opens nothing, not even an old header. The
+        passphrase is kept as it is, even one set before today's strength floor."""
+        return self.renew_secrets(passphrase, kdf, new_passphrase_given=False)
 
-    def renew_secrets(self, new_passphrase: str, kdf: KdfParams | None = None) -> str:
+    def renew_secrets(
+        self,
+        new_passphrase: str,
+        kdf: KdfParams | None = None,
+        *,
+        new_passphrase_given: bool = True,
+    ) -> str:
         """Re-key the database and write a header holding only the new key, wrapped under
         ``new_passphrase`` and a new recovery code. Returns the new recovery code.
 
         Crash-safe at every step: the vault opens with the old secrets until the new
         header is written, and with the new ones from then on."""
-        check_new_passphrase(new_passphrase)
+        if new_passphrase_given:
+            check_new_passphrase(new_passphrase)
         self._require_open()
         new_key, code, header = _new_secrets(new_passphrase, kdf or self.kdf_target)
         header = Header(self._current_header().created, header.passphrase, header.recovery)

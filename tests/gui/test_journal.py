@@ -388,7 +388,7 @@ def test_a_check_shows_its_light_reasons_signs_flags_and_reflection(qtbot, journ
     assert "▲ Traffic light: Amber: go gently" in text
     assert "Offering hope" in text  # the reason's short label
     assert "Focus shifts to me" in text  # the sign's short label
-    assert "Flags to reflect on" in text and "you ticked it" in text
+    assert "Flags to reflect on" in text and "you ticked this sign" in text
     assert "Reflection afterwards:" in text and TEXTS["reflection"][0] in text
     assert "check.light" not in text
     # The link opens the reflection.
@@ -541,17 +541,17 @@ def test_cancel_asks_before_throwing_away_typing(journal, no_dialogs):
     assert not journal.editing and journal.title_edit.text() == ""
 
 
-def test_unsaved_editing_comes_back_as_a_draft(qtbot, content, vault, entries, page):
+def test_unsaved_editing_comes_back_after_a_lock(qtbot, content, vault, entries, page):
     journal = page.controller
     journal.set_vault(vault)
     journal.new_entry()
     journal.title_edit.setText("Half written")
     journal.body_edit.setPlainText("I was going to say")
-    assert journal.keeper.save_now()
+    assert journal.flush_drafts()  # what the window asks of every page before a lock
     journal.set_vault(None)  # locked before saving
+    assert journal.title_edit.text() == "" and journal.body_edit.toPlainText() == ""
     journal.set_vault(vault)
-    assert journal.banner.shown
-    journal.banner.restore_button.click()
+    assert not journal.banner.shown  # put back as it was, not offered
     assert journal.editing
     assert journal.title_edit.text() == "Half written"
     assert journal.body_edit.toPlainText() == "I was going to say"

@@ -58,7 +58,7 @@ def test_window_opens_with_title_and_guide_page(window):
 def test_menus_have_the_documented_actions(window):
     menus = {m.objectName(): m for m in window.view.menuBar().findChildren(QWidget)}
     titles = [a.text().replace("&", "") for a in window.view.menuBar().actions()]
-    assert titles == ["File", "View", "Go", "Help"]
+    assert titles == ["File", "Vault", "View", "Go", "Help"]
     theme_texts = [a.text().replace("&", "") for a in menus["menuTheme"].actions()]
     assert theme_texts == ["Light", "Dark", "High contrast"]
     assert all(a.isCheckable() for a in menus["menuTheme"].actions())

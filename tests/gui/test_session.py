@@ -23,6 +23,7 @@ def test_lock_drops_the_key_and_takes_an_encrypted_backup(qtbot, data_dir):
         session.lock()
     assert blocker.args == ["IPS Reflect is locked."]
     assert not vault.is_open and session.vault is None
+    assert session.backups.wait(30)  # written by a worker after the lock
     backups = sorted((data_dir / "backups").iterdir())
     assert len(backups) == 1
     # The backup holds no readable header or text, only the encrypted vault.
@@ -36,6 +37,7 @@ def test_automatic_backups_keep_only_the_last_n(qtbot, data_dir):
             Vault.unlock(data_dir, TEST_PASSPHRASE) if Vault.exists(data_dir) else _open(data_dir)
         )
         session.lock()
+        assert session.backups.wait(30)
     assert len(list((data_dir / "backups").iterdir())) == 2
 
 
@@ -107,12 +109,38 @@ def test_a_failed_automatic_backup_is_told_but_never_stops_the_lock(qtbot, data_
     vault = _open(data_dir)
     session.open(vault)
 
-    def damaged(**_kw):
+    def damaged(self, **_kw):
         raise DatabaseDamaged("The vault's database is damaged; earlier backups were kept.")
 
-    monkeypatch.setattr(vault, "auto_backup", damaged)
-    with qtbot.waitSignal(session.locked) as blocker:
+    monkeypatch.setattr(Vault, "auto_backup", damaged)
+    locked: list[str] = []
+    session.locked.connect(locked.append)
+    with qtbot.waitSignal(session.backupFailed, timeout=10000) as failed:
         session.lock()
     assert not vault.is_open and not session.is_unlocked
-    assert blocker.args[0].startswith("IPS Reflect is locked.")
-    assert "database is damaged" in blocker.args[0]
+    assert locked == ["IPS Reflect is locked."]
+    assert "database is damaged" in failed.args[0]
+    assert "database is damaged" in session.take_backup_problem()
+    assert session.take_backup_problem() == ""  # told once
+
+
+def test_lock_returns_before_the_backup_is_written(qtbot, data_dir, monkeypatch):
+    """The window clears at once; a slow backup finishes on its worker afterwards."""
+    import threading
+
+    release = threading.Event()
+    real = Vault.auto_backup
+
+    def slow(self, **kw):
+        assert release.wait(30)
+        return real(self, **kw)
+
+    monkeypatch.setattr(Vault, "auto_backup", slow)
+    session = VaultSession()
+    session.open(_open(data_dir))
+    session.lock()  # returns although the backup is still waiting
+    assert not session.is_unlocked and session.backups.running
+    assert not (data_dir / "backups").exists() or not list((data_dir / "backups").iterdir())
+    release.set()
+    assert session.backups.wait(30) and not session.backups.running
+    assert len(list((data_dir / "backups").iterdir())) == 1

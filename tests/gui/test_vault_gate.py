@@ -71,7 +71,8 @@ def test_wrong_passphrase_says_so_and_allows_a_retry(qtbot, data_dir):
     qtbot.keyClick(ctl.edit, Qt.Key.Key_Return)
     error = dialog.findChild(QLabel, "errorLabel")
     qtbot.waitUntil(lambda: error.isVisible(), timeout=10_000)
-    assert "passphrase" in error.text().lower()
+    assert "does not open this vault" in error.text()
+    assert "Use recovery code" in error.text() and "ips-reflect" not in error.text()
     assert ctl.edit.isEnabled() and ctl.edit.hasFocus()
     assert ctl.edit.selectedText() == "not my passphrase"  # typing replaces it
     assert unlocked == []
@@ -126,6 +127,17 @@ def test_setup_refuses_mismatched_passphrases(qtbot, data_dir):
     qtbot.keyClicks(ctl.confirm_edit, TEST_PASSPHRASE + "x")
     qtbot.mouseClick(ctl.create_button, Qt.MouseButton.LeftButton)
     assert "do not match" in dialog.findChild(QLabel, "errorLabel").text()
+    assert not Vault.exists(data_dir)
+
+
+def test_setup_refuses_a_passphrase_below_the_floor(qtbot, data_dir):
+    dialog, ctl = _set_up(qtbot, data_dir)
+    qtbot.keyClicks(ctl.pass_edit, "password")
+    assert ctl.strength_label.text().startswith("Very weak")
+    qtbot.keyClicks(ctl.confirm_edit, "password")
+    qtbot.mouseClick(ctl.create_button, Qt.MouseButton.LeftButton)
+    error = dialog.findChild(QLabel, "errorLabel").text()
+    assert "guessed too easily" in error and "unrelated words" in error
     assert not Vault.exists(data_dir)
 
 

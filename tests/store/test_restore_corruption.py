@@ -177,7 +177,8 @@ def test_verify_names_the_damaged_pages(damaged_setup, data_dir, capsys, cli_env
     lines = err.strip().splitlines()
     assert lines[0] == (
         "ips-reflect: The vault failed its checks (listed below). Make a copy of the data "
-        "folder, then restore your latest backup with 'ips-reflect restore FILE'."
+        "folder, then restore your latest backup (Vault > Restore from a backup, or "
+        "'ips-reflect restore FILE')."
     )
     assert any(
         line.startswith("encryption check: HMAC verification failed for page") for line in lines

@@ -23,6 +23,7 @@ from PySide6.QtWidgets import (
     QMainWindow,
     QMenu,
     QMessageBox,
+    QProgressDialog,
     QWidget,
 )
 
@@ -35,9 +36,12 @@ from ips_reflect.gui.shell.main_window import MainWindow
 from ips_reflect.gui.shell.session import VaultSession
 from ips_reflect.gui.shell.uiloader import find_child, load_ui
 from ips_reflect.gui.shell.vault_gate import VaultGate
+from ips_reflect.gui.shell.workers import run_task
 from ips_reflect.gui.widgets import theme as theming
 
 if TYPE_CHECKING:
+    from ips_reflect.gui.shell.care import RestoreRequest, VaultMenu
+    from ips_reflect.store.backup import RestoreResult
     from ips_reflect.store.vault import Vault
 
 #: A page controller, as its ``create_page`` gives it.
@@ -249,6 +253,10 @@ class AppShell(QObject):
         self.session.locked.connect(self._on_locked)
         self.gate: VaultGate | None = None
         self._quitting = False
+        self._restoring = False
+        self._next_gate: VaultGate | None = None
+        self._finishing: QProgressDialog | None = None
+        self.vault_menu: VaultMenu | None = None
         self.app.setQuitOnLastWindowClosed(False)
         self.app.aboutToQuit.connect(self._on_quit)
 
@@ -258,11 +266,21 @@ class AppShell(QObject):
         QTimer.singleShot(0, self.ready.emit)
         return dialog
 
-    def _open_gate(self, notice: str | None = None) -> QDialog:
+    def _new_gate(self) -> VaultGate:
         parent = self.window.view if self.window is not None else None
-        self.gate = VaultGate(self.data_dir, parent)
-        self.gate.unlocked.connect(self._on_unlocked)
-        self.gate.cancelled.connect(self._on_cancelled)
+        gate = VaultGate(self.data_dir, parent)
+        gate.unlocked.connect(self._on_unlocked)
+        gate.cancelled.connect(self._on_cancelled)
+        return gate
+
+    def _prepare_next_gate(self) -> None:
+        """While unlocked: build the next unlock prompt, hidden, so a lock shows it at once."""
+        if self.session.is_unlocked and self._next_gate is None and self.window is not None:
+            self._next_gate = self._new_gate()
+            self._next_gate.prepare_unlock()
+
+    def _open_gate(self, notice: str | None = None) -> QDialog:
+        self.gate, self._next_gate = self._next_gate or self._new_gate(), None
         dialog = self.gate.start()
         intro = dialog.findChild(QLabel, "introLabel")
         if notice and intro is not None:
@@ -280,16 +298,32 @@ class AppShell(QObject):
             self.windowOpened.emit(self.window)
         self.window.set_vault(vault)
         self.window.show()
+        problem = self.session.take_backup_problem()
+        if problem:  # the backup after the last lock failed: say so now
+            self.window.show_status(messages.LOCK_BACKUP_FAILED_LAST.format(problem=problem))
         # The unlock dialog had the keyboard; hand it to the window and its page.
         self.window.view.raise_()
         self.window.view.activateWindow()
-        QTimer.singleShot(0, self.window.focus_page)
+        QTimer.singleShot(0, self._focus_after_unlock)
+        QTimer.singleShot(0, self._prepare_next_gate)
+
+    def _focus_after_unlock(self) -> None:
+        """The keyboard where the lock found it (else the page's first control)."""
+        if self.window is not None and not self.window.restore_place():
+            self.window.focus_page()
 
     def _wire_window(self, window: MainWindow) -> None:
+        # After the first unlock (the store is loaded by then): start-up stays light.
+        from ips_reflect.gui.shell.care import VaultMenu
+
         window.action("actionLock").triggered.connect(lambda: self.session.lock())
+        self.vault_menu = VaultMenu(
+            window, self.session, self.data_dir, self.session.backups_kept, parent=self
+        )
+        self.vault_menu.restoreRequested.connect(self.restore)
         close_requested = getattr(window.view, "closeRequested", None)
         if close_requested is not None:
-            close_requested.connect(self.app.quit)
+            close_requested.connect(self.quit)
         menu = find_child(window.view, QMenu, "menuLockAfter")
         group = QActionGroup(menu)
         group.setExclusive(True)
@@ -318,16 +352,98 @@ class AppShell(QObject):
         if self.window is not None:
             self.window.set_vault(None)
             self.window.view.hide()
-        if not self._quitting:
+        if not self._quitting and not self._restoring:
             self._open_gate(reason)
+
+    def restore(self, request: RestoreRequest) -> None:
+        """Vault > Restore: lock (work is kept as drafts, the automatic backup is taken),
+        restore the checked backup on a worker, then ask to unlock with its secret. If
+        the restore fails, nothing was replaced and the unlock prompt says why."""
+        from ips_reflect.ops import vault_care  # only when restoring: start-up stays light
+
+        self._restoring = True
+        self.session.lock(messages.CARE_RESTORE_LOCKED)
+        box = _waiting_box(messages.CARE_RESTORING, "restoringDialog")
+        box.show()
+        backups = self.session.backups
+
+        def job() -> RestoreResult:
+            backups.wait()  # the backup of the vault being replaced comes first
+            return vault_care.restore(
+                self.data_dir,
+                request.path,
+                passphrase=request.passphrase,
+                recovery_code=request.recovery_code,
+            )
+
+        def finish(notice: str) -> None:
+            box.close()
+            box.deleteLater()
+            self._restoring = False
+            self._open_gate(notice)
+
+        def done(result: RestoreResult) -> None:
+            notice = messages.CARE_RESTORED.format(
+                count=result.entries,
+                entries="entry" if result.entries == 1 else "entries",
+                file=request.path.name,
+            )
+            if result.replaced_dir is not None:
+                notice += " " + messages.CARE_RESTORE_REPLACED_IN.format(folder=result.replaced_dir)
+            finish(f"{notice} {messages.CARE_RESTORE_UNLOCK}")
+
+        def failed(exc: BaseException) -> None:
+            why = exc.message if isinstance(exc, UserError) else type(exc).__name__
+            finish(messages.CARE_RESTORE_NOT_DONE.format(problem=why))
+
+        run_task(job, on_success=done, on_failure=failed)
 
     def _on_cancelled(self) -> None:
         if self.window is None or not self.window.view.isVisible():
             self.app.quit()
 
-    def _on_quit(self) -> None:
+    def quit(self) -> None:
+        """Close the app: typing is saved as drafts (silently), the vault locks, and the
+        app ends once the automatic backup is written, saying so while it waits."""
         self._quitting = True
         self.session.lock()
+        if not self.session.backups.running:
+            self.app.quit()
+            return
+        box = self._finishing = _waiting_box(
+            messages.QUIT_FINISHING_BACKUP, "finishingBackupDialog"
+        )
+        self.session.backups.finished.connect(lambda _problem: self._finish_quit())
+        box.show()
+        if not self.session.backups.running:  # it ended while the box was being built
+            self._finish_quit()
+
+    def _finish_quit(self) -> None:
+        if self.session.backups.running:
+            return
+        if self._finishing is not None:
+            self._finishing.close()
+            self._finishing.deleteLater()
+            self._finishing = None
+        self.app.quit()
+
+    def _on_quit(self) -> None:
+        """The event loop is ending (Quit, or the session logging out): lock if still
+        open and wait for the backup, so the key never outlives the app."""
+        self._quitting = True
+        self.session.lock()
+        self.session.backups.wait()
+
+
+def _waiting_box(text: str, name: str) -> QProgressDialog:
+    """A busy box for work that is never cut short (a restore, the backup at quit)."""
+    box = QProgressDialog(text, "", 0, 0)
+    box.setCancelButton(None)
+    box.setWindowTitle(APP_NAME)
+    box.setObjectName(name)
+    box.setAccessibleName(text)
+    box.setMinimumDuration(0)
+    return box
 
 
 def run_app(args: argparse.Namespace) -> int:

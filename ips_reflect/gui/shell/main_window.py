@@ -24,10 +24,13 @@ from PySide6.QtWidgets import (
     QApplication,
     QFrame,
     QLabel,
+    QLineEdit,
     QListView,
     QMainWindow,
     QMenu,
+    QPlainTextEdit,
     QStackedWidget,
+    QTextEdit,
     QWidget,
 )
 
@@ -358,13 +361,41 @@ class MainWindow(QObject):
                 setter(vault)
 
     def flush(self) -> None:
-        """Ask every page to save what is typed now (before a lock or quit)."""
+        """Ask every page to save what is typed now (before a lock or quit), and remember
+        which control had the keyboard so the unlock can put it back."""
+        self._place = self._focus_place()
         for controller in self.controllers.values():
             for name in ("flush", "flush_drafts"):
                 saver = getattr(controller, name, None)
                 if saver is not None:
                     with contextlib.suppress(Exception):  # never stop a lock
                         saver()
+
+    def _focus_place(self) -> tuple[str, str, int] | None:
+        """(page, control's objectName, cursor position): names and a number, no text."""
+        focus = QApplication.focusWidget()
+        page = self.stack.currentWidget()
+        key = self.current_page
+        if focus is None or page is None or key is None or not page.isAncestorOf(focus):
+            return None
+        if not focus.objectName():
+            return None
+        return key, focus.objectName(), _cursor_of(focus)
+
+    def restore_place(self) -> bool:
+        """After an unlock: the keyboard back in the control (and at the cursor place) it
+        was in when the vault locked. False if there is none (then focus the page)."""
+        place, self._place = getattr(self, "_place", None), None
+        if place is None or place[0] != self.current_page:
+            return False
+        page = self.stack.currentWidget()
+        named = page.findChildren(QWidget, place[1]) if page is not None else []
+        widget = next((w for w in named if w.isVisible() and w.isEnabled()), None)
+        if widget is None:  # e.g. a quick-check twin: only the one on screen will do
+            return False
+        widget.setFocus(Qt.FocusReason.OtherFocusReason)
+        _set_cursor(widget, place[2])
+        return True
 
     def remember(self, **changes: object) -> bool:
         """Save settings changes made outside this class (e.g. the lock timeout)."""
@@ -443,3 +474,23 @@ class MainWindow(QObject):
             self._save_failed = False
             self.view.statusBar().clearMessage()
         return True
+
+
+def _cursor_of(widget: QWidget) -> int:
+    if isinstance(widget, QLineEdit):
+        return widget.cursorPosition()
+    if isinstance(widget, (QPlainTextEdit, QTextEdit)):
+        return widget.textCursor().position()
+    return -1
+
+
+def _set_cursor(widget: QWidget, position: int) -> None:
+    if position < 0:
+        return
+    if isinstance(widget, QLineEdit):
+        widget.setCursorPosition(min(position, len(widget.text())))
+    elif isinstance(widget, (QPlainTextEdit, QTextEdit)):
+        cursor = widget.textCursor()
+        cursor.setPosition(min(position, max(0, widget.document().characterCount() - 1)))
+        widget.setTextCursor(cursor)
+        widget.ensureCursorVisible()

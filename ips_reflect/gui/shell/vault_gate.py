@@ -23,12 +23,14 @@ from PySide6.QtWidgets import (
     QStackedWidget,
     QWidget,
 )
+from shiboken6 import isValid
 
 from ips_reflect import messages
-from ips_reflect.core.passphrase import check_new_passphrase, estimate
+from ips_reflect.core.passphrase import check_new_passphrase
 from ips_reflect.errors import UserError
 from ips_reflect.gui.shell.uiloader import find_child, load_ui
 from ips_reflect.gui.shell.workers import run_task
+from ips_reflect.gui.widgets.strength import StrengthMeter
 
 if TYPE_CHECKING:
     from ips_reflect.store.vault import Vault
@@ -142,8 +144,13 @@ class UnlockController(_FormController):
         self.view.accept()
 
     def _failed(self, exc: BaseException) -> None:
+        from ips_reflect.store.errors import WrongPassphrase
+
         self.set_busy(False)
-        self.show_error(_error_text(exc, messages.UNLOCK_UNEXPECTED))
+        if isinstance(exc, WrongPassphrase):  # the way back is the button right below
+            self.show_error(messages.UNLOCK_WRONG_PASSPHRASE)
+        else:
+            self.show_error(_error_text(exc, messages.UNLOCK_UNEXPECTED))
         self.edit.selectAll()
         self.edit.setFocus()
 
@@ -212,20 +219,8 @@ class _NewPassphraseForm(_FormController):
         self.pass_edit: QLineEdit = find_child(view, QLineEdit, "passphraseEdit")
         self.confirm_edit: QLineEdit = find_child(view, QLineEdit, "confirmEdit")
         self.strength_label: QLabel = find_child(view, QLabel, "strengthLabel")
-        self.strength_bar: QProgressBar | None = view.findChild(QProgressBar, "strengthBar")
-        self.pass_edit.textChanged.connect(self._update_strength)
-        self._update_strength("")
-
-    def _update_strength(self, text: str) -> None:
-        s = estimate(text)
-        label = f"{s.label}: {s.hint}" if text else s.hint
-        self.strength_label.setText(label)
-        self.strength_label.setAccessibleDescription(label)
-        if self.strength_bar is not None:
-            self.strength_bar.setValue(s.score)
-            self.strength_bar.setProperty("strength", s.score)
-            self.strength_bar.style().unpolish(self.strength_bar)
-            self.strength_bar.style().polish(self.strength_bar)
+        self.meter = StrengthMeter(self.strength_label, view.findChild(QProgressBar, "strengthBar"))
+        self.pass_edit.textChanged.connect(self.meter.update)
 
     def read_new_passphrase(self) -> str | None:
         passphrase, confirm = self.pass_edit.text(), self.confirm_edit.text()
@@ -412,6 +407,7 @@ class VaultGate(QObject):
         self.parent_widget = parent
         self.dialog: QDialog | None = None
         self.controller: QObject | None = None
+        self._ready: tuple[QDialog, UnlockController] | None = None
 
     def start(self) -> QDialog:
         if vault_exists(self.data_dir):
@@ -426,20 +422,44 @@ class VaultGate(QObject):
         self.dialog = dialog
         return dialog
 
-    def _show(
-        self, name: str, make: Any, focus: str, on_rejected: Callable[[], object]
+    def _build(
+        self, name: str, make: Any, on_rejected: Callable[[], object]
     ) -> tuple[QDialog, Any]:
-        """Open dialog ``name`` with its controller, wired to :attr:`unlocked`."""
+        """Dialog ``name`` with its controller, wired to :attr:`unlocked`, not shown yet."""
         dialog = self._open(name)
         ctl = make(dialog, self.data_dir)
         ctl.unlocked.connect(self.unlocked.emit)
         dialog.rejected.connect(on_rejected)
-        self.controller = ctl
+        return dialog, ctl
+
+    def _show(
+        self, name: str, make: Any, focus: str, on_rejected: Callable[[], object]
+    ) -> tuple[QDialog, Any]:
+        """Open dialog ``name`` with its controller, wired to :attr:`unlocked`."""
+        dialog, ctl = self._build(name, make, on_rejected)
+        return self._present(dialog, ctl, focus)
+
+    def _present(self, dialog: QDialog, ctl: Any, focus: str) -> tuple[QDialog, Any]:
+        self.dialog, self.controller = dialog, ctl
         dialog.show()
         getattr(ctl, focus).setFocus()
         return dialog, ctl
 
+    def prepare_unlock(self) -> None:
+        """Build the unlock dialog now, hidden, so that a lock shows it at once (building
+        it takes a few tens of milliseconds). It holds nothing secret."""
+        if self._ready is None:
+            dialog, ctl = self._build("unlock", UnlockController, self._rejected)
+            ctl.recoveryRequested.connect(self._to_recovery)
+            self._ready = (dialog, ctl)
+            self.dialog = None
+
     def show_unlock(self) -> QDialog:
+        if self._ready is not None and isValid(self._ready[0]):
+            dialog, ctl = self._present(*self._ready, "edit")
+            self._ready = None
+            return dialog
+        self._ready = None
         dialog, ctl = self._show("unlock", UnlockController, "edit", self._rejected)
         ctl.recoveryRequested.connect(self._to_recovery)
         return dialog

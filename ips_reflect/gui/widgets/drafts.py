@@ -9,6 +9,12 @@ never overwritten by new typing: when a page gets its vault it asks
 :class:`DraftBanner` shows a non-modal "Restore your unfinished check from
 10:32 · Discard" strip.
 
+Locking keeps the session: before the vault closes, :meth:`DraftKeeper.hold` writes
+whatever changed (encrypted, in the vault; the page then clears), and after the
+unlock :meth:`DraftKeeper.resume` puts this session's own draft back without asking,
+so the person carries on where they were. Quitting holds too; the next start offers
+that draft back like any other left-over.
+
 Nothing here shows a dialog, and a failed save (for example because the vault
 was locked a moment ago) is remembered in ``last_error`` and never raised into
 Qt.
@@ -111,6 +117,7 @@ class DraftKeeper(QObject):
         self.restore = restore
         self.last_error: str | None = None
         self._paused = 0
+        self._dirty = False  # changed since the draft was last written or dropped
         self._token = uuid.uuid4().hex[:8]
         self._timer = QTimer(self)
         self._timer.setSingleShot(True)
@@ -128,6 +135,7 @@ class DraftKeeper(QObject):
         """Start a fresh draft (after the work was saved as an entry)."""
         self._timer.stop()
         self._token = uuid.uuid4().hex[:8]
+        self._dirty = False
 
     # -- saving
 
@@ -149,6 +157,7 @@ class DraftKeeper(QObject):
         """Something changed: save about a second from now (each change restarts the wait)."""
         if self._paused or self._vault() is None:
             return
+        self._dirty = True
         self._timer.start()
 
     def _vault(self) -> Any:
@@ -174,6 +183,7 @@ class DraftKeeper(QObject):
             self.failed.emit(self.last_error)
             return False
         self.last_error = None
+        self._dirty = False
         if payload:
             self.saved.emit()
         return True
@@ -184,9 +194,22 @@ class DraftKeeper(QObject):
             return self.save_now()
         return True
 
+    def hold(self) -> bool:
+        """Before a lock or quit: write what changed since the last save (nothing if
+        nothing did, so a page whose work was saved leaves no draft to offer)."""
+        if self._dirty or self._timer.isActive():
+            return self.save_now()
+        return True
+
+    def resume(self) -> bool:
+        """After an unlock: put this session's own draft back, silently (it is what was
+        on the page when the vault locked). True if there was one."""
+        return self._read(lambda vault: vault.drafts.load(self.storage_key)) is not None
+
     def discard(self) -> None:
         """Forget this session's draft (after saving the entry, or on Discard)."""
         self._timer.stop()
+        self._dirty = False
         vault = self._vault()
         if vault is not None:
             with contextlib.suppress(Exception):
@@ -197,6 +220,22 @@ class DraftKeeper(QObject):
         self._timer.stop()
 
     # -- drafts left behind
+
+    def _read(self, find: Callable[[Any], Any]) -> Any:
+        """``find(vault)``'s draft put back into the page (None if there is none, the
+        vault is closed or it cannot be read)."""
+        vault = self._vault()
+        if vault is None:
+            return None
+        try:
+            draft = find(vault)
+        except Exception:
+            return None
+        if draft is None:
+            return None
+        with self.paused():
+            self.restore(draft.payload if isinstance(draft.payload, dict) else {})
+        return draft
 
     def offered(self) -> Any:
         """The newest draft of this kind left by an earlier session, or None."""
@@ -215,13 +254,10 @@ class DraftKeeper(QObject):
 
     def restore_offered(self) -> bool:
         """Put the offered draft back into the page; it then lives on as this session's."""
-        draft = self.offered()
+        draft = self._read(lambda _vault: self.offered())
         vault = self._vault()
         if draft is None or vault is None:
             return False
-        payload = draft.payload if isinstance(draft.payload, dict) else {}
-        with self.paused():
-            self.restore(payload)
         with contextlib.suppress(Exception):
             vault.drafts.delete(draft.key)
         self.save_now()
@@ -240,31 +276,27 @@ class DraftKeeper(QObject):
 class DraftBanner(QObject):
     """The "Restore your unfinished check from 10:32 · Discard" strip of a page.
 
-    ``frame`` holds ``label`` and the two buttons (all from the page's .ui).
+    ``frame`` (from the page's .ui) holds the label ``draftLabel`` and the buttons
+    ``draftRestoreButton`` and ``draftDiscardButton``.
     """
 
     restored = Signal()
     discarded = Signal()
 
     def __init__(
-        self,
-        keeper: DraftKeeper,
-        frame: QWidget,
-        label: QLabel,
-        restore_button: QPushButton,
-        discard_button: QPushButton,
-        noun: str,
-        parent: QObject | None = None,
+        self, keeper: DraftKeeper, frame: QWidget, noun: str, parent: QObject | None = None
     ) -> None:
+        from ips_reflect.gui.shell.uiloader import find_child
+
         super().__init__(parent)
         self.keeper = keeper
         self.frame = frame
-        self.label = label
-        self.restore_button = restore_button
-        self.discard_button = discard_button
         self.noun = noun
-        restore_button.clicked.connect(self.restore)
-        discard_button.clicked.connect(self.discard)
+        self.label = find_child(frame, QLabel, "draftLabel")
+        self.restore_button = find_child(frame, QPushButton, "draftRestoreButton")
+        self.discard_button = find_child(frame, QPushButton, "draftDiscardButton")
+        self.restore_button.clicked.connect(self.restore)
+        self.discard_button.clicked.connect(self.discard)
         frame.hide()
 
     @property
@@ -320,14 +352,6 @@ def attach_drafts(
     keeper = DraftKeeper(
         lambda: page._vault, key, kind, page.collect_draft, page.restore_draft, parent=page
     )
-    banner = DraftBanner(
-        keeper,
-        find_child(view, QFrame, "draftBanner"),
-        find_child(view, QLabel, "draftLabel"),
-        find_child(view, QPushButton, "draftRestoreButton"),
-        find_child(view, QPushButton, "draftDiscardButton"),
-        noun,
-        parent=page,
-    )
+    banner = DraftBanner(keeper, find_child(view, QFrame, "draftBanner"), noun, parent=page)
     set_banner_level(banner.frame, "notice")
     return keeper, banner

@@ -26,6 +26,7 @@ from html import escape
 from ips_reflect import messages
 from ips_reflect.core.content import Content, Item
 from ips_reflect.core.entries import AnswerValue, Entry
+from ips_reflect.gui.widgets.rich_text import prose_css
 from ips_reflect.gui.widgets.theme import Theme
 from ips_reflect.store import search as search_mod
 from ips_reflect.store.entry_store import BIN_DAYS
@@ -82,6 +83,11 @@ def days_left(deleted_at: str | None, today: date | None = None) -> int | None:
         return None
     today = today or date.today()
     return max(0, BIN_DAYS - (today - moment.date()).days)
+
+
+def _lower_first(text: str) -> str:
+    """ "Noticed in what you wrote" -> "noticed in what you wrote" (mid-sentence)."""
+    return text[:1].lower() + text[1:]
 
 
 def label_for(content: Content | None, item_id: str) -> str:
@@ -227,12 +233,9 @@ def light_colour(theme: Theme, light: str) -> str:
 def entry_css(theme: Theme, point_size: int) -> str:
     c = theme.colors
     mark_bg, mark_fg = mark_colours(theme)
-    return f"""
-        body {{ color: {c["text"]}; }}
-        p {{ margin-top: 0px; margin-bottom: 8px; }}
-        ul {{ margin-top: 0px; margin-bottom: 8px; }}
-        li {{ margin-bottom: 3px; }}
-        a {{ color: {c["link"]}; }}
+    return (
+        prose_css(theme, item_gap=3)
+        + f"""
         .kicker {{ font-weight: bold; color: {c["accent"]}; margin-bottom: 2px; }}
         .when {{ color: {c["muted"]}; }}
         .title {{ font-size: {round(point_size * 1.45)}pt; font-weight: bold;
@@ -257,6 +260,7 @@ def entry_css(theme: Theme, point_size: int) -> str:
         .light-incomplete {{ color: {light_colour(theme, "incomplete")}; }}
         .light-red {{ color: {light_colour(theme, "red")}; }}
     """
+    )
 
 
 # --------------------------------------------------------------------------- the entry
@@ -358,7 +362,7 @@ def answer_html(
 ) -> str:
     """One answer, in words."""
     if isinstance(value, bool):
-        word = messages.JOURNAL_YES if value else messages.JOURNAL_NO
+        word = messages.JOURNAL_YES_NO_UNSURE["yes" if value else "no"]
         return f'<p class="answer">{escape(word)}</p>'
     if isinstance(value, int):
         text = messages.JOURNAL_SCALE_VALUE.format(value=value)
@@ -491,8 +495,8 @@ def entry_html(
         for f in ctx.flags:
             line = messages.JOURNAL_FLAG_LINE.format(
                 sign=label_for(content, f.sign),
-                status=messages.JOURNAL_FLAG_STATUS.get(f.status, f.status),
-                source=messages.JOURNAL_FLAG_SOURCE.get(f.source, f.source),
+                status=messages.FLAG_STATUS_LABELS.get(f.status, f.status).lower(),
+                source=_lower_first(messages.FLAG_SOURCE_KICKERS.get(f.source, f.source)),
             )
             evidence = f' <span class="muted">“{hl.html(f.evidence)}”</span>' if f.evidence else ""
             parts.append(f"<li>{escape(line)}{evidence}</li>")

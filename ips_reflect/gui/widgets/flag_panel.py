@@ -123,14 +123,7 @@ def record_dismissals(
         key = (flag.sign, flag.source)
         if key not in dismissed:
             continue
-        stored = vault.flags.upsert(
-            flag.sign,
-            flag.source,
-            entry_uid=entry.uid,
-            evidence=flag.evidence,
-            explanation=flag.explanation,
-            fingerprint=flag.fingerprint,
-        )
+        stored = vault.flags.record(flag, entry.uid)
         note = dismissed[key] or messages.FLAG_PANEL_DISMISSED_NOTE
         vault.flags.set_status(stored.id, "resolved", note)
         count += 1

@@ -17,6 +17,7 @@ from ips_reflect.core.content import Content
 from ips_reflect.core.entries import Entry
 from ips_reflect.core.plan import SharingPlan
 from ips_reflect.errors import UserError
+from ips_reflect.gui.widgets.controller import PageController
 from ips_reflect.gui.widgets.traffic_light import TrafficLight
 
 if TYPE_CHECKING:
@@ -34,7 +35,7 @@ def held_light(holder: QWidget, size: int) -> TrafficLight:
     return light
 
 
-class FlowPage(QObject):
+class FlowPage(PageController):
     """What the flow pages share; subclasses make :attr:`keeper` and
     :attr:`draft_banner` and write :meth:`_locked` and :meth:`_unlocked`."""
 
@@ -42,9 +43,7 @@ class FlowPage(QObject):
     draft_banner: DraftBanner
 
     def __init__(self, view: QWidget, content: Content, parent: QObject | None = None) -> None:
-        super().__init__(parent)
-        self.view = view
-        self.content = content
+        super().__init__(view, content, parent)
         self._vault: Vault | None = None
         self.plan = SharingPlan()
         self._loading = 0
@@ -61,11 +60,16 @@ class FlowPage(QObject):
         self._vault = vault
         self.view.setEnabled(True)
         self._unlocked(vault)
+        if self.keeper.resume():  # back where the lock found it
+            self._after_restore()
         self.draft_banner.refresh()
 
     def flush_drafts(self) -> bool:
-        """Save a waiting draft now (call before locking or quitting)."""
-        return self.keeper.flush()
+        """Keep what is typed as this session's draft (before locking or quitting)."""
+        return self.keeper.hold()
+
+    def _after_restore(self) -> None:
+        """A draft was put back into the page (pages may re-check or re-focus)."""
 
     def _locked(self) -> None:
         """Empty the page on lock."""

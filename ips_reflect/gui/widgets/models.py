@@ -18,10 +18,11 @@ from PySide6.QtCore import (
     QPersistentModelIndex,
     Qt,
 )
-from PySide6.QtWidgets import QAbstractItemView, QTableView
+from PySide6.QtWidgets import QAbstractItemView, QHeaderView, QTableView
 
 ModelIndex = QModelIndex | QPersistentModelIndex
-_ROOT = QModelIndex()
+ROOT = QModelIndex()  # the invalid index: the root, every model's default parent
+USER_ROLE = int(Qt.ItemDataRole.UserRole)
 
 
 # --------------------------------------------------------------------------- rows
@@ -40,7 +41,7 @@ class _RowsModel(_ModelBase):
     #: The flags of every valid item.
     item_flags = Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsSelectable
 
-    def rowCount(self, parent: ModelIndex = _ROOT) -> int:
+    def rowCount(self, parent: ModelIndex = ROOT) -> int:
         return 0 if parent.isValid() else len(self._rows)
 
     def flags(self, index: ModelIndex) -> Qt.ItemFlag:
@@ -86,6 +87,28 @@ def select_row(table: QTableView, row: int) -> bool:
     return True
 
 
+def show_rows(
+    table: QTableView,
+    model: QAbstractItemModel,
+    stretch: Iterable[int] = (),
+    header_name: str = "",
+    rows_name: str = "",
+) -> QHeaderView:
+    """Show ``model`` in ``table``: its columns sized to their contents but for the
+    ``stretch`` ones, which share the spare width, and its headers named for screen
+    readers (where a name is given). The horizontal header, for any further set-up."""
+    table.setModel(model)
+    header = table.horizontalHeader()
+    if header_name:
+        header.setAccessibleName(header_name)
+    if rows_name:
+        table.verticalHeader().setAccessibleName(rows_name)
+    header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
+    for column in stretch:
+        header.setSectionResizeMode(column, QHeaderView.ResizeMode.Stretch)
+    return header
+
+
 class RowListModel(_RowsModel, QAbstractListModel):
     """A list of row objects; subclasses write :meth:`row_data`."""
 
@@ -93,7 +116,7 @@ class RowListModel(_RowsModel, QAbstractListModel):
         super().__init__(parent)
         self._rows: list[Any] = []
 
-    def columnCount(self, parent: ModelIndex = _ROOT) -> int:
+    def columnCount(self, parent: ModelIndex = ROOT) -> int:
         return 0 if parent.isValid() else 1
 
 
@@ -115,7 +138,7 @@ class RowTableModel(_RowsModel, QAbstractTableModel):
         super().__init__(parent)
         self._rows: list[Any] = []
 
-    def columnCount(self, parent: ModelIndex = _ROOT) -> int:
+    def columnCount(self, parent: ModelIndex = ROOT) -> int:
         return 0 if parent.isValid() else len(self.columns)
 
     def headerData(

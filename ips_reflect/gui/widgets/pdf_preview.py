@@ -32,9 +32,11 @@ from PySide6.QtWidgets import (
     QVBoxLayout,
     QWidget,
 )
+from shiboken6 import isValid
 
 from ips_reflect import messages
-from ips_reflect.gui.shell.uiloader import place_in
+from ips_reflect.gui.shell.uiloader import find_child, place_in
+from ips_reflect.gui.widgets.controller import PageController
 from ips_reflect.gui.widgets.theme import current_theme
 
 T = TypeVar("T")
@@ -224,8 +226,22 @@ class PdfPreview(QWidget):
         self.next_button.setEnabled(count > 0 and page < count - 1)
 
 
-def install_preview(host: QWidget, name: str) -> PdfPreview:
-    """Put a :class:`PdfPreview` into the (empty) ``host`` widget from a ``.ui`` file."""
+def install_preview(view: QWidget, name: str) -> PdfPreview:
+    """Put a :class:`PdfPreview` into the (empty) ``previewHost`` widget of ``view``,
+    a page loaded from a ``.ui`` file."""
+    host = find_child(view, QWidget, "previewHost")
     preview = PdfPreview(name, host)
     place_in(host, preview)
     return preview
+
+
+class PreviewPage(PageController):
+    """A page's controller whose view shows a PDF preview (Biography, Team); the
+    subclass puts it there with :func:`install_preview`."""
+
+    preview: PdfPreview
+
+    @property
+    def alive(self) -> bool:
+        """False once the view is gone (a worker may finish after the window closed)."""
+        return isValid(self.view) and isValid(self.preview)

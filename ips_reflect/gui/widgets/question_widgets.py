@@ -20,7 +20,7 @@ keyboard helpers the flow pages share are in :mod:`~ips_reflect.gui.widgets.flow
 from __future__ import annotations
 
 from collections.abc import Iterable, Sequence
-from typing import Any
+from typing import Any, TypeVar
 
 from PySide6.QtCore import QSize, Qt, Signal
 from PySide6.QtGui import QKeyEvent, QKeySequence, QShortcut
@@ -33,6 +33,7 @@ from PySide6.QtWidgets import (
     QGridLayout,
     QHBoxLayout,
     QLabel,
+    QLayout,
     QLineEdit,
     QPlainTextEdit,
     QPushButton,
@@ -58,6 +59,21 @@ def set_role(widget: QWidget, role: str) -> None:
     """Style a widget from a .ui file by role (``title``, ``help``, ``source``, ``question``,
     ``subHeading``...; see 40-flows.qss) without renaming it."""
     widget.setProperty("flowRole", role)
+
+
+LayoutT = TypeVar("LayoutT", bound=QLayout)
+
+
+def flush(layout: LayoutT) -> LayoutT:
+    """``layout`` without margins, so its widget's contents sit flush with its edges."""
+    layout.setContentsMargins(0, 0, 0, 0)
+    return layout
+
+
+def name_widget(widget: QWidget, object_name: str, accessible_name: str) -> None:
+    """Give ``widget`` its name for style sheets and tests and the one a screen reader says."""
+    widget.setObjectName(object_name)
+    widget.setAccessibleName(accessible_name)
 
 
 def clear_text(widget: QLineEdit | QPlainTextEdit) -> None:
@@ -129,10 +145,8 @@ class ChoiceRow(QWidget):
         high: str | None = None,
     ) -> None:
         super().__init__(parent)
-        self.setObjectName("choiceRow")
-        self.setAccessibleName(accessible_name)
-        layout = QHBoxLayout(self)
-        layout.setContentsMargins(0, 0, 0, 0)
+        name_widget(self, "choiceRow", accessible_name)
+        layout = flush(QHBoxLayout(self))
         layout.setSpacing(6)
         self.group = QButtonGroup(self)
         self.group.setExclusive(True)
@@ -143,8 +157,7 @@ class ChoiceRow(QWidget):
             layout.addWidget(end)
         for key, text, shortcut in options:
             button = QRadioButton(text)
-            button.setObjectName(f"answer_{key}")
-            button.setAccessibleName(f"{text} — {accessible_name}")
+            name_widget(button, f"answer_{key}", f"{text} — {accessible_name}")
             if shortcut:
                 button.setToolTip(messages.FLOW_KEY_HINT.format(key=shortcut))
             self.group.addButton(button)
@@ -274,6 +287,8 @@ class QuestionWidget(QFrame):
             self.focus_widget = box
         self.editor.setAccessibleName(item.text)
         self.editor.setAccessibleDescription(description)
+        if not self.focus_widget.objectName():  # so the keyboard can come back here
+            self.focus_widget.setObjectName(f"answer:{item.id}")
         if self.focus_widget is not self.editor:
             for button in self.editor.findChildren(QRadioButton):
                 button.setAccessibleDescription(description)
@@ -422,10 +437,8 @@ class TickList(QWidget):
         self, items: Sequence[Item], accessible_name: str, parent: QWidget | None = None
     ) -> None:
         super().__init__(parent)
-        self.setObjectName("tickList")
-        self.setAccessibleName(accessible_name)
-        grid = QGridLayout(self)
-        grid.setContentsMargins(0, 0, 0, 0)
+        name_widget(self, "tickList", accessible_name)
+        grid = flush(QGridLayout(self))
         grid.setHorizontalSpacing(18)
         grid.setVerticalSpacing(4)
         self.boxes: dict[str, QCheckBox] = {}

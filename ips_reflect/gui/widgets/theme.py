@@ -95,21 +95,25 @@ def variables(theme: Theme, font_pt: int) -> dict[str, str]:
     indicator = max(14, round(pt * 1.3))
     for key, file_name in theme.images.items():
         values[key] = '"' + paths.resource("icons", file_name).as_posix() + '"'
-    values.update(
-        font_size=f"{pt}pt",
-        font_small=f"{max(7, round(pt * 0.9))}pt",
-        font_large=f"{round(pt * 1.25)}pt",
-        font_title=f"{round(pt * 1.6)}pt",
-        pad_v=f"{_PAD_V}px",
-        pad_h=f"{_PAD_H}px",
-        pad_rest_v=f"{_PAD_V + extra}px",
-        pad_rest_h=f"{_PAD_H + extra}px",
-        btn_pad_h=f"{_BUTTON_PAD_H}px",
-        btn_pad_rest_h=f"{_BUTTON_PAD_H + extra}px",
+    points = {
+        "font_size": pt,
+        "font_small": max(7, round(pt * 0.9)),
+        "font_large": round(pt * 1.25),
+        "font_title": round(pt * 1.6),
+    }
+    pixels = {
+        "pad_v": _PAD_V,
+        "pad_h": _PAD_H,
+        "pad_rest_v": _PAD_V + extra,
+        "pad_rest_h": _PAD_H + extra,
+        "btn_pad_h": _BUTTON_PAD_H,
+        "btn_pad_rest_h": _BUTTON_PAD_H + extra,
         # tick boxes and radio rings grow with the text
-        indicator=f"{indicator}px",
-        indicator_radius=f"{indicator // 2 + 1}px",
-    )
+        "indicator": indicator,
+        "indicator_radius": indicator // 2 + 1,
+    }
+    values.update({name: f"{size}pt" for name, size in points.items()})
+    values.update({name: f"{size}px" for name, size in pixels.items()})
     return values
 
 

@@ -82,35 +82,34 @@ class AfterPage(EntryFlowPage):
         super().__init__(view, content, parent)
         self._check: Entry | None = None
 
-        f = find_child
-        set_role(f(view, QLabel, "afterTitle"), "title")
-        self.intro = f(view, QLabel, "afterIntro")
+        set_role(find_child(view, QLabel, "afterTitle"), "title")
+        self.intro = find_child(view, QLabel, "afterIntro")
         try:
             self.intro.setText(content.pack(PACK).intro or "")
         except KeyError:
             self.intro.setText("")
-        self.link_combo = f(view, QComboBox, "linkCombo")
-        self.audience = f(view, QComboBox, "audienceCombo")
-        self.alias = f(view, QLineEdit, "aliasEdit")
-        self.experience = f(view, QComboBox, "experienceCombo")
-        self.link_card = f(view, QFrame, "linkCard")
-        self.link_title = f(view, QLabel, "linkTitle")
-        self.link_summary = f(view, QLabel, "linkSummary")
-        self.scroll = f(view, QScrollArea, "afterScroll")
-        self.saved_label = f(view, QLabel, "savedLabel")
-        self.save_button = f(view, QPushButton, "saveButton")
-        self.pdf_button = f(view, QPushButton, "pdfButton")
-        self.new_button = f(view, QPushButton, "newReflectionButton")
+        self.link_combo = find_child(view, QComboBox, "linkCombo")
+        self.audience = find_child(view, QComboBox, "audienceCombo")
+        self.alias = find_child(view, QLineEdit, "aliasEdit")
+        self.experience = find_child(view, QComboBox, "experienceCombo")
+        self.link_card = find_child(view, QFrame, "linkCard")
+        self.link_title = find_child(view, QLabel, "linkTitle")
+        self.link_summary = find_child(view, QLabel, "linkSummary")
+        self.scroll = find_child(view, QScrollArea, "afterScroll")
+        self.saved_label = find_child(view, QLabel, "savedLabel")
+        self.save_button = find_child(view, QPushButton, "saveButton")
+        self.pdf_button = find_child(view, QPushButton, "pdfButton")
+        self.new_button = find_child(view, QPushButton, "newReflectionButton")
         self.link_summary.setTextFormat(Qt.TextFormat.RichText)
 
-        self.link_light = held_light(f(view, QWidget, "linkLightHolder"), 34)
+        self.link_light = held_light(find_child(view, QWidget, "linkLightHolder"), 34)
         for combo in (self.link_combo, self.audience, self.experience):
             compact_combo(combo)
 
         fill_audiences(self.audience, content, messages.FLOW_AUDIENCE_CHOOSE_AFTER)
         self._complete_aliases(self.alias)
 
-        body = f(view, QWidget, "afterBody")
+        body = find_child(view, QWidget, "afterBody")
         layout = body.layout()
         assert isinstance(layout, QVBoxLayout)
         self.questions = QuestionGroup()
@@ -135,7 +134,7 @@ class AfterPage(EntryFlowPage):
             self, view, DRAFT_KEY, KIND, messages.FLOW_NOUN_REFLECTION
         )
         self.pdf = PdfExporter(view, content, self.saved_label, self.pdf_button, parent=self)
-        self.live_flags = embed_panel(content, f(view, QWidget, "flagSide"))
+        self.live_flags = embed_panel(content, find_child(view, QWidget, "flagSide"))
 
         self.questions.connect(self._changed)
         self.signs.changed.connect(self._changed)

@@ -97,31 +97,30 @@ class BeforeForm(EntryFlowPage):
         self._syncing = False
         self._assessment: Assessment | None = None
 
-        f = find_child
-        self.quick_check = f(view, QCheckBox, "quickModeCheck")
-        self.audience = f(view, QComboBox, "audienceCombo")
-        self.alias = f(view, QLineEdit, "aliasEdit")
-        self.plan_banner = f(view, QFrame, "planBanner")
-        self.plan_banner_text = f(view, QLabel, "planBannerText")
-        self.trail = f(view, QLabel, "stepTrail")
-        self.stack = f(view, QStackedWidget, "stepStack")
-        self.back_button = f(view, QPushButton, "backButton")
-        self.next_button = f(view, QPushButton, "nextButton")
-        self.save_button = f(view, QPushButton, "saveButton")
-        self.pdf_button = f(view, QPushButton, "pdfButton")
-        self.reflect_button = f(view, QPushButton, "reflectNowButton")
-        self.new_button = f(view, QPushButton, "newCheckButton")
-        self.saved_label = f(view, QLabel, "savedLabel")
-        f(view, QLabel, "beforeIntro").setText(messages.FLOW_BEFORE_INTRO)
-        set_role(f(view, QLabel, "beforeTitle"), "title")
+        self.quick_check = find_child(view, QCheckBox, "quickModeCheck")
+        self.audience = find_child(view, QComboBox, "audienceCombo")
+        self.alias = find_child(view, QLineEdit, "aliasEdit")
+        self.plan_banner = find_child(view, QFrame, "planBanner")
+        self.plan_banner_text = find_child(view, QLabel, "planBannerText")
+        self.trail = find_child(view, QLabel, "stepTrail")
+        self.stack = find_child(view, QStackedWidget, "stepStack")
+        self.back_button = find_child(view, QPushButton, "backButton")
+        self.next_button = find_child(view, QPushButton, "nextButton")
+        self.save_button = find_child(view, QPushButton, "saveButton")
+        self.pdf_button = find_child(view, QPushButton, "pdfButton")
+        self.reflect_button = find_child(view, QPushButton, "reflectNowButton")
+        self.new_button = find_child(view, QPushButton, "newCheckButton")
+        self.saved_label = find_child(view, QLabel, "savedLabel")
+        find_child(view, QLabel, "beforeIntro").setText(messages.FLOW_BEFORE_INTRO)
+        set_role(find_child(view, QLabel, "beforeTitle"), "title")
 
-        self.pages = {key: f(view, QWidget, name) for key, name, _ in STEPS}
-        self.pages["quick"] = f(view, QWidget, "pageQuick")
+        self.pages = {key: find_child(view, QWidget, name) for key, name, _ in STEPS}
+        self.pages["quick"] = find_child(view, QWidget, "pageQuick")
 
         fill_audiences(self.audience, content, messages.FLOW_AUDIENCE_CHOOSE)
         compact_combo(self.audience)
         self._complete_aliases(self.alias)
-        self.banner_light = held_light(f(view, QWidget, "planBannerIconHolder"), 26)
+        self.banner_light = held_light(find_child(view, QWidget, "planBannerIconHolder"), 26)
 
         # -- the question steps
         self.full = QuestionGroup()
@@ -197,7 +196,7 @@ class BeforeForm(EntryFlowPage):
         )
         self.draft_banner.restored.connect(self._after_restore)
         self.pdf = PdfExporter(view, content, self.saved_label, self.pdf_button, parent=self)
-        self.live_flags = embed_panel(content, f(view, QWidget, "flagSide"))
+        self.live_flags = embed_panel(content, find_child(view, QWidget, "flagSide"))
 
     def draft_banner_buttons(self) -> list[QWidget]:
         return [self.draft_banner.restore_button, self.draft_banner.discard_button]

@@ -38,12 +38,7 @@ if TYPE_CHECKING:
 
 
 class BeforePage(StepsPart, CheckPart, BeforeForm):
-    """Controller of ``ui/before.ui``; see the module docstring.
-
-    Its parts (:mod:`~ips_reflect.gui.pages.before.steps`,
-    :mod:`~ips_reflect.gui.pages.before.check`) share the widgets and state of
-    :class:`~ips_reflect.gui.pages.before.form.BeforeForm`.
-    """
+    """Controller of ``ui/before.ui``: the steps and the check, built on the form."""
 
     def __init__(self, view: QWidget, content: Content, parent: QObject | None = None) -> None:
         super().__init__(view, content, parent)

@@ -38,6 +38,8 @@ class StepsPart(BeforeForm):
         self._step = max(0, min(SUMMARY, step))
         self._show_step()
         self._focus_step()
+        if not self._loading:
+            self.keeper.touch()  # the step is part of the draft
 
     def next(self) -> None:
         if self._step == SUMMARY:

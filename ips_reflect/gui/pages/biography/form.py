@@ -35,7 +35,7 @@ from ips_reflect.core.bioprofile import LIST_KEYS, card_from_payload, split_line
 from ips_reflect.core.content import Content
 from ips_reflect.gui.shell.uiloader import find_child
 from ips_reflect.gui.widgets.debounce import debounce_timer
-from ips_reflect.gui.widgets.pdf_preview import PdfPreview, install_preview
+from ips_reflect.gui.widgets.pdf_preview import PreviewPage, install_preview
 
 if TYPE_CHECKING:
     from ips_reflect.gui.pages.biography.guard import GuardFinding
@@ -76,7 +76,7 @@ _LIST_LINES = 3
 TextWidget = QLineEdit | QPlainTextEdit
 
 
-class BiographyForm(QObject):
+class BiographyForm(PreviewPage):
     """Signals, widgets and state of the Biography page; see the module docstring."""
 
     statusMessage = Signal(str)  # a sentence for the main window's status bar
@@ -86,9 +86,7 @@ class BiographyForm(QObject):
     previewReady = Signal(int)  # pages in the preview just shown
 
     def __init__(self, view: QWidget, content: Content, parent: QObject | None = None) -> None:
-        super().__init__(parent)
-        self.view = view
-        self.content = content
+        super().__init__(view, content, parent)
         self._vault: Vault | None = None
         self._photo: bytes | None = None
         self._photo_mime: str | None = None
@@ -99,6 +97,7 @@ class BiographyForm(QObject):
         self._has_plan = False
         self._unreadable = False  # the stored biography could not be read
         self._plan_error = ""
+        self.preview = install_preview(view, messages.BIO_PREVIEW_NAME)
         self._preview_generation = 0
         self._preview_running = False
         self._exporting = False
@@ -134,9 +133,6 @@ class BiographyForm(QObject):
         self.save_button = find_child(view, QPushButton, "saveButton")
         self.save_card_button = find_child(view, QPushButton, "saveCardButton")
         self.export_button = find_child(view, QPushButton, "exportPdfButton")
-        self.preview: PdfPreview = install_preview(
-            find_child(view, QWidget, "previewHost"), messages.BIO_PREVIEW_NAME
-        )
 
         self.labels: dict[str, str] = {
             "name": messages.BIO_NAME_LABEL,

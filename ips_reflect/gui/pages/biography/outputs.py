@@ -10,7 +10,6 @@ from pathlib import Path
 from typing import Any
 
 from PySide6.QtWidgets import QFileDialog, QMessageBox
-from shiboken6 import isValid
 
 from ips_reflect import messages
 from ips_reflect.core.biocard import BioCard, check_card, name_sort_key
@@ -167,11 +166,6 @@ class OutputsPart(BiographyForm):
             on_finished=lambda: self._set_exporting(False),
         )
         return out
-
-    @property
-    def alive(self) -> bool:
-        """False once the view is gone (a worker may finish after the window closed)."""
-        return isValid(self.view) and isValid(self.preview)
 
     def _set_exporting(self, busy: bool) -> None:
         self._exporting = busy

@@ -50,12 +50,7 @@ if TYPE_CHECKING:
 
 
 class BiographyPage(GuardPart, OutputsPart, BiographyForm):
-    """Controller of the Biography page; see the module docstring.
-
-    Its parts (:mod:`~ips_reflect.gui.pages.biography.guard`,
-    :mod:`~ips_reflect.gui.pages.biography.outputs`) share the widgets and state of
-    :class:`~ips_reflect.gui.pages.biography.form.BiographyForm`.
-    """
+    """Controller of the Biography page: the guard and the outputs, built on the form."""
 
     def __init__(self, view: QWidget, content: Content, parent: QObject | None = None) -> None:
         super().__init__(view, content, parent)

@@ -25,7 +25,7 @@ from datetime import date
 from html import escape
 from typing import TYPE_CHECKING, Any
 
-from PySide6.QtCore import QModelIndex, QObject, QPersistentModelIndex, Qt, Signal
+from PySide6.QtCore import QModelIndex, QPersistentModelIndex, Qt, Signal
 from PySide6.QtWidgets import (
     QComboBox,
     QHeaderView,
@@ -46,8 +46,9 @@ from ips_reflect.gui.shell.uiloader import find_child, load_ui
 from ips_reflect.gui.shell.workers import on_own_connection, run_task
 from ips_reflect.gui.widgets import flag_panel
 from ips_reflect.gui.widgets.agenda import AGENDA_KEY, next_agenda_flag_ids
+from ips_reflect.gui.widgets.controller import PageController
 from ips_reflect.gui.widgets.flag_panel import shared_engine
-from ips_reflect.gui.widgets.models import RowTableModel, select_row
+from ips_reflect.gui.widgets.models import RowTableModel, select_row, show_rows
 from ips_reflect.gui.widgets.rich_text import detail_css
 from ips_reflect.gui.widgets.theme import current_theme
 from ips_reflect.ops.flags import SyncResult, sync_vault_flags
@@ -255,7 +256,7 @@ def row_html(row: FlagRow, content: Content) -> str:
 # --------------------------------------------------------------------------- controller
 
 
-class FlagsPage(QObject):
+class FlagsPage(PageController):
     """Controller of ``ui/flags.ui``."""
 
     entryRequested = Signal(str)  # uid of the entry to open
@@ -263,43 +264,37 @@ class FlagsPage(QObject):
     loadFailed = Signal(str)
 
     def __init__(self, view: QWidget, content: Content, engine: FlagEngine | None = None) -> None:
-        super().__init__(view)
-        self.view = view
-        self.content = content
+        super().__init__(view, content, view)
         self.engine = engine or shared_engine(content)
         self.vault: Vault | None = None
         self._generation = 0
         self._busy = False
         self._queued: list[SyncResult | None] = []  # loads asked for while one runs
         self._all: list[FlagRow] = []
-        f = find_child
-        self.status_combo = f(view, QComboBox, "statusCombo")
-        self.sign_combo = f(view, QComboBox, "signCombo")
-        self.refresh_button = f(view, QPushButton, "refreshButton")
-        self.count_label = f(view, QLabel, "countLabel")
-        self.results = f(view, QStackedWidget, "resultsStack")
-        self.table = f(view, QTableView, "flagsTable")
-        self.empty_label = f(view, QLabel, "emptyLabel")
-        self.detail = f(view, QTextBrowser, "detailView")
-        self.discussed_button = f(view, QPushButton, "discussedButton")
-        self.resolved_button = f(view, QPushButton, "resolvedButton")
-        self.reopen_button = f(view, QPushButton, "reopenButton")
-        self.agenda_button = f(view, QPushButton, "agendaButton")
-        self.open_button = f(view, QPushButton, "openEntryButton")
-        self.status_label = f(view, QLabel, "statusLabel")
+        self.status_combo = find_child(view, QComboBox, "statusCombo")
+        self.sign_combo = find_child(view, QComboBox, "signCombo")
+        self.refresh_button = find_child(view, QPushButton, "refreshButton")
+        self.count_label = find_child(view, QLabel, "countLabel")
+        self.results = find_child(view, QStackedWidget, "resultsStack")
+        self.table = find_child(view, QTableView, "flagsTable")
+        self.empty_label = find_child(view, QLabel, "emptyLabel")
+        self.detail = find_child(view, QTextBrowser, "detailView")
+        self.discussed_button = find_child(view, QPushButton, "discussedButton")
+        self.resolved_button = find_child(view, QPushButton, "resolvedButton")
+        self.reopen_button = find_child(view, QPushButton, "reopenButton")
+        self.agenda_button = find_child(view, QPushButton, "agendaButton")
+        self.open_button = find_child(view, QPushButton, "openEntryButton")
+        self.status_label = find_child(view, QLabel, "statusLabel")
 
         self.model = FlagsTableModel(self)
-        self.table.setModel(self.model)
-        header = self.table.horizontalHeader()
-        header.setAccessibleName(messages.FLAGS_HEADER_NAME)
-        self.table.verticalHeader().setAccessibleName(messages.FLAGS_ROWS_NAME)
-        header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
+        header = show_rows(
+            self.table, self.model, (3,), messages.FLAGS_HEADER_NAME, messages.FLAGS_ROWS_NAME
+        )
         header.setSectionResizeMode(1, QHeaderView.ResizeMode.Interactive)
-        header.setSectionResizeMode(3, QHeaderView.ResizeMode.Stretch)
         header.setMinimumSectionSize(60)
         header.resizeSection(1, self.table.fontMetrics().horizontalAdvance("M" * 11))
         self.detail.document().setDocumentMargin(12)
-        splitter = f(view, QSplitter, "flagsSplitter")
+        splitter = find_child(view, QSplitter, "flagsSplitter")
         splitter.setStretchFactor(0, 3)
         splitter.setStretchFactor(1, 2)
         splitter.setSizes([560, 440])

@@ -15,7 +15,6 @@ from PySide6.QtCore import (
     QAbstractItemModel,
     QModelIndex,
     QObject,
-    QPersistentModelIndex,
     QSortFilterProxyModel,
     Qt,
 )
@@ -24,10 +23,7 @@ from PySide6.QtWidgets import QApplication
 
 from ips_reflect import messages
 from ips_reflect.core.content import Content, Item, Pack, Section
-
-ModelIndex = QModelIndex | QPersistentModelIndex
-_ROOT = QModelIndex()
-_USER = int(Qt.ItemDataRole.UserRole)
+from ips_reflect.gui.widgets.models import ROOT, USER_ROLE, ModelIndex
 
 
 def type_name(item_type: str, plural: bool = False) -> str:
@@ -83,9 +79,9 @@ class GuideNode:
 class GuideTreeModel(QAbstractItemModel):
     """Packs -> sections -> items, exactly as the content orders them."""
 
-    KindRole = _USER + 1
-    IdRole = _USER + 2
-    TypeRole = _USER + 3
+    KindRole = USER_ROLE + 1
+    IdRole = USER_ROLE + 2
+    TypeRole = USER_ROLE + 3
 
     def __init__(
         self,
@@ -126,7 +122,7 @@ class GuideTreeModel(QAbstractItemModel):
         assert isinstance(node, GuideNode)
         return node
 
-    def index(self, row: int, column: int = 0, parent: ModelIndex = _ROOT) -> QModelIndex:
+    def index(self, row: int, column: int = 0, parent: ModelIndex = ROOT) -> QModelIndex:
         if column != 0 or row < 0:
             return QModelIndex()
         parent_node = self.node(parent)
@@ -144,15 +140,15 @@ class GuideTreeModel(QAbstractItemModel):
             return QModelIndex()
         return self.createIndex(up.row, 0, up)
 
-    def rowCount(self, parent: ModelIndex = _ROOT) -> int:
+    def rowCount(self, parent: ModelIndex = ROOT) -> int:
         if parent.isValid() and parent.column() != 0:
             return 0
         return len(self.node(parent).children)
 
-    def columnCount(self, parent: ModelIndex = _ROOT) -> int:
+    def columnCount(self, parent: ModelIndex = ROOT) -> int:
         return 1
 
-    def hasChildren(self, parent: ModelIndex = _ROOT) -> bool:
+    def hasChildren(self, parent: ModelIndex = ROOT) -> bool:
         return self.rowCount(parent) > 0
 
     def flags(self, index: ModelIndex) -> Qt.ItemFlag:

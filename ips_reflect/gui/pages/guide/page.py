@@ -31,6 +31,7 @@ from ips_reflect.core.content import Content, Item, Pack, Section
 from ips_reflect.gui.pages.guide.models import GuideFilterProxy, GuideTreeModel, NodeKind, type_name
 from ips_reflect.gui.shell.page import PageSpec
 from ips_reflect.gui.shell.uiloader import find_child, load_ui
+from ips_reflect.gui.widgets.controller import PageController
 from ips_reflect.gui.widgets.rich_text import detail_css
 from ips_reflect.gui.widgets.theme import current_theme, themed_icon
 
@@ -179,16 +180,14 @@ def _contents_html(parts: list[str], heading: str, rows: list[tuple[str, str, in
 # --------------------------------------------------------------------------- controller
 
 
-class GuideController(QObject):
+class GuideController(PageController):
     """Wires the Guide view to the content: filtering, selection, detail pane."""
 
     itemSelected = Signal(str)  # id of the pack, section or item shown; "" for the overview
     filterApplied = Signal(int, int)  # items shown, items in total
 
     def __init__(self, view: QWidget, content: Content, parent: QObject | None = None) -> None:
-        super().__init__(parent)
-        self.view = view
-        self.content = content
+        super().__init__(view, content, parent)
         self.search = find_child(view, QLineEdit, "searchEdit")
         self.type_combo = find_child(view, QComboBox, "typeCombo")
         self.count_label = find_child(view, QLabel, "countLabel")

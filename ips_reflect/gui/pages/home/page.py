@@ -31,6 +31,7 @@ from ips_reflect.core.entries import Entry
 from ips_reflect.core.plan import SharingPlan
 from ips_reflect.core.supervision import action_state
 from ips_reflect.gui.shell.uiloader import find_child, load_ui
+from ips_reflect.gui.widgets.controller import PageController
 from ips_reflect.gui.widgets.drafts import short_date, short_when
 from ips_reflect.gui.widgets.flow_form import install_enter
 from ips_reflect.gui.widgets.question_widgets import EnterButton, set_role
@@ -179,7 +180,7 @@ def _empty(box: QWidget) -> None:
             widget.deleteLater()
 
 
-class HomePage(QObject):
+class HomePage(PageController):
     """Controller of ``ui/home.ui``; see the module docstring."""
 
     newCheckRequested = Signal()
@@ -190,28 +191,25 @@ class HomePage(QObject):
     actionCompleted = Signal(int)  # id of the supervision action just marked done
 
     def __init__(self, view: QWidget, content: Content, parent: QObject | None = None) -> None:
-        super().__init__(parent)
-        self.view = view
-        self.content = content
+        super().__init__(view, content, parent)
         self._vault: Vault | None = None
         self.rows: list[PendingRow] = []
         self.action_rows: list[ActionRow] = []
         self.today: date | None = None  # None: today (tests may pin it)
-        f = find_child
-        self.greeting = f(view, QLabel, "greetingLabel")
+        self.greeting = find_child(view, QLabel, "greetingLabel")
         set_role(self.greeting, "title")
-        self.pending_title = f(view, QLabel, "pendingTitle")
-        self.pending_hint = f(view, QLabel, "pendingHint")
-        self.pending_box = f(view, QWidget, "pendingRows")
-        self.plan_status = f(view, QLabel, "planStatusLabel")
-        self.actions_card = f(view, QFrame, "actionsCard")
-        self.actions_title = f(view, QLabel, "actionsTitle")
-        self.actions_hint = f(view, QLabel, "actionsHint")
-        self.actions_box = f(view, QWidget, "actionRows")
-        self.new_button = f(view, QPushButton, "newCheckButton")
-        self.quick_button = f(view, QPushButton, "quickCheckButton")
-        self.reflect_button = f(view, QPushButton, "reflectButton")
-        self.prepare_button = f(view, QPushButton, "prepareButton")
+        self.pending_title = find_child(view, QLabel, "pendingTitle")
+        self.pending_hint = find_child(view, QLabel, "pendingHint")
+        self.pending_box = find_child(view, QWidget, "pendingRows")
+        self.plan_status = find_child(view, QLabel, "planStatusLabel")
+        self.actions_card = find_child(view, QFrame, "actionsCard")
+        self.actions_title = find_child(view, QLabel, "actionsTitle")
+        self.actions_hint = find_child(view, QLabel, "actionsHint")
+        self.actions_box = find_child(view, QWidget, "actionRows")
+        self.new_button = find_child(view, QPushButton, "newCheckButton")
+        self.quick_button = find_child(view, QPushButton, "quickCheckButton")
+        self.reflect_button = find_child(view, QPushButton, "reflectButton")
+        self.prepare_button = find_child(view, QPushButton, "prepareButton")
         self.audience_names = {i.id: i.label for i in content.audiences}
         self.new_button.clicked.connect(self.newCheckRequested)
         self.quick_button.clicked.connect(self.quickCheckRequested)

@@ -42,6 +42,7 @@ from ips_reflect.core.entries import Entry
 from ips_reflect.gui.pages.journal.live_flags import JournalFlagPanel
 from ips_reflect.gui.pages.journal.models import Column, EntryTableModel, HighlightDelegate
 from ips_reflect.gui.shell.uiloader import find_child, load_ui
+from ips_reflect.gui.widgets.controller import PageController
 from ips_reflect.gui.widgets.debounce import debounce_timer
 from ips_reflect.gui.widgets.drafts import DraftBanner, DraftKeeper
 from ips_reflect.gui.widgets.entry_view import EntryContext
@@ -67,7 +68,7 @@ PAGE_KEYS = frozenset(
 PANE_READ, PANE_EDIT, PANE_EMPTY = 0, 1, 2
 
 
-class JournalBase(QObject):
+class JournalBase(PageController):
     """Signals, widgets and state of the Journal page; see the module docstring."""
 
     entryOpened = Signal(str)  # uid of the entry now in the reading pane
@@ -79,9 +80,7 @@ class JournalBase(QObject):
     export_actions: dict[tuple[str, bool], QAction]  # the Export menu's, by (format, selection)
 
     def __init__(self, view: QWidget, content: Content, parent: QObject | None = None) -> None:
-        super().__init__(parent)
-        self.view = view
-        self.content = content
+        super().__init__(view, content, parent)
         self.vault: Vault | None = None
         self.catalog = JournalCatalog()
         self._filter = JournalFilter()
@@ -98,42 +97,41 @@ class JournalBase(QObject):
         self._row_height = 24
         self._row_height_search = 40
 
-        f = view
-        self.title_label = find_child(f, QLabel, "journalTitle")
-        self.search = find_child(f, QLineEdit, "searchEdit")
-        self.bin_button = find_child(f, QPushButton, "binButton")
-        self.kind_combo = find_child(f, QComboBox, "kindCombo")
-        self.audience_combo = find_child(f, QComboBox, "audienceCombo")
-        self.tag_combo = find_child(f, QComboBox, "tagCombo")
-        self.period_combo = find_child(f, QComboBox, "periodCombo")
-        self.from_date = find_child(f, QDateEdit, "fromDate")
-        self.to_date = find_child(f, QDateEdit, "toDate")
-        self.to_label = find_child(f, QLabel, "toLabel")
-        self.flagged_check = find_child(f, QCheckBox, "flaggedCheck")
-        self.supervision_check = find_child(f, QCheckBox, "supervisionCheck")
-        self.clear_filters_button = find_child(f, QPushButton, "clearFiltersButton")
-        self.count_label = find_child(f, QLabel, "countLabel")
-        self.table = find_child(f, QTableView, "entryTable")
-        self.pane = find_child(f, QStackedWidget, "paneStack")
-        self.browser = find_child(f, QTextBrowser, "entryView")
-        self.pane_supervision = find_child(f, QCheckBox, "paneSupervisionCheck")
-        self.edit_button = find_child(f, QPushButton, "editButton")
-        self.delete_button = find_child(f, QPushButton, "deleteButton")
-        self.restore_button = find_child(f, QPushButton, "restoreButton")
-        self.delete_forever_button = find_child(f, QPushButton, "deleteForeverButton")
-        self.empty_label = find_child(f, QLabel, "paneEmptyLabel")
-        self.new_button = find_child(f, QPushButton, "newButton")
-        self.import_button = find_child(f, QPushButton, "importButton")
-        self.export_button = find_child(f, QToolButton, "exportButton")
-        self.undo_button = find_child(f, QToolButton, "undoButton")
-        self.redo_button = find_child(f, QToolButton, "redoButton")
+        self.title_label = find_child(view, QLabel, "journalTitle")
+        self.search = find_child(view, QLineEdit, "searchEdit")
+        self.bin_button = find_child(view, QPushButton, "binButton")
+        self.kind_combo = find_child(view, QComboBox, "kindCombo")
+        self.audience_combo = find_child(view, QComboBox, "audienceCombo")
+        self.tag_combo = find_child(view, QComboBox, "tagCombo")
+        self.period_combo = find_child(view, QComboBox, "periodCombo")
+        self.from_date = find_child(view, QDateEdit, "fromDate")
+        self.to_date = find_child(view, QDateEdit, "toDate")
+        self.to_label = find_child(view, QLabel, "toLabel")
+        self.flagged_check = find_child(view, QCheckBox, "flaggedCheck")
+        self.supervision_check = find_child(view, QCheckBox, "supervisionCheck")
+        self.clear_filters_button = find_child(view, QPushButton, "clearFiltersButton")
+        self.count_label = find_child(view, QLabel, "countLabel")
+        self.table = find_child(view, QTableView, "entryTable")
+        self.pane = find_child(view, QStackedWidget, "paneStack")
+        self.browser = find_child(view, QTextBrowser, "entryView")
+        self.pane_supervision = find_child(view, QCheckBox, "paneSupervisionCheck")
+        self.edit_button = find_child(view, QPushButton, "editButton")
+        self.delete_button = find_child(view, QPushButton, "deleteButton")
+        self.restore_button = find_child(view, QPushButton, "restoreButton")
+        self.delete_forever_button = find_child(view, QPushButton, "deleteForeverButton")
+        self.empty_label = find_child(view, QLabel, "paneEmptyLabel")
+        self.new_button = find_child(view, QPushButton, "newButton")
+        self.import_button = find_child(view, QPushButton, "importButton")
+        self.export_button = find_child(view, QToolButton, "exportButton")
+        self.undo_button = find_child(view, QToolButton, "undoButton")
+        self.redo_button = find_child(view, QToolButton, "redoButton")
         # The filters wrap onto a second line rather than run off the window's edge
         # at large text sizes.
-        self.filter_wrap = RowWrapper(find_child(f, QHBoxLayout, "filterRow"), view)
+        self.filter_wrap = RowWrapper(find_child(view, QHBoxLayout, "filterRow"), view)
 
         # The editor lives in the pane's edit page.
         self.editor = load_ui("entry_editor")
-        edit_layout = find_child(f, QWidget, "editPage").layout()
+        edit_layout = find_child(view, QWidget, "editPage").layout()
         assert edit_layout is not None
         self.editor_heading = find_child(self.editor, QLabel, "editorHeading")
         self.title_edit = find_child(self.editor, QLineEdit, "titleEdit")
@@ -183,10 +181,7 @@ class JournalBase(QObject):
         )
         self.banner = DraftBanner(
             self.keeper,
-            find_child(f, QFrame, "draftFrame"),
-            find_child(f, QLabel, "draftLabel"),
-            find_child(f, QPushButton, "draftRestoreButton"),
-            find_child(f, QPushButton, "draftDiscardButton"),
+            find_child(view, QFrame, "draftFrame"),
             messages.JOURNAL_DRAFT_NOUN,
             parent=self,
         )

@@ -19,9 +19,7 @@ from typing import Any
 
 from PySide6.QtCore import (
     QAbstractTableModel,
-    QModelIndex,
     QObject,
-    QPersistentModelIndex,
     QRect,
     Qt,
 )
@@ -37,11 +35,9 @@ from ips_reflect.gui.widgets.entry_view import (
     short_day,
     strip_marks,
 )
+from ips_reflect.gui.widgets.models import ROOT, USER_ROLE, ModelIndex
 from ips_reflect.store.journal_index import CatalogRow, JournalCatalog
 
-ModelIndex = QModelIndex | QPersistentModelIndex
-_ROOT = QModelIndex()
-_USER = int(Qt.ItemDataRole.UserRole)
 _DISPLAY = int(Qt.ItemDataRole.DisplayRole)
 _TOOLTIP = int(Qt.ItemDataRole.ToolTipRole)
 _ACCESSIBLE = int(Qt.ItemDataRole.AccessibleTextRole)
@@ -84,9 +80,9 @@ SnippetSource = Callable[[Sequence[int], str], dict[int, str]]
 class EntryTableModel(QAbstractTableModel):
     """Entries as rows; see the module docstring. Read-only (edits go through the vault)."""
 
-    UidRole = _USER + 1
-    IdRole = _USER + 2
-    SnippetRole = _USER + 3  # the matching passage, with MARKS around matched words
+    UidRole = USER_ROLE + 1
+    IdRole = USER_ROLE + 2
+    SnippetRole = USER_ROLE + 3  # the matching passage, with MARKS around matched words
 
     def __init__(self, parent: QObject | None = None) -> None:
         super().__init__(parent)
@@ -174,10 +170,10 @@ class EntryTableModel(QAbstractTableModel):
 
     # -- Qt model interface
 
-    def rowCount(self, parent: ModelIndex = _ROOT) -> int:
+    def rowCount(self, parent: ModelIndex = ROOT) -> int:
         return 0 if parent.isValid() else len(self._ids)
 
-    def columnCount(self, parent: ModelIndex = _ROOT) -> int:
+    def columnCount(self, parent: ModelIndex = ROOT) -> int:
         return 0 if parent.isValid() else len(Column)
 
     def headerData(self, section: int, orientation: Qt.Orientation, role: int = _DISPLAY) -> Any:

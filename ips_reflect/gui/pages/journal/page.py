@@ -227,13 +227,16 @@ class JournalController(ListingPart, ReadingPart, ChangesPart, EditorPart, Trans
     def _connect(self) -> None:
         self.search.textChanged.connect(self._on_search_text)
         self.search.returnPressed.connect(self._enter_list)
-        for combo in (self.kind_combo, self.audience_combo, self.tag_combo, self.period_combo):
-            combo.currentIndexChanged.connect(self._on_filter_widgets)
-        self.from_date.dateChanged.connect(self._on_filter_widgets)
-        self.to_date.dateChanged.connect(self._on_filter_widgets)
-        self.flagged_check.toggled.connect(self._on_filter_widgets)
-        self.supervision_check.toggled.connect(self._on_filter_widgets)
-        self.bin_button.toggled.connect(self._on_filter_widgets)
+        combos = (self.kind_combo, self.audience_combo, self.tag_combo, self.period_combo)
+        for changed in (
+            *(combo.currentIndexChanged for combo in combos),
+            self.from_date.dateChanged,
+            self.to_date.dateChanged,
+            self.flagged_check.toggled,
+            self.supervision_check.toggled,
+            self.bin_button.toggled,
+        ):
+            changed.connect(self._on_filter_widgets)
         self.clear_filters_button.clicked.connect(self.clear_filters)
         self.table.selectionModel().currentRowChanged.connect(self._on_current_row)
         self.table.selectionModel().selectionChanged.connect(lambda *_: self._update_actions())
@@ -311,13 +314,18 @@ class JournalController(ListingPart, ReadingPart, ChangesPart, EditorPart, Trans
         self._set_enabled(True)
         self._close_editor()
         self.apply_search()
+        if self.keeper.resume():  # the editor as the lock found it
+            self.statusMessage.emit(messages.JOURNAL_DRAFT_KEPT)
         self.banner.refresh()
+
+    def flush_drafts(self) -> bool:
+        """Keep what is typed in the editor as this session's draft (before a lock)."""
+        return self.keeper.hold()
 
     def _lock(self) -> None:
         self.vault = None
         self._search_timer.stop()
-        self.keeper.stop()
-        self.keeper.new_session()  # a draft saved before the lock is offered back next time
+        self.keeper.stop()  # what was typed is held already (flush_drafts); resumed on unlock
         self.banner.hide()
         self.undo_stack.clear()
         self.catalog = JournalCatalog()

@@ -200,23 +200,16 @@ class ChangesPart(JournalBase):
 
     def delete_selected(self) -> bool:
         """Move the selected entries to the bin, after asking; undoable."""
-        uids = [u for u in self.selected_uids() if not self._in_bin(u)]
-        if not uids or self.vault is None:
-            return False
-        n = len(uids)
-        if not confirm(
-            self.view,
-            messages.JOURNAL_DELETE_TITLE,
-            messages.JOURNAL_DELETE_ASK.format(n=n, entries=entries_word(n), days=30),
-            QMessageBox.StandardButton.Yes,
-            QMessageBox.StandardButton.Cancel,
-        ):
+        uids = self._confirmed(
+            False, messages.JOURNAL_DELETE_TITLE, messages.JOURNAL_DELETE_ASK, days=30
+        )
+        if not uids:
             return False
         self.undo_stack.push(BinCommand(self, uids, messages.JOURNAL_UNDO_DELETE))
         return True
 
     def restore_selected(self) -> bool:
-        uids = [u for u in self.selected_uids() if self._in_bin(u)]
+        uids = self._selected(in_bin=True)
         if not uids or self.vault is None:
             return False
         self.undo_stack.push(BinCommand(self, uids, messages.JOURNAL_UNDO_RESTORE, restore=True))
@@ -224,17 +217,10 @@ class ChangesPart(JournalBase):
 
     def delete_forever_selected(self) -> bool:
         """Delete the selected entries in the bin for good, after asking (not undoable)."""
-        uids = [u for u in self.selected_uids() if self._in_bin(u)]
+        uids = self._confirmed(
+            True, messages.JOURNAL_DELETE_FOREVER_TITLE, messages.JOURNAL_DELETE_FOREVER_ASK
+        )
         if not uids or self.vault is None:
-            return False
-        n = len(uids)
-        if not confirm(
-            self.view,
-            messages.JOURNAL_DELETE_FOREVER_TITLE,
-            messages.JOURNAL_DELETE_FOREVER_ASK.format(n=n, entries=entries_word(n)),
-            QMessageBox.StandardButton.Yes,
-            QMessageBox.StandardButton.Cancel,
-        ):
             return False
         ids = []
         for uid in uids:
@@ -249,6 +235,22 @@ class ChangesPart(JournalBase):
             messages.JOURNAL_DELETED_FOREVER.format(n=len(ids), entries=entries_word(len(ids)))
         )
         return True
+
+    def _selected(self, in_bin: bool) -> list[str]:
+        """The uids of the selected entries in the bin (``in_bin``) or out of it."""
+        return [u for u in self.selected_uids() if self._in_bin(u) == in_bin]
+
+    def _confirmed(self, in_bin: bool, title: str, ask: str, **details: object) -> list[str]:
+        """The uids of the selected entries in the bin (``in_bin``) or out of it, once
+        the user said Yes to ``ask`` (given the number of entries and ``details``);
+        none while locked, when none is selected or when the user said Cancel."""
+        uids = self._selected(in_bin)
+        if not uids or self.vault is None:
+            return []
+        n = len(uids)
+        text = ask.format(n=n, entries=entries_word(n), **details)
+        yes, cancel = QMessageBox.StandardButton.Yes, QMessageBox.StandardButton.Cancel
+        return uids if confirm(self.view, title, text, yes, cancel) else []
 
     def _in_bin(self, uid: str) -> bool:
         info = self.catalog.by_uid(uid)

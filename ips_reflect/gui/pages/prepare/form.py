@@ -97,47 +97,48 @@ class PrepareForm(FlowPage):
         self._saved_version: Any = None
         self._current_id: str | None = None
 
-        f = find_child
-        set_role(f(view, QLabel, "prepareTitle"), "title")
-        self.status = f(view, QLabel, "planStatus")
-        self.tabs = f(view, QTabWidget, "prepareTabs")
-        self.table = f(view, QTableWidget, "planTable")
-        self.add_button = f(view, QPushButton, "addExperienceButton")
-        self.remove_button = f(view, QPushButton, "removeExperienceButton")
-        self.editor = f(view, QFrame, "experienceEditor")
-        self.no_experience = f(view, QLabel, "noExperienceLabel")
-        self.label_edit = f(view, QLineEdit, "experienceLabelEdit")
-        self.kind_combo = f(view, QComboBox, "experienceKindCombo")
-        self.kind_help = f(view, QLabel, "kindHelp")
-        self.notes_edit = f(view, QPlainTextEdit, "experienceNotesEdit")
-        self.level_combos = {a: f(view, QComboBox, name) for a, name in LEVEL_COMBOS.items()}
-        self.history = f(view, QListWidget, "historyList")
-        self.history_view = f(view, QTextBrowser, "historyView")
-        self.use_version = f(view, QPushButton, "useVersionButton")
-        self.save_button = f(view, QPushButton, "saveButton")
-        self.saved_label = f(view, QLabel, "savedLabel")
+        set_role(find_child(view, QLabel, "prepareTitle"), "title")
+        self.status = find_child(view, QLabel, "planStatus")
+        self.tabs = find_child(view, QTabWidget, "prepareTabs")
+        self.table = find_child(view, QTableWidget, "planTable")
+        self.add_button = find_child(view, QPushButton, "addExperienceButton")
+        self.remove_button = find_child(view, QPushButton, "removeExperienceButton")
+        self.editor = find_child(view, QFrame, "experienceEditor")
+        self.no_experience = find_child(view, QLabel, "noExperienceLabel")
+        self.label_edit = find_child(view, QLineEdit, "experienceLabelEdit")
+        self.kind_combo = find_child(view, QComboBox, "experienceKindCombo")
+        self.kind_help = find_child(view, QLabel, "kindHelp")
+        self.notes_edit = find_child(view, QPlainTextEdit, "experienceNotesEdit")
+        self.level_combos = {
+            a: find_child(view, QComboBox, name) for a, name in LEVEL_COMBOS.items()
+        }
+        self.history = find_child(view, QListWidget, "historyList")
+        self.history_view = find_child(view, QTextBrowser, "historyView")
+        self.use_version = find_child(view, QPushButton, "useVersionButton")
+        self.save_button = find_child(view, QPushButton, "saveButton")
+        self.saved_label = find_child(view, QLabel, "savedLabel")
 
         try:
             pack = content.pack(PACK)
-            f(view, QLabel, "prepareIntro").setText(pack.intro or "")
+            find_child(view, QLabel, "prepareIntro").setText(pack.intro or "")
         except KeyError:
-            f(view, QLabel, "prepareIntro").setText("")
+            find_child(view, QLabel, "prepareIntro").setText("")
         plan_section = content.get("prep.plan.level")
         try:
             intro = content.section("prep.plan").intro or ""
         except KeyError:
             intro = ""
-        f(view, QLabel, "experiencesIntro").setText(intro)
-        f(view, QLabel, "historyIntro").setText(messages.FLOW_HISTORY_INTRO)
-        set_role(f(view, QLabel, "editorTitle"), "subHeading")
+        find_child(view, QLabel, "experiencesIntro").setText(intro)
+        find_child(view, QLabel, "historyIntro").setText(messages.FLOW_HISTORY_INTRO)
+        set_role(find_child(view, QLabel, "editorTitle"), "subHeading")
         self.no_experience.setText(messages.FLOW_NO_EXPERIENCE)
         self._describe("experienceHelp", "experienceSource", content.get("prep.plan.experience"))
         level_item = plan_section
-        f(view, QLabel, "levelQuestion").setText(level_item.text if level_item else "")
-        set_role(f(view, QLabel, "levelQuestion"), "question")
+        find_child(view, QLabel, "levelQuestion").setText(level_item.text if level_item else "")
+        set_role(find_child(view, QLabel, "levelQuestion"), "question")
         self._describe("levelHelp", "levelSource", level_item)
         for name in ("experienceTextLabel", "kindLabel", "notesLabel"):
-            set_role(f(view, QLabel, name), "question")
+            set_role(find_child(view, QLabel, name), "question")
 
         # -- level and kind choices
         choices = level_item.choices if level_item is not None else ()
@@ -172,7 +173,7 @@ class PrepareForm(FlowPage):
                 QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon
             )
             combo.setMinimumContentsLength(14)
-        f(view, QSplitter, "historySplitter").setSizes([300, 600])
+        find_child(view, QSplitter, "historySplitter").setSizes([300, 600])
 
         # -- boundaries and lines
         lines_layout = self._body("linesBody")

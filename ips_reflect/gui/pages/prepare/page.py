@@ -44,16 +44,10 @@ if TYPE_CHECKING:
 
 
 class PreparePage(GridPart, HistoryPart, PrepareForm):
-    """Controller of ``ui/prepare.ui``; see the module docstring.
-
-    Its parts (:mod:`~ips_reflect.gui.pages.prepare.grid`,
-    :mod:`~ips_reflect.gui.pages.prepare.history`) share the widgets and state of
-    :class:`~ips_reflect.gui.pages.prepare.form.PrepareForm`.
-    """
+    """Controller of ``ui/prepare.ui``: the plan grid and its history, built on the form."""
 
     def __init__(self, view: QWidget, content: Content, parent: QObject | None = None) -> None:
         super().__init__(view, content, parent)
-        f = find_child
 
         # -- signals
         self.table.currentCellChanged.connect(self._row_changed)
@@ -75,9 +69,9 @@ class PreparePage(GridPart, HistoryPart, PrepareForm):
                 self.draft_banner.restore_button,
                 self.draft_banner.discard_button,
                 self.tabs.tabBar(),
-                *focusables(f(view, QWidget, "tabExperiences")),
-                *focusables(f(view, QWidget, "linesBody")),
-                *focusables(f(view, QWidget, "questionsBody")),
+                *focusables(find_child(view, QWidget, "tabExperiences")),
+                *focusables(find_child(view, QWidget, "linesBody")),
+                *focusables(find_child(view, QWidget, "questionsBody")),
                 self.history,
                 self.history_view,
                 self.use_version,

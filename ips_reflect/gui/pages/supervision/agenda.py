@@ -307,7 +307,7 @@ class AgendaPart(SupervisionBase):
                     self.vault.kv.set(AGENDA_KEY, [i for i in ids if i != int(item.ref)])
         row = self._current_row()
         self.items[row] = replace(self.items[row], discussed=True)
-        label = messages.SUPV_FLAG_STATUS.get(status, status).lower()
+        label = messages.FLAG_STATUS_LABELS.get(status, status).lower()
         self._save_agenda(messages.SUPV_FLAG_MARKED.format(title=item.title, status=label))
         self._load_agenda(row)
         return True

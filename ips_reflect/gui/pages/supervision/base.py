@@ -20,7 +20,6 @@ from PySide6.QtWidgets import (
     QComboBox,
     QDateEdit,
     QGridLayout,
-    QHeaderView,
     QLabel,
     QLineEdit,
     QListView,
@@ -48,7 +47,9 @@ from ips_reflect.gui.pages.supervision.models import (
 )
 from ips_reflect.gui.pages.supervision.presenter import PresenterDialog
 from ips_reflect.gui.shell.uiloader import find_child
+from ips_reflect.gui.widgets.controller import PageController
 from ips_reflect.gui.widgets.debounce import debounce_timer
+from ips_reflect.gui.widgets.models import show_rows
 from ips_reflect.store.records import Session
 
 if TYPE_CHECKING:
@@ -57,7 +58,7 @@ if TYPE_CHECKING:
 NOTES_DELAY_MS = 700
 
 
-class SupervisionBase(QObject):
+class SupervisionBase(PageController):
     """Signals, widgets and state of the Supervision page; see the module docstring."""
 
     sessionsLoaded = Signal(int)  # number of sessions listed
@@ -71,9 +72,7 @@ class SupervisionBase(QObject):
     presenterOpened = Signal(object)  # the PresenterDialog
 
     def __init__(self, view: QWidget, content: Content, parent: QObject | None = None) -> None:
-        super().__init__(parent)
-        self.view = view
-        self.content = content
+        super().__init__(view, content, parent)
         self.vault: Vault | None = None
         self.session: Session | None = None
         self.items: list[AgendaItem] = []
@@ -86,44 +85,43 @@ class SupervisionBase(QObject):
         self.topics = topic_items(content)
         self.area_names = area_names(content)
 
-        f = find_child
-        self.present_button = f(view, QPushButton, "presentButton")
-        self.sessions_list = f(view, QListView, "sessionsList")
-        self.new_button = f(view, QPushButton, "newSessionButton")
-        self.delete_button = f(view, QPushButton, "deleteSessionButton")
-        self.stack = f(view, QStackedWidget, "sessionStack")
-        self.empty_label = f(view, QLabel, "emptyLabel")
-        self.session_pane = f(view, QWidget, "sessionPane")
-        self.date_edit = f(view, QDateEdit, "dateEdit")
-        self.supervisor_edit = f(view, QLineEdit, "supervisorEdit")
-        self.tabs = f(view, QTabWidget, "sessionTabs")
-        self.agenda_list = f(view, QListView, "agendaList")
-        self.item_view = f(view, QTextBrowser, "itemView")
-        self.item_note_edit = f(view, QLineEdit, "itemNoteEdit")
-        self.discussed_button = f(view, QPushButton, "discussedButton")
-        self.up_button = f(view, QPushButton, "moveUpButton")
-        self.down_button = f(view, QPushButton, "moveDownButton")
-        self.remove_button = f(view, QPushButton, "removeItemButton")
-        self.flag_discussed_button = f(view, QPushButton, "flagDiscussedButton")
-        self.flag_resolved_button = f(view, QPushButton, "flagResolvedButton")
-        self.topic_combo = f(view, QComboBox, "topicCombo")
-        self.add_topic_button = f(view, QPushButton, "addTopicButton")
-        self.update_button = f(view, QPushButton, "updateAgendaButton")
-        self.notes_edit = f(view, QPlainTextEdit, "notesEdit")
-        self.actions_table = f(view, QTableView, "actionsTable")
-        self.action_edit = f(view, QLineEdit, "actionEdit")
-        self.due_check = f(view, QCheckBox, "dueCheck")
-        self.due_edit = f(view, QDateEdit, "dueEdit")
-        self.add_action_button = f(view, QPushButton, "addActionButton")
-        self.action_done_button = f(view, QPushButton, "actionDoneButton")
-        self.delete_action_button = f(view, QPushButton, "deleteActionButton")
-        self.ratings_intro = f(view, QLabel, "ratingsIntro")
-        self.ratings_summary = f(view, QLabel, "ratingsSummary")
-        self.summary_button = f(view, QPushButton, "summaryPdfButton")
-        self.pack_button = f(view, QPushButton, "packPdfButton")
-        self.group_button = f(view, QPushButton, "groupPackButton")
-        self.progress = f(view, QProgressBar, "outputProgress")
-        self.status_label = f(view, QLabel, "statusLabel")
+        self.present_button = find_child(view, QPushButton, "presentButton")
+        self.sessions_list = find_child(view, QListView, "sessionsList")
+        self.new_button = find_child(view, QPushButton, "newSessionButton")
+        self.delete_button = find_child(view, QPushButton, "deleteSessionButton")
+        self.stack = find_child(view, QStackedWidget, "sessionStack")
+        self.empty_label = find_child(view, QLabel, "emptyLabel")
+        self.session_pane = find_child(view, QWidget, "sessionPane")
+        self.date_edit = find_child(view, QDateEdit, "dateEdit")
+        self.supervisor_edit = find_child(view, QLineEdit, "supervisorEdit")
+        self.tabs = find_child(view, QTabWidget, "sessionTabs")
+        self.agenda_list = find_child(view, QListView, "agendaList")
+        self.item_view = find_child(view, QTextBrowser, "itemView")
+        self.item_note_edit = find_child(view, QLineEdit, "itemNoteEdit")
+        self.discussed_button = find_child(view, QPushButton, "discussedButton")
+        self.up_button = find_child(view, QPushButton, "moveUpButton")
+        self.down_button = find_child(view, QPushButton, "moveDownButton")
+        self.remove_button = find_child(view, QPushButton, "removeItemButton")
+        self.flag_discussed_button = find_child(view, QPushButton, "flagDiscussedButton")
+        self.flag_resolved_button = find_child(view, QPushButton, "flagResolvedButton")
+        self.topic_combo = find_child(view, QComboBox, "topicCombo")
+        self.add_topic_button = find_child(view, QPushButton, "addTopicButton")
+        self.update_button = find_child(view, QPushButton, "updateAgendaButton")
+        self.notes_edit = find_child(view, QPlainTextEdit, "notesEdit")
+        self.actions_table = find_child(view, QTableView, "actionsTable")
+        self.action_edit = find_child(view, QLineEdit, "actionEdit")
+        self.due_check = find_child(view, QCheckBox, "dueCheck")
+        self.due_edit = find_child(view, QDateEdit, "dueEdit")
+        self.add_action_button = find_child(view, QPushButton, "addActionButton")
+        self.action_done_button = find_child(view, QPushButton, "actionDoneButton")
+        self.delete_action_button = find_child(view, QPushButton, "deleteActionButton")
+        self.ratings_intro = find_child(view, QLabel, "ratingsIntro")
+        self.ratings_summary = find_child(view, QLabel, "ratingsSummary")
+        self.summary_button = find_child(view, QPushButton, "summaryPdfButton")
+        self.pack_button = find_child(view, QPushButton, "packPdfButton")
+        self.group_button = find_child(view, QPushButton, "groupPackButton")
+        self.progress = find_child(view, QProgressBar, "outputProgress")
+        self.status_label = find_child(view, QLabel, "statusLabel")
 
         # Models.
         self.sessions_model = SessionListModel(self)
@@ -131,15 +129,16 @@ class SupervisionBase(QObject):
         self.agenda_model = AgendaListModel(self)
         self.agenda_list.setModel(self.agenda_model)
         self.actions_model = ActionsTableModel(self)
-        self.actions_table.setModel(self.actions_model)
-        header = self.actions_table.horizontalHeader()
-        header.setAccessibleName(messages.SUPV_ACTIONS_HEADER_NAME)
-        header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
-        header.setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
-        self.actions_table.verticalHeader().setAccessibleName(messages.SUPV_ACTIONS_ROWS_NAME)
+        show_rows(
+            self.actions_table,
+            self.actions_model,
+            (0,),
+            messages.SUPV_ACTIONS_HEADER_NAME,
+            messages.SUPV_ACTIONS_ROWS_NAME,
+        )
 
         # Ratings: one spin box per area, then the chart.
-        grid = f(view, QGridLayout, "ratingsGrid")
+        grid = find_child(view, QGridLayout, "ratingsGrid")
         self.rating_boxes: dict[str, QSpinBox] = {}
         for n, area in enumerate(SLEF_AREAS):
             name = self.area_names[area]
@@ -162,7 +161,7 @@ class SupervisionBase(QObject):
             grid.setColumnMinimumWidth(column, 24)  # room between the groups
         grid.setColumnStretch(8, 1)
         self.ratings_intro.setText(messages.SUPV_RATINGS_INTRO)
-        host = f(view, QWidget, "ratingsChartHost")
+        host = find_child(view, QWidget, "ratingsChartHost")
         self.chart_view = QChartView(host)
         self.chart_view.setObjectName("ratingsChart")
         self.chart_view.setRenderHint(QPainter.RenderHint.Antialiasing)
@@ -182,8 +181,8 @@ class SupervisionBase(QObject):
         self.item_view.document().setDocumentMargin(10)
         self.progress.hide()
         for splitter, sizes in (
-            (f(view, QSplitter, "supervisionSplitter"), [230, 770]),
-            (f(view, QSplitter, "agendaSplitter"), [300, 460]),
+            (find_child(view, QSplitter, "supervisionSplitter"), [230, 770]),
+            (find_child(view, QSplitter, "agendaSplitter"), [300, 460]),
         ):
             splitter.setStretchFactor(0, 0)
             splitter.setStretchFactor(1, 1)

@@ -29,7 +29,9 @@ A session has:
 summary, the supervision pack and the group pack (client aliases removed) are built as
 PDFs on a worker thread and written atomically where the practitioner chooses.
 
-``set_vault(None)`` (lock) closes the presenter and clears every model and widget.
+``set_vault(None)`` (lock) closes the presenter and clears every model and widget;
+before that the notes are saved and the place (session, agenda item, and an action
+being typed) is held as a draft in the vault, and put back after the unlock.
 """
 
 from __future__ import annotations
@@ -52,11 +54,14 @@ from ips_reflect.gui.pages.supervision.ratings import RatingsPart
 from ips_reflect.gui.pages.supervision.sessions import SessionsPart
 from ips_reflect.gui.shell.uiloader import load_ui
 from ips_reflect.gui.shell.views import PageView
+from ips_reflect.gui.widgets.drafts import DraftKeeper
 
 if TYPE_CHECKING:
     from ips_reflect.store.vault import Vault
 
 PAGE_KEY = "supervision"
+#: The drafts key (and kind) of the page's place across a lock.
+PLACE_KEY = "supervision-place"
 ICON_NAME = "supervision"
 
 
@@ -109,6 +114,16 @@ class SupervisionPage(SessionsPart, AgendaPart, ActionsPart, RatingsPart, Output
         self.summary_button.clicked.connect(self.save_summary_pdf)
         self.pack_button.clicked.connect(lambda: self.save_pack_pdf(group=False))
         self.group_button.clicked.connect(lambda: self.save_pack_pdf(group=True))
+        # The place across a lock: which session and item, and an action being typed.
+        self.keeper = DraftKeeper(
+            lambda: self.vault,
+            PLACE_KEY,
+            PLACE_KEY,
+            self._collect_place,
+            self._restore_place,
+            parent=self,
+        )
+        self.action_edit.textEdited.connect(lambda _t: self.keeper.touch())
         for keys, slot in (
             ("F5", self.present),
             ("Alt+Up", lambda: self.move_item(-1)),
@@ -128,6 +143,7 @@ class SupervisionPage(SessionsPart, AgendaPart, ActionsPart, RatingsPart, Output
         if self.vault is not None and vault is None:
             with contextlib.suppress(Exception):  # the vault may be closed already
                 self._save_pending()
+        self.keeper.stop()
         self._notes_timer.stop()
         self.close_presenter()
         self.vault = vault
@@ -137,6 +153,34 @@ class SupervisionPage(SessionsPart, AgendaPart, ActionsPart, RatingsPart, Output
             self.empty_label.setText(messages.SUPV_LOCKED)
             return
         self.reload()
+        # Back where the lock found the page (or where the last run left it).
+        self.keeper.resume() or self.keeper.restore_offered()
+
+    def flush_drafts(self) -> bool:
+        """Hold the place and any action being typed (before a lock or quit)."""
+        self.keeper.touch()  # the place is always worth holding while a session is open
+        return self.keeper.hold()
+
+    def _collect_place(self) -> dict[str, object]:
+        if self.session is None:
+            return {}
+        return {
+            "session": self.session.id,
+            "row": self._current_row(),
+            "tab": self.tabs.currentIndex(),
+            "action": self.action_edit.text(),
+        }
+
+    def _restore_place(self, payload: dict[str, object]) -> None:
+        session, row, tab = payload.get("session"), payload.get("row"), payload.get("tab")
+        if isinstance(session, int) and self.select_session(session):
+            if isinstance(row, int) and row >= 0:
+                self.select_item(row)
+            if isinstance(tab, int) and 0 <= tab < self.tabs.count():
+                self.tabs.setCurrentIndex(tab)
+            action = payload.get("action")
+            if isinstance(action, str) and action and not self.action_edit.text():
+                self.action_edit.setText(action)
 
     def _clear(self) -> None:
         self._loading = True

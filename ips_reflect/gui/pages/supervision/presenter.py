@@ -155,7 +155,7 @@ def item_html(
         if with_kicker:
             parts.append(
                 f'<p class="kicker kicker-flag">{escape(messages.SUPV_KICKER_FLAG)} · '
-                f"{escape(messages.SUPV_FLAG_STATUS.get(status, status))}</p>"
+                f"{escape(messages.FLAG_STATUS_LABELS.get(status, status))}</p>"
             )
             parts.append(f'<p class="title">{escape(item.title)}</p>')
         evidence = item.extra.get("evidence", "")
@@ -249,7 +249,7 @@ def build_slides(
             kicker = f"{kicker} · {kind} · {short_day(entry.created)}"
         elif item.kind == "flag":
             status = item.extra.get("status", "open")
-            kicker = f"{kicker} · {messages.SUPV_FLAG_STATUS.get(status, status)}"
+            kicker = f"{kicker} · {messages.FLAG_STATUS_LABELS.get(status, status)}"
         slides.append(
             Slide(
                 kicker,
@@ -302,16 +302,15 @@ class PresenterDialog(QDialog):
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
         layout.addWidget(self.view)
-        f = find_child
-        self.position_label = f(self.view, QLabel, "presenterPosition")
-        self.kicker_label = f(self.view, QLabel, "presenterKicker")
-        self.title_label = f(self.view, QLabel, "presenterTitle")
-        self.body = f(self.view, QTextBrowser, "presenterBody")
-        self.hint_label = f(self.view, QLabel, "presenterHint")
-        self.previous_button = f(self.view, QPushButton, "previousButton")
-        self.next_button = f(self.view, QPushButton, "nextButton")
-        self.full_button = f(self.view, QPushButton, "fullScreenButton")
-        self.close_button = f(self.view, QPushButton, "closeButton")
+        self.position_label = find_child(self.view, QLabel, "presenterPosition")
+        self.kicker_label = find_child(self.view, QLabel, "presenterKicker")
+        self.title_label = find_child(self.view, QLabel, "presenterTitle")
+        self.body = find_child(self.view, QTextBrowser, "presenterBody")
+        self.hint_label = find_child(self.view, QLabel, "presenterHint")
+        self.previous_button = find_child(self.view, QPushButton, "previousButton")
+        self.next_button = find_child(self.view, QPushButton, "nextButton")
+        self.full_button = find_child(self.view, QPushButton, "fullScreenButton")
+        self.close_button = find_child(self.view, QPushButton, "closeButton")
         for label in (self.position_label, self.kicker_label, self.title_label):
             label.setTextFormat(Qt.TextFormat.PlainText)
         self.body.setOpenLinks(False)

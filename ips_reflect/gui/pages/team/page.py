@@ -36,7 +36,6 @@ from PySide6.QtWidgets import (
     QToolButton,
     QWidget,
 )
-from shiboken6 import isValid
 
 from ips_reflect import messages
 from ips_reflect.core.biocard import BioCard
@@ -47,7 +46,8 @@ from ips_reflect.gui.shell.uiloader import find_child, load_ui
 from ips_reflect.gui.shell.workers import run_task
 from ips_reflect.gui.widgets.ask import confirm
 from ips_reflect.gui.widgets.debounce import debounce_timer
-from ips_reflect.gui.widgets.pdf_preview import PdfPreview, build_pdf_locked, install_preview
+from ips_reflect.gui.widgets.models import show_rows
+from ips_reflect.gui.widgets.pdf_preview import PreviewPage, build_pdf_locked, install_preview
 from ips_reflect.gui.widgets.theme import current_theme
 
 if TYPE_CHECKING:
@@ -89,7 +89,7 @@ def checklist_html(content: Content) -> str:
 # --------------------------------------------------------------------------- controller
 
 
-class TeamPage(QObject):
+class TeamPage(PreviewPage):
     """Controller of the Team page; see the module docstring."""
 
     statusMessage = Signal(str)  # a sentence for the main window's status bar
@@ -100,10 +100,14 @@ class TeamPage(QObject):
     buildFailed = Signal(str)  # a sentence
 
     def __init__(self, view: QWidget, content: Content, parent: QObject | None = None) -> None:
-        super().__init__(parent)
-        self.view = view
-        self.content = content
+        super().__init__(view, content, parent)
         self.folder: Path | None = None
+        self._building = False
+        self._load_generation = 0
+        self._preview_running = False
+        self._preview_pending = False
+        self._preview_generation = 0
+        self._preview_timer = debounce_timer(self.view, PREVIEW_DELAY_MS, self.update_preview)
 
         self.folder_edit = find_child(view, QLineEdit, "folderEdit")
         self.choose_button = find_child(view, QPushButton, "chooseFolderButton")
@@ -121,23 +125,12 @@ class TeamPage(QObject):
         self.build_button = find_child(view, QPushButton, "buildButton")
         self.build_progress = find_child(view, QProgressBar, "buildProgress")
         self.build_status = find_child(view, QLabel, "buildStatusLabel")
-        self.preview: PdfPreview = install_preview(
-            find_child(view, QWidget, "previewHost"), messages.TEAM_PREVIEW_NAME
-        )
+        self.preview = install_preview(view, messages.TEAM_PREVIEW_NAME)
 
         self.model = TeamTableModel(self)
-        self.table.setModel(self.model)
-        header = self.table.horizontalHeader()
+        header = show_rows(self.table, self.model, (TeamTableModel.ROLE, TeamTableModel.PROBLEMS))
         header.setHighlightSections(False)
         header.setMinimumSectionSize(60)
-        for col in range(self.model.columnCount()):
-            stretch = col in (TeamTableModel.ROLE, TeamTableModel.PROBLEMS)
-            header.setSectionResizeMode(
-                col,
-                QHeaderView.ResizeMode.Stretch
-                if stretch
-                else QHeaderView.ResizeMode.ResizeToContents,
-            )
         self.table.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
         form = view.findChild(QFormLayout, "settingsForm")
         if form is not None:
@@ -145,22 +138,18 @@ class TeamPage(QObject):
         self.table.verticalHeader().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
         self.table.verticalHeader().setDefaultAlignment(Qt.AlignmentFlag.AlignCenter)
 
-        self._building = False
-        self._load_generation = 0
-        self._preview_running = False
-        self._preview_pending = False
-        self._preview_generation = 0
-        self._preview_timer = debounce_timer(self.view, PREVIEW_DELAY_MS, self.update_preview)
-
-        self.choose_button.clicked.connect(self.choose_folder)
-        self.reload_button.clicked.connect(self.reload)
-        self.up_button.clicked.connect(self.move_up)
-        self.down_button.clicked.connect(self.move_down)
-        self.build_button.clicked.connect(self.build_booklet)
-        self.checklist_toggle.toggled.connect(self._show_checklist)
-        self.title_edit.textChanged.connect(self._schedule_preview)
-        self.service_edit.textChanged.connect(self._schedule_preview)
-        self.table.selectionModel().currentRowChanged.connect(self._on_current_row)
+        for signal, slot in (
+            (self.choose_button.clicked, self.choose_folder),
+            (self.reload_button.clicked, self.reload),
+            (self.up_button.clicked, self.move_up),
+            (self.down_button.clicked, self.move_down),
+            (self.build_button.clicked, self.build_booklet),
+            (self.checklist_toggle.toggled, self._show_checklist),
+            (self.title_edit.textChanged, self._schedule_preview),
+            (self.service_edit.textChanged, self._schedule_preview),
+            (self.table.selectionModel().currentRowChanged, self._on_current_row),
+        ):
+            signal.connect(slot)
         for key, slot in (("Alt+Up", self.move_up), ("Alt+Down", self.move_down)):
             shortcut = QShortcut(QKeySequence(key), view)
             shortcut.setContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
@@ -467,11 +456,6 @@ class TeamPage(QObject):
             on_failure=failed,
             on_finished=lambda: self._set_building(False),
         )
-
-    @property
-    def alive(self) -> bool:
-        """False once the view is gone (a worker may finish after the window closed)."""
-        return isValid(self.view) and isValid(self.preview)
 
     def _set_building(self, busy: bool) -> None:
         self._building = busy

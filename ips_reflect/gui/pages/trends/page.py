@@ -57,6 +57,7 @@ from ips_reflect.gui.shell.uiloader import find_child, load_ui
 from ips_reflect.gui.shell.views import PageView
 from ips_reflect.gui.widgets import theme as theming
 from ips_reflect.gui.widgets.charts import palette, style_axis
+from ips_reflect.gui.widgets.controller import PageController
 from ips_reflect.store import keys
 from ips_reflect.store.journal_index import trend_inputs
 
@@ -75,15 +76,13 @@ def create_page(content: Content) -> PageSpec[TrendsController]:
     return PageSpec(PAGE_KEY, messages.TRENDS_PAGE_TITLE, view, controller, "trends")
 
 
-class TrendsController(QObject):
+class TrendsController(PageController):
     """Wires ``ui/trends.ui`` to the vault; see the module docstring."""
 
     updated = Signal()  # the charts show a new report
 
     def __init__(self, view: QWidget, content: Content, parent: QObject | None = None) -> None:
-        super().__init__(parent)
-        self.view = view
-        self.content = content
+        super().__init__(view, content, parent)
         self.vault: Vault | None = None
         self.report: TrendReport | None = None
         self.today: date | None = None  # None: today (tests and benchmarks may pin it)
