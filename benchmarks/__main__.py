@@ -14,6 +14,7 @@ from benchmarks.report import Report, machine
 SECTIONS = [
     ("start-up", "benchmarks.startup_bench"),
     ("locking", "benchmarks.lock_bench"),
+    ("theme and text size", "benchmarks.theme_bench"),
     ("vault: import and search", "benchmarks.vault_bench"),
     ("warning-sign flags", "benchmarks.flags_bench"),
     ("team booklet", "benchmarks.booklet_bench"),

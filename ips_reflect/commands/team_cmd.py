@@ -19,7 +19,8 @@ def register(sub: Subparsers) -> None:
             "Build a 'Meet the team' booklet from a folder of biography cards (one .yaml "
             "file per person): a cover, contents, one section per person and a directory "
             "of the sectors and languages the team knows. Every card is checked first; "
-            "problems are listed as file:line:col lines."
+            "problems are listed one a line, naming the person and the file:line:col. "
+            "A card whose photo is not found goes in with the person's initials (a warning)."
         ),
         func=run_booklet,
         args=[
@@ -38,9 +39,10 @@ def register(sub: Subparsers) -> None:
 
 def run_booklet(args: argparse.Namespace) -> int:
     from ips_reflect import messages
-    from ips_reflect.core.biocard import card_files, load_team
+    from ips_reflect.core.biocard import card_files
     from ips_reflect.core.yamlsafe import display_path
     from ips_reflect.errors import UserError
+    from ips_reflect.ops import team
     from ips_reflect.textsafe import for_terminal
 
     folder = Path(args.dir)
@@ -51,11 +53,13 @@ def run_booklet(args: argparse.Namespace) -> int:
     if not card_files(folder):
         raise UserError(messages.TEAM_NO_CARDS.format(folder=shown))
 
-    cards, invalid = load_team(folder)
-    for _path, problems in invalid:
-        for problem in problems:
-            print(for_terminal(problem, newlines=True), file=sys.stderr)
-    total = len(cards) + len(invalid)
+    read = team.read_team(folder)
+    for entry in read:
+        for line in team.problem_lines(entry):
+            print(for_terminal(line, newlines=True), file=sys.stderr)
+    cards = [r.card for r in read if r.card is not None]
+    invalid = [r for r in read if r.card is None]
+    total = len(read)
     if not cards:
         raise UserError(messages.TEAM_NO_VALID_CARDS.format(total=total, folder=shown))
     if invalid and not args.skip_invalid:
@@ -65,11 +69,12 @@ def run_booklet(args: argparse.Namespace) -> int:
             )
         )
 
-    from ips_reflect.export.booklet import build_booklet
-
-    result = build_booklet(cards, out, title=args.title, service=args.service)
+    result = team.build(cards, out, title=args.title, service=args.service)
     if invalid:
-        names = ", ".join(display_path(p) for p, _ in invalid)
+        names = ", ".join(
+            f"{r.name} ({display_path(r.path)})" if r.name else display_path(r.path)
+            for r in invalid
+        )
         bad = len(invalid)
         print(
             for_terminal(

@@ -22,6 +22,7 @@ Format (see DESIGN.md)::
     format: ips-reflect/bio-card
     version: 1
     name: Sam Okafor                    # required
+    known_as: Sam                       # optional: the name used on the cover and to sort
     role: Peer Employment Specialist    # required
     biography: "..."                    # required, 40-200 words
     pronouns: they/them                 # optional from here on
@@ -62,10 +63,13 @@ from ips_reflect.core.biocard_model import (
     privacy_message,
 )
 from ips_reflect.core.biocard_read import (
+    TeamCard,
     card_files,
     card_photo_bytes,
     load_card,
     load_team,
+    read_card,
+    read_team,
     validate_card,
 )
 from ips_reflect.core.biocard_write import (
@@ -97,6 +101,7 @@ __all__ = [
     "CardError",
     "Location",
     "Problem",
+    "TeamCard",
     "card_files",
     "card_photo_bytes",
     "check_card",
@@ -107,6 +112,8 @@ __all__ = [
     "load_team",
     "name_sort_key",
     "privacy_message",
+    "read_card",
+    "read_team",
     "validate_card",
     "write_card",
 ]

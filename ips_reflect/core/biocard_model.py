@@ -24,6 +24,7 @@ CARD_KEYS: tuple[str, ...] = (
     "format",
     "version",
     "name",
+    "known_as",
     "role",
     "biography",
     "pronouns",
@@ -38,7 +39,8 @@ CARD_KEYS: tuple[str, ...] = (
     "review_date",
 )
 REQUIRED: tuple[str, ...] = ("format", "version", "name", "role", "biography")
-TEXT_FIELDS: tuple[str, ...] = ("name", "role", "biography", "pronouns", "why_i_do_this_work")
+# name, known_as, role, biography, pronouns, why_i_do_this_work
+TEXT_FIELDS: tuple[str, ...] = CARD_KEYS[CARD_KEYS.index("name") : CARD_KEYS.index("previous_jobs")]
 LIST_FIELDS: tuple[str, ...] = (
     "previous_jobs",
     "interests",
@@ -53,7 +55,7 @@ WHY_MAX_WORDS = 150
 MAX_LIST_ITEMS = 30
 CARD_MAX_BYTES = 256 * 1024
 # Longest single-line values, in characters.
-_MAX_CHARS = {"name": 80, "role": 100, "pronouns": 40}
+_MAX_CHARS = {"name": 80, "known_as": 80, "role": 100, "pronouns": 40}
 _MAX_ITEM_CHARS = {"happy_to_share": 300}
 _DEFAULT_ITEM_CHARS = 120
 
@@ -95,6 +97,7 @@ class BioCard:
     biography: str
     pronouns: str | None = None
     why_i_do_this_work: str | None = None
+    known_as: str | None = None
     previous_jobs: Sequence[str] = ()
     interests: Sequence[str] = ()
     happy_to_share: Sequence[str] = ()
@@ -127,11 +130,37 @@ class BioCard:
                 yield name, item
 
     @property
-    def sort_key(self) -> tuple[str, str]:
-        return name_sort_key(self.name), self.name
+    def called(self) -> str:
+        """The name the person is known by: ``known_as`` when the card has one, else the
+        name as they write it (never split into "first" and "last")."""
+        return self.known_as or self.name
+
+    @property
+    def sort_key(self) -> tuple[str, str, str]:
+        """People in order of the name they are known by, taken whole as they write it:
+        never by a guessed surname or first name, which differs between cultures (the
+        first word of "Nguyễn Thị Lan" is her family name). Accents do not count."""
+        return name_sort_key(self.called), self.called, self.name
 
 
-_FOLD = str.maketrans({"ł": "l", "Ł": "L", "ø": "o", "Ø": "O", "đ": "d", "Đ": "D", "ß": "ss"})
+_FOLD = str.maketrans(
+    {
+        "ł": "l",
+        "Ł": "L",
+        "ø": "o",
+        "Ø": "O",
+        "đ": "d",
+        "Đ": "D",
+        "ß": "ss",
+        "æ": "ae",
+        "Æ": "AE",
+        "œ": "oe",
+        "Œ": "OE",
+        "ı": "i",
+        "þ": "th",
+        "Þ": "TH",
+    }
+)
 
 
 def name_sort_key(text: str) -> str:

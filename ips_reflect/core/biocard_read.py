@@ -1,6 +1,7 @@
-"""Reading biography cards from files: :func:`validate_card`, :func:`load_card` and
-:func:`load_team` (strict, every problem at its ``file:line:col``, never reaching
-outside the card's folder), and :func:`card_photo_bytes` (the photo as checked).
+"""Reading biography cards from files: :func:`read_card`, :func:`validate_card`,
+:func:`load_card`, :func:`read_team` and :func:`load_team` (strict, every problem at
+its ``file:line:col``, never reaching outside the card's folder), and
+:func:`card_photo_bytes` (the photo as checked).
 """
 
 from __future__ import annotations
@@ -9,6 +10,7 @@ import datetime as dt
 import os
 import re
 from collections.abc import Sequence
+from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
@@ -30,7 +32,7 @@ from ips_reflect.core.biocard_model import (
     field_messages,
     privacy_message,
 )
-from ips_reflect.core.biophoto import read_card_photo, read_photo_file
+from ips_reflect.core.biophoto import missing_photo_warning, read_card_photo, read_photo_file
 from ips_reflect.core.yamlsafe import (
     Location,
     NodeReader,
@@ -38,6 +40,7 @@ from ips_reflect.core.yamlsafe import (
     describe,
     display_path,
     excerpt,
+    node_location,
 )
 from ips_reflect.errors import UserError
 
@@ -88,9 +91,11 @@ class _CardReader(NodeReader):
     follow_symlinks = False
     what = "a biography card"
 
-    def __init__(self, path: Path, problems: list[Problem]) -> None:
+    def __init__(self, path: Path, problems: list[Problem], photo_optional: bool = False) -> None:
         super().__init__(path, problems)
         self.photo_data: bytes | None = None
+        self.photo_optional = photo_optional
+        self.name: str | None = None  # the person's name, once read (even on a bad card)
 
     # -- locating a finding inside a scalar
 
@@ -178,6 +183,8 @@ class _CardReader(NodeReader):
             if key in m:
                 node = m[key][1]
                 value = self.text(node, key)
+                if key == "name" and value and "\n" not in value:
+                    self.name = excerpt(value, 80)
                 if value is not None and self.rules(key, node, value):
                     self.guard(key, node, value, blocked)
                     values[key] = value
@@ -216,7 +223,8 @@ class _CardReader(NodeReader):
         if "review_date" in m:
             values["review_date"] = self._date(m["review_date"][1])
 
-        if len(self.problems) > before or any(k not in values for k in REQUIRED[2:]):
+        errors = [p for p in self.problems[before:] if not p.warning]
+        if errors or any(k not in values for k in REQUIRED[2:]):
             return None
         return BioCard(**values, source_path=self.real_path, photo_data=self.photo_data)
 
@@ -246,7 +254,11 @@ class _CardReader(NodeReader):
             return None
         data, path, message = read_card_photo(self.real_path.parent, value)
         if message:
-            self.problem(node, message)
+            warning = missing_photo_warning(value, message) if self.photo_optional else None
+            if warning:
+                self.problems.append(Problem(node_location(self.path, node), warning, warning=True))
+            else:
+                self.problem(node, message)
             return None
         self.photo_data = data
         return path
@@ -262,29 +274,68 @@ class _CardReader(NodeReader):
         return None
 
 
+@dataclass(frozen=True)
+class TeamCard:
+    """One card file of a team folder: the card when it can go in the booklet, and what
+    was found in the file (errors, and warnings such as a missing photo), in line order."""
+
+    path: Path
+    card: BioCard | None
+    problems: tuple[Problem, ...] = ()
+    name: str | None = None  # the person's name when the file gives one, even if invalid
+
+    @property
+    def valid(self) -> bool:
+        return self.card is not None
+
+    @property
+    def errors(self) -> list[Problem]:
+        return [p for p in self.problems if not p.warning]
+
+    @property
+    def warnings(self) -> list[Problem]:
+        return [p for p in self.problems if p.warning]
+
+
+def read_card(
+    path: str | os.PathLike[str],
+    blocked_phrases: Sequence[str] = (),
+    *,
+    require_consent: bool = False,
+    photo_optional: bool = False,
+) -> TeamCard:
+    """Read and check a card; the card is None whenever there is an error.
+
+    ``blocked_phrases`` are words from the practitioner's own sharing plan that
+    must not appear. With ``require_consent`` a card saying ``consent: false``
+    is a problem (used when building anything that is shared). With
+    ``photo_optional`` a photo that is not found is only a warning: the card is
+    read without it (a booklet shows the person's initials).
+    """
+    problems: list[Problem] = []
+    p = Path(path)
+    reader = _CardReader(p, problems, photo_optional)
+    try:
+        card = reader.read(blocked_phrases, require_consent)
+    except RecursionError:
+        problems.append(Problem(Location(display_path(p), 1, 1), "the file is nested too deeply"))
+        card = None
+    problems.sort(key=lambda q: (q.location.line, q.location.col))
+    if any(not q.warning for q in problems):
+        card = None
+    return TeamCard(p, card, tuple(problems), reader.name)
+
+
 def validate_card(
     path: str | os.PathLike[str],
     blocked_phrases: Sequence[str] = (),
     *,
     require_consent: bool = False,
 ) -> tuple[BioCard | None, list[Problem]]:
-    """Read and check a card; the card is None whenever there is any problem.
-
-    ``blocked_phrases`` are words from the practitioner's own sharing plan that
-    must not appear. With ``require_consent`` a card saying ``consent: false``
-    is a problem (used when building anything that is shared).
-    """
-    problems: list[Problem] = []
-    p = Path(path)
-    try:
-        card = _CardReader(p, problems).read(blocked_phrases, require_consent)
-    except RecursionError:
-        problems.append(Problem(Location(display_path(p), 1, 1), "the file is nested too deeply"))
-        card = None
-    if problems:
-        problems.sort(key=lambda q: (q.location.line, q.location.col))
-        return None, problems
-    return card, problems
+    """Read and check a card; the card is None whenever there is any problem (see
+    :func:`read_card`)."""
+    read = read_card(path, blocked_phrases, require_consent=require_consent)
+    return read.card, list(read.problems)
 
 
 def load_card(path: str | os.PathLike[str], blocked_phrases: Sequence[str] = ()) -> BioCard:
@@ -321,20 +372,27 @@ def card_files(directory: str | os.PathLike[str]) -> list[Path]:
     return sorted(files, key=lambda p: (p.name.casefold(), p.name))
 
 
+def read_team(directory: str | os.PathLike[str]) -> list[TeamCard]:
+    """Every card file in a folder, in file name order, read for a shared booklet.
+
+    A card saying ``consent: false`` has an error here, because everything built
+    from a team folder is shared; a photo that is not found is only a warning.
+    """
+    return [
+        read_card(path, require_consent=True, photo_optional=True) for path in card_files(directory)
+    ]
+
+
 def load_team(
     directory: str | os.PathLike[str],
 ) -> tuple[list[BioCard], list[tuple[Path, list[Problem]]]]:
-    """Every card in a folder: (valid cards, [(path, problems) for each invalid card]).
-
-    Files are read in name order. A card saying ``consent: false`` counts as
-    invalid here, because everything built from a team folder is shared.
-    """
+    """Every card in a folder: (valid cards, [(path, problems) for each invalid card]),
+    as :func:`read_team` reads them (warnings are not listed here)."""
     cards: list[BioCard] = []
     invalid: list[tuple[Path, list[Problem]]] = []
-    for path in card_files(directory):
-        card, problems = validate_card(path, require_consent=True)
-        if card is None:
-            invalid.append((path, problems))
+    for read in read_team(directory):
+        if read.card is None:
+            invalid.append((read.path, list(read.problems)))
         else:
-            cards.append(card)
+            cards.append(read.card)
     return cards, invalid

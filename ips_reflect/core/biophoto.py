@@ -28,6 +28,11 @@ _PHOTO_NOT_FOUND = (
     "the card and write just its name (for example 'photo: sam.jpg'), or remove the "
     "'photo' line"
 )
+_PHOTO_MISSING_WARNING = (
+    "the photo '{shown}' was not found in this card's folder, so the booklet shows the "
+    "person's initials instead; to show the photo, put the file next to the card and write "
+    "just its name (for example 'photo: sam.jpg')"
+)
 _CLOEXEC = getattr(os, "O_CLOEXEC", 0)
 _NOFOLLOW = getattr(os, "O_NOFOLLOW", 0)
 _NONBLOCK = getattr(os, "O_NONBLOCK", 0)
@@ -153,6 +158,17 @@ def read_card_photo(folder: Path, value: str) -> tuple[bytes | None, Path | None
     if problem:
         return None, None, problem
     return data, folder.absolute().joinpath(*parts), None
+
+
+def missing_photo_warning(value: str, message: str) -> str | None:
+    """For a team card: the warning to give instead of ``message`` when ``message`` says
+    the photo ``value`` was not found (the card then goes in with initials), else None.
+
+    Every way of not finding the photo (missing, outside the folder, a link) has the same
+    words, so this tells nothing more about the reader's files than the error did."""
+    if message != _PHOTO_NOT_FOUND.format(shown=excerpt(value)):
+        return None
+    return _PHOTO_MISSING_WARNING.format(shown=excerpt(value))
 
 
 def read_photo_file(path: Path) -> tuple[bytes | None, str | None]:

@@ -67,8 +67,12 @@ class Location:
 
 @dataclass(frozen=True)
 class Problem:
+    """Something wrong at a place in a file. A ``warning`` does not stop the file being
+    used (a team card whose photo is missing still goes in the booklet, with initials)."""
+
     location: Location
     message: str
+    warning: bool = False
 
     def __str__(self) -> str:
         return f"{self.location}: {self.message}"

@@ -68,15 +68,15 @@ def _display(variants: Counter[str]) -> str:
     return best[0].upper() + best[1:] if best.islower() else best
 
 
-def _directory(pairs: Iterable[tuple[str, str]]) -> list[tuple[str, list[str]]]:
+def _directory(pairs: Iterable[tuple[str, BioCard]]) -> list[tuple[str, list[str]]]:
     spellings: dict[str, Counter[str]] = {}
-    people: dict[str, dict[str, str]] = {}
-    for term, person in pairs:
+    people: dict[str, dict[tuple[str, ...], str]] = {}
+    for term, card in pairs:
         key = _merge_key(term)
         if not key:
             continue
         spellings.setdefault(key, Counter())[" ".join(term.split())] += 1
-        people.setdefault(key, {})[name_sort_key(person)] = person
+        people.setdefault(key, {})[card.sort_key] = card.name
     rows = []
     for key, variants in spellings.items():
         names = [people[key][k] for k in sorted(people[key])]
@@ -89,15 +89,16 @@ def expertise_directory(
     cards: Sequence[BioCard],
 ) -> tuple[list[tuple[str, list[str]]], list[tuple[str, list[str]]]]:
     """(sectors, languages): each term (merged case-insensitively) with who to ask, sorted."""
-    sectors = _directory((s, c.name) for c in cards for s in c.sectors)
-    languages = _directory((lang, c.name) for c in cards for lang in c.languages)
+    sectors = _directory((s, c) for c in cards for s in c.sectors)
+    languages = _directory((lang, c) for c in cards for lang in c.languages)
     return sectors, languages
 
 
 def order_cards(cards: Sequence[BioCard], order: str | Sequence[str] | None) -> list[BioCard]:
     """Cards in booklet order.
 
-    ``None`` or ``"name"``: by name (accents and case ignored); ``"given"``: as
+    ``None`` or ``"name"``: by the name people are known by, whole as they write it
+    (accents and case ignored; see :attr:`BioCard.sort_key`); ``"given"``: as
     passed; ``"role"``: by role, then name; a list of names: those first, in
     that order, then everyone else by name.
     """
@@ -111,7 +112,10 @@ def order_cards(cards: Sequence[BioCard], order: str | Sequence[str] | None) -> 
     if isinstance(order, str):
         raise ValueError(f"unknown order {order!r}; use one of {', '.join(ORDERS)} or a list")
     rank = {name_sort_key(n): i for i, n in enumerate(order)}
-    return sorted(by_name, key=lambda c: rank.get(name_sort_key(c.name), len(rank)))
+    return sorted(
+        by_name,
+        key=lambda c: rank.get(name_sort_key(c.name), rank.get(name_sort_key(c.called), len(rank))),
+    )
 
 
 # --------------------------------------------------------------------------- flowables
@@ -152,7 +156,8 @@ class _Band(Flowable):
 
 
 class _Mosaic(Flowable):
-    """Everyone's portrait with their first name, sized to fill the space left on the cover."""
+    """Everyone's portrait with the name they are known by, sized to fill the space left
+    on the cover."""
 
     GAP = 4 * mm
     LABEL = 5.5 * mm
@@ -206,11 +211,14 @@ class _Mosaic(Flowable):
             y = self.height - (row + 1) * (self.cell + self.LABEL + self.GAP) + self.LABEL
             photo = _card_photo(card)
             ps.Portrait(photo, card.name, self.cell, self.cell, radius=2.2 * mm).drawOn(c, x, y)
-            label = card.name.split()[0] if card.name.split() else card.name
-            size = 7.5
-            c.setFont(ps.REGULAR, size)
-            while c.stringWidth(label, ps.REGULAR, size) > self.cell + self.GAP and len(label) > 2:
+            # The name they are known by, whole: the first word is not everyone's first name.
+            label, size = card.called, 7.5
+            room = self.cell + self.GAP
+            while c.stringWidth(label, ps.REGULAR, size) > room and size > 6:
+                size -= 0.5
+            while c.stringWidth(label, ps.REGULAR, size) > room and len(label) > 2:
                 label = label[:-2] + "…"
+            c.setFont(ps.REGULAR, size)
             c.setFillColor(ps.MUTED)
             c.drawCentredString(x + self.cell / 2, y - self.LABEL + 1.6 * mm, label)
 
@@ -251,6 +259,8 @@ def person_story(
     photo = ps.prepare_photo(photo_data) if photo_data else _card_photo(card)
     portrait = ps.Portrait(photo, card.name, photo_size, photo_size, radius=3.2 * mm)
     who: list[Flowable] = [Paragraph(esc(card.name), name_style or st.name)]
+    if card.known_as and card.known_as != card.name:
+        who.append(Paragraph(esc(f"Known as {card.known_as}"), st.pronouns))
     if card.pronouns:
         who.append(Paragraph(esc(card.pronouns), st.pronouns))
     who.append(Paragraph(esc(card.role), st.role))

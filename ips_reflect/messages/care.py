@@ -53,7 +53,7 @@ CARE_COPY_SAVED = (
     "A copy was saved as {file}. Keep it somewhere safe, such as a USB stick you keep locked away."
 )
 CARE_SAVE_COPY_TITLE = "Save a copy of your backup"
-CARE_BACKUP_FILTER = "IPS Reflect backups (*.ipsbackup)"
+CARE_BACKUP_FILTER = "Encrypted backup of your IPS Reflect data (*.ipsbackup)"
 
 # restore
 CARE_COLUMN_CREATED = "Made on"

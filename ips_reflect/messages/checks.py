@@ -204,7 +204,7 @@ FLOW_HISTORY_INTRO = (
 FLOW_HISTORY_ROW = "Version {version} · {when}"
 FLOW_HISTORY_CURRENT = "(current)"
 FLOW_HISTORY_NO_EXPERIENCES = "No experiences in this version."
-FLOW_HISTORY_ANSWERS = "Box 1 questions"
+FLOW_HISTORY_ANSWERS = "Your answers to the questions to think about"
 FLOW_PLAN_NOT_SAVED = "Not saved yet"
 FLOW_PLAN_VERSION = "Version {version}, saved {when}"
 FLOW_PLAN_UNSAVED = "unsaved changes"
@@ -221,7 +221,7 @@ FLOW_PDF_WARNING = (
     "you no longer need it. Go on?"
 )
 FLOW_PDF_SAVE_TITLE = "Save as PDF"
-FLOW_PDF_FILTER = "PDF files (*.pdf)"
+FLOW_PDF_FILTER = "PDF to read or print (*.pdf)"
 FLOW_PDF_WRITING = "Writing the PDF…"
 FLOW_PDF_DONE = "Saved {file}. It is not encrypted: keep it private."
 FLOW_PDF_FAILED = "The PDF could not be written ({problem}). Try another folder."

@@ -149,7 +149,10 @@ JOURNAL_BINNED = "Moved {n} {entries} to the bin."
 JOURNAL_RESTORED = "Restored {n} {entries} from the bin."
 JOURNAL_DELETED_FOREVER = "Deleted {n} {entries} for good."
 JOURNAL_IMPORT_TITLE = "Import entries"
-JOURNAL_IMPORT_FILTER = "IPS Reflect entries (*.json);;All files (*)"
+JOURNAL_IMPORT_FILTER = (
+    "Journal file saved by IPS Reflect, for moving entries between computers (*.json);;"
+    "All files (*)"
+)
 JOURNAL_IMPORTING = "Importing entries…"
 JOURNAL_IMPORTED = "Imported {n} {entries}."
 JOURNAL_IMPORT_SKIPPED = "{n} {entries} already in your vault {were} skipped."
@@ -159,26 +162,30 @@ JOURNAL_IMPORT_PROBLEMS = (
 )
 JOURNAL_MORE_PROBLEMS = "… and {n} more."
 JOURNAL_EXPORT_MENU = "Export entries"
-JOURNAL_EXPORT_ALL_JSON = "All entries as JSON…"
-JOURNAL_EXPORT_ALL_MD = "All entries as Markdown…"
-JOURNAL_EXPORT_SEL_JSON = "Selected entries as JSON…"
-JOURNAL_EXPORT_SEL_MD = "Selected entries as Markdown…"
-JOURNAL_EXPORT_SEL_PDF = "Selected entries as PDF…"
+JOURNAL_EXPORT_ALL_JSON = "All entries, as a file to move your journal to another computer (JSON)…"
+JOURNAL_EXPORT_ALL_MD = "All entries, as plain text for other apps (Markdown)…"
+JOURNAL_EXPORT_SEL_JSON = "Selected entries, as a file to move to another computer (JSON)…"
+JOURNAL_EXPORT_SEL_MD = "Selected entries, as plain text for other apps (Markdown)…"
+JOURNAL_EXPORT_SEL_PDF = "Selected entries, as a PDF to read or print…"
 JOURNAL_EXPORT_TITLE = "Export entries"
 JOURNAL_EXPORT_FILTERS = {
-    "json": "JSON files (*.json)",
-    "md": "Markdown files (*.md)",
-    "pdf": "PDF files (*.pdf)",
+    "json": "Journal file to move your entries to another computer (*.json)",
+    "md": "Plain text for other apps, such as a word processor (*.md)",
+    "pdf": "PDF to read or print (*.pdf)",
 }
-JOURNAL_FORMAT_NAMES = {"json": "JSON", "md": "Markdown", "pdf": "PDF"}
+JOURNAL_FORMAT_NAMES = {
+    "json": "file to move your journal to another computer (JSON)",
+    "md": "plain text file for other apps (Markdown)",
+    "pdf": "PDF",
+}
 JOURNAL_EXPORT_NOTHING = "Select one or more entries in the list first."
 JOURNAL_PLAINTEXT_TITLE = "This file will not be encrypted"
 JOURNAL_PLAINTEXT_WARNING = (
-    "You are about to save {n} {entries} as a {format} file. The file is NOT encrypted: "
+    "You are about to save {n} {entries} as a {format}. The file is NOT encrypted: "
     "anyone who can open it can read these entries. Keep it somewhere private and delete "
     "it when you no longer need it."
 )
-JOURNAL_EXPORTING = "Exporting to {format}…"
+JOURNAL_EXPORTING = "Saving as a {format}…"
 JOURNAL_EXPORTED = "Exported {n} {entries} to {file}. That file is not encrypted."
 JOURNAL_EXPORT_FAILED_TITLE = "The file was not written"
 JOURNAL_EXPORT_NO_FOLDER = "The folder {folder} does not exist; choose another place."

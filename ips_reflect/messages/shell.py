@@ -35,7 +35,21 @@ GUI_UNEXPECTED_ERROR = (
 PDF_PAGE_OF = "Page {page} of {pages}"
 PDF_NO_PAGES = "No pages"
 
-PDF_PREVIEW_HELP = "Page Up and Page Down turn the pages; Home and End go to the first and last."
+PDF_PREVIEW_HELP = (
+    "Page Up and Page Down turn the pages; Home and End go to the first and last. "
+    "Ctrl+= makes the page bigger, Ctrl+- smaller, and Ctrl+0 shows the whole page again."
+)
+PDF_ZOOM_IN = "+"
+PDF_ZOOM_IN_NAME = "Zoom in"
+PDF_ZOOM_IN_TIP = "Make the page bigger to read it (Ctrl+=)"
+PDF_ZOOM_OUT = "−"
+PDF_ZOOM_OUT_NAME = "Zoom out"
+PDF_ZOOM_OUT_TIP = "Make the page smaller (Ctrl+-)"
+PDF_ZOOM_FIT = "Fit"
+PDF_ZOOM_FIT_NAME = "Show the whole page"
+PDF_ZOOM_FIT_TIP = "Show the whole page again (Ctrl+0)"
+PDF_ZOOM_LEVEL = "{percent} %"
+PDF_ZOOM_WHOLE = "Whole page"
 PDF_PREVIOUS = "‹ Previous"
 PDF_PREVIOUS_NAME = "Previous page"
 PDF_PREVIOUS_TIP = "Previous page (Page Up)"
@@ -74,4 +88,15 @@ __all__ = [
     "PDF_PREVIOUS_NAME",
     "PDF_PREVIOUS_TIP",
     "PDF_UNREADABLE",
+    "PDF_ZOOM_FIT",
+    "PDF_ZOOM_FIT_NAME",
+    "PDF_ZOOM_FIT_TIP",
+    "PDF_ZOOM_IN",
+    "PDF_ZOOM_IN_NAME",
+    "PDF_ZOOM_IN_TIP",
+    "PDF_ZOOM_LEVEL",
+    "PDF_ZOOM_OUT",
+    "PDF_ZOOM_OUT_NAME",
+    "PDF_ZOOM_OUT_TIP",
+    "PDF_ZOOM_WHOLE",
 ]

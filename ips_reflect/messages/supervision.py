@@ -65,7 +65,10 @@ SUP_SUMMARY_ACTIONS_EMPTY = "No actions were agreed in this session."
 SUP_SUMMARY_NO_DUE = "no date set"
 SUP_ACTION_STATES = {"done": "Done", "overdue": "Overdue", "due": "Due today", "open": "Open"}
 SUP_ACTION_DONE_ON = "Done on {date}"
-SUP_SUMMARY_RATINGS = "Own ratings on six areas from SLEF (not a SLEF score)"
+SUP_SUMMARY_RATINGS = (
+    "Own ratings on six areas from SLEF, the Sharing Lived Experiences Framework "
+    "(these are not a SLEF score)"
+)
 SUP_SUMMARY_RATINGS_COLUMNS = ("Area", "This session")
 SUP_SUMMARY_RATING = "{rating} of 5"
 SUP_SUMMARY_NOT_RATED = "not rated"
@@ -199,7 +202,7 @@ SUPV_PRESENT_WINDOWED = "Leave full screen"
 SUPV_PRESENT_OPENED = "The presenter view is open. Esc closes it."
 
 # PDFs.
-SUPV_PDF_FILTER = "PDF files (*.pdf)"
+SUPV_PDF_FILTER = "PDF to read, print or keep (*.pdf)"
 SUPV_SUMMARY_SAVE_TITLE = "Save the session summary"
 SUPV_PACK_SAVE_TITLE = "Save the supervision pack"
 SUPV_GROUP_SAVE_TITLE = "Save the group pack (client aliases removed)"

@@ -12,18 +12,26 @@ TEAM_FOLDER_SUMMARY_BAD = (
 )
 TEAM_COLUMNS = ("Person or file", "Role", "Status", "Problems")
 TEAM_STATUS_OK = "✓ Ready"
+TEAM_STATUS_OK_WARN = "✓ Ready, {n} warning{s}"
+TEAM_STATUS_OK_WARN_SPOKEN = "Ready for the booklet, with {n} warning{s}"
 TEAM_STATUS_BAD = "✗ {n} problem{s}"
 TEAM_STATUS_OK_SPOKEN = "Ready for the booklet"
 TEAM_STATUS_BAD_SPOKEN = "Not ready: {n} problem{s}"
 TEAM_PROBLEMS_NONE = "No problems."
 TEAM_PROBLEMS_FOR = "Problems in {file}:"
+TEAM_PROBLEMS_FOR_PERSON = "Problems in {name}'s card ({file}):"
+# One line per problem, shared by the Team page and `ips-reflect team booklet` (ops/team.py).
+TEAM_CARD_OF = "{name}'s card"
+TEAM_CARD_UNNAMED = "The card in {file}"
+TEAM_CARD_ERROR = "{card}: {where}: {reason}."
+TEAM_CARD_WARNING = "{card}: {where}: warning, the card can still go in the booklet: {reason}."
 TEAM_SKIP_TITLE = "Leave out cards with problems?"
 TEAM_SKIP = (
     "{n} card{s} cannot go in the booklet until fixed: {names}. Build the booklet with "
     "the other {valid} {people} and leave {them} out?"
 )
 TEAM_BUILD_TITLE = "Save the booklet"
-TEAM_BUILD_FILTER = "PDF files (*.pdf)"
+TEAM_BUILD_FILTER = "'Meet the team' booklet to print or share (*.pdf)"
 TEAM_BUILT = (
     "Wrote {file}: {people} {people_word}, {pages} page{pages_s}. It is not encrypted: "
     "it is meant to be shared."
@@ -64,6 +72,10 @@ __all__ = [
     "TEAM_BUILD_FILTER",
     "TEAM_BUILD_TITLE",
     "TEAM_BUILT",
+    "TEAM_CARD_ERROR",
+    "TEAM_CARD_OF",
+    "TEAM_CARD_UNNAMED",
+    "TEAM_CARD_WARNING",
     "TEAM_CHECKLIST_HIDE",
     "TEAM_CHECKLIST_SHOW",
     "TEAM_CHOOSE_FOLDER_TITLE",
@@ -82,6 +94,7 @@ __all__ = [
     "TEAM_PREVIEW_NAME",
     "TEAM_PREVIEW_NONE_VALID",
     "TEAM_PROBLEMS_FOR",
+    "TEAM_PROBLEMS_FOR_PERSON",
     "TEAM_PROBLEMS_HEADING",
     "TEAM_PROBLEMS_NONE",
     "TEAM_READING",
@@ -92,4 +105,6 @@ __all__ = [
     "TEAM_STATUS_BAD_SPOKEN",
     "TEAM_STATUS_OK",
     "TEAM_STATUS_OK_SPOKEN",
+    "TEAM_STATUS_OK_WARN",
+    "TEAM_STATUS_OK_WARN_SPOKEN",
 ]

@@ -22,6 +22,9 @@ TRENDS_PERIOD = "trends.period"
 PATTERN_ENTRIES = "flags.pattern_entries"
 #: What the last flag check read of each entry, so the next one reads only the changes.
 SCAN_STATE = "flags.scan_state"
+#: The folder each kind of file dialog used last (purpose -> folder), kept encrypted:
+#: a folder's name can say something about a client.
+LAST_FOLDERS = "files.last_folders"
 
 # -- vault.drafts (one unsaved draft per form)
 
@@ -30,5 +33,13 @@ DRAFT_CHECK = "before_check"
 DRAFT_REFLECTION = "after_reflection"
 DRAFT_JOURNAL = "journal.editor"
 
-KV_KEYS = (AGENDA_FLAGS, AGENDA_TOPICS, JOURNAL_FILTERS, TRENDS_PERIOD, PATTERN_ENTRIES, SCAN_STATE)
+KV_KEYS = (
+    AGENDA_FLAGS,
+    AGENDA_TOPICS,
+    JOURNAL_FILTERS,
+    TRENDS_PERIOD,
+    PATTERN_ENTRIES,
+    SCAN_STATE,
+    LAST_FOLDERS,
+)
 DRAFT_KEYS = (DRAFT_PLAN, DRAFT_CHECK, DRAFT_REFLECTION, DRAFT_JOURNAL)

@@ -622,6 +622,10 @@ def test_supervision_ratings_are_own_ratings_on_areas_from_slef(content) -> None
     for text in (messages.SUP_SUMMARY_RATINGS, messages.SUPV_RATINGS_INTRO):
         assert "own ratings" in text.lower() and "from SLEF" in text
     assert "six SLEF areas" not in messages.SUP_SUMMARY_RATINGS
+    # Wherever the letters first show (the pack's title in the Guide, the PDF heading),
+    # what they stand for is said with them.
+    for text in (slef.title, messages.SUP_SUMMARY_RATINGS, messages.SUPV_RATINGS_INTRO):
+        assert "Sharing Lived Experiences Framework" in text
 
 
 def test_the_interview_question_on_life_experience_says_to_check_with_hr(content) -> None:

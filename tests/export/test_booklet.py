@@ -239,3 +239,53 @@ def test_a_photo_that_disappeared_falls_back_to_initials(team_dir: Path, tmp_pat
             os.unlink(c.photo)
     result = build_booklet(cards, tmp_path / "b.pdf")
     assert result.people == 5
+
+
+def test_the_cover_names_people_whole_not_by_a_guessed_first_name(built, pdf_pages) -> None:
+    """The first word of "Nguyễn Thị Lan" is her family name: the cover shows the
+    name as she writes it, never "Nguyễn" alone as if it were her first name."""
+    _result, out = built
+    cover = [line.strip() for line in pdf_pages(out)[0].splitlines()]
+    assert "Nguyễn" not in cover
+    assert any("Nguyễn Thị Lan" in line for line in cover)
+
+
+def test_a_known_as_name_is_used_on_the_cover_and_to_order_people(
+    team_dir: Path, tmp_path: Path, pdf_pages
+) -> None:
+    lan = team_dir / "lan.yaml"
+    lan.write_text(
+        lan.read_text(encoding="utf-8").replace(
+            "name: Nguyễn Thị Lan\n", "name: Nguyễn Thị Lan\nknown_as: Lan\n"
+        ),
+        encoding="utf-8",
+    )
+    cards, invalid = load_team(team_dir)
+    assert invalid == []
+    card = next(c for c in cards if c.name == "Nguyễn Thị Lan")
+    assert card.known_as == "Lan" and card.called == "Lan"
+    out = tmp_path / "booklet.pdf"
+    build_booklet(cards, out)
+    pages = pdf_pages(out)
+    firsts = [next(n for n in NAMES if n in p) for p in pages[2:7]]
+    # "Lan" files between Ayşe and Łukasz; accents do not count (Ł with L, Ay with Ay).
+    assert firsts == [
+        "Ayşe Demir",
+        "Nguyễn Thị Lan",
+        "Łukasz Nowak",
+        "Zoë Hartley",
+        "Александра Иванова",
+    ]
+    cover = [line.strip() for line in pages[0].splitlines()]
+    assert "Lan" in cover
+    assert "Known as Lan" in pages[3]
+    # The directory lists the person by her whole name still.
+    assert "Nguyễn Thị Lan" in pages[-1]
+
+
+def test_names_sort_without_accents_or_special_letters() -> None:
+    from ips_reflect.core.biocard import name_sort_key
+
+    assert name_sort_key("Æsa Ødegaard") == name_sort_key("AEsa Odegaard")
+    assert name_sort_key("Zoë") == name_sort_key("zoe")
+    assert name_sort_key("Nguyễn Thị Lan") == "nguyen thi lan"

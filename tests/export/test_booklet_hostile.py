@@ -48,15 +48,17 @@ def assert_not_embedded(pdf: Path, secret: bytes) -> None:
     assert not embedded(pdf, secret)
 
 
-def test_card_with_an_absolute_photo_is_left_out_of_the_booklet(
+def test_card_with_an_absolute_photo_gets_initials_not_the_file(
     team_dir: Path, tmp_path: Path, private_jpeg: bytes, capsys
 ) -> None:
     secret = tmp_path / "private" / "passport.jpg"
     (team_dir / "mallory.yaml").write_text(CARD.format(photo=secret), encoding="utf-8")
     out = tmp_path / "booklet.pdf"
-    assert main(["team", "booklet", str(team_dir), "-o", str(out), "--skip-invalid"]) == 0
+    # A photo outside the card's folder is "not found", like a missing one: a warning,
+    # and the card goes in with initials (no --skip-invalid needed).
+    assert main(["team", "booklet", str(team_dir), "-o", str(out)]) == 0
     err = capsys.readouterr().err
-    assert "mallory.yaml:7:8: the photo" in err and "was not found in this card's folder" in err
+    assert "mallory.yaml:7:8: warning" in err and "was not found in this card's folder" in err
     assert "Traceback" not in err
     assert_not_embedded(out, private_jpeg)
 

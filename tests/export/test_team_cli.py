@@ -12,7 +12,9 @@ import pytest
 from ips_reflect.cli import main
 
 REPO = Path(__file__).resolve().parent.parent.parent
-LINE = re.compile(r"^\S+\.ya?ml(?::\d+(?::\d+)?)?: \S")
+# "Sam Patel's card: team/sam.yaml:4:12: reason" (or "The card in x.yaml: ..." when the
+# card does not say whose it is)
+LINE = re.compile(r"^(?:.+'s card|The card in \S+): \S+\.ya?ml:\d+:\d+: \S")
 
 
 def run(*args: str) -> int:
@@ -41,6 +43,7 @@ def test_invalid_cards_stop_the_build_and_write_nothing(
     problem_lines = [ln for ln in lines if not ln.startswith("ips-reflect:")]
     assert problem_lines and all(LINE.match(ln) for ln in problem_lines), err
     assert any("phone.yaml:9:" in ln and "07700 900123" in ln for ln in problem_lines)
+    assert any(ln.startswith("Phoebe Phone's card: ") for ln in problem_lines)
     assert any("unknown_key.yaml:9:1:" in ln for ln in problem_lines)
     assert any("python_tag.yaml:3:" in ln for ln in problem_lines)
     assert "3 of 8 cards have problems, so no booklet was written" in err
@@ -58,6 +61,7 @@ def test_skip_invalid_writes_the_valid_cards_and_lists_the_rest(
     assert "Wrote" in captured.out and "5 people" in captured.out
     assert "Left out 3 cards with problems" in captured.err
     assert "phone.yaml" in captured.err
+    assert "Phoebe Phone (" in captured.err
     text = pdf_text(out)
     for absent in ("Phoebe Phone", "Kit Keys", "07700", "pwned"):
         assert absent not in text

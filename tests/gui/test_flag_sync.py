@@ -237,8 +237,15 @@ def test_the_panel_does_not_squeeze_the_editor_at_the_largest_text(
     assert body.height() >= 4 * line, (body.height(), line)
     area = journal.live_flags.area
     assert area.horizontalScrollBar().maximum() == 0
-    area.ensureWidgetVisible(side)
-    QApplication.processEvents()
+    # The panel can be scrolled into view (the pane, and the page around it at 24 pt).
+    from PySide6.QtWidgets import QScrollArea
+
+    holder = side.parentWidget()
+    while holder is not None:
+        if isinstance(holder, QScrollArea):
+            holder.ensureWidgetVisible(side)
+            QApplication.processEvents()
+        holder = holder.parentWidget()
     assert side.isVisible() and side.visibleRegion().boundingRect().height() > 0
     # It can be dragged shut, and the editor cannot.
     splitter = journal.live_flags.splitter

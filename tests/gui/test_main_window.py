@@ -179,6 +179,8 @@ def test_about_dialog_shows_version_and_privacy(qtbot, window):
 def test_theme_switch_is_live_and_persists(qtbot, sample_content, data_dir, window):
     assert _window_colour() == "#f3f5f7"
     window.action("actionThemeDark").trigger()
+    assert _window_colour() == "#f3f5f7"  # applied once the menu has closed
+    QApplication.processEvents()
     assert _window_colour() == "#1b1f24"
     assert "#22272e" in QApplication.instance().styleSheet()
     assert window.action("actionThemeDark").isChecked()
@@ -199,6 +201,7 @@ def test_high_contrast_is_black_white_with_thick_yellow_focus(window):
     with_signal = []
     window.themeChanged.connect(with_signal.append)
     window.action("actionThemeHighContrast").trigger()
+    QApplication.processEvents()
     assert with_signal == ["high_contrast"]
     palette = QApplication.palette()
     assert palette.color(QPalette.ColorRole.Window).name() == "#000000"
@@ -225,10 +228,12 @@ def test_text_size_changes_persist_and_are_clamped(qtbot, sample_content, data_d
     assert QApplication.font().pointSize() == 11
     _activate(qtbot, window)
     qtbot.keyClick(window.view, Qt.Key.Key_Equal, Qt.KeyboardModifier.ControlModifier)
+    QApplication.processEvents()
     assert QApplication.font().pointSize() == 12
     assert window.controllers["guide"].search.font().pointSize() == 12
     qtbot.keyClick(window.view, Qt.Key.Key_Minus, Qt.KeyboardModifier.ControlModifier)
     qtbot.keyClick(window.view, Qt.Key.Key_Minus, Qt.KeyboardModifier.ControlModifier)
+    QApplication.processEvents()  # both presses, one re-styling
     assert QApplication.font().pointSize() == 10
     assert load_settings(data_dir).font_point_size == 10
 
@@ -249,6 +254,7 @@ def test_text_size_changes_persist_and_are_clamped(qtbot, sample_content, data_d
     assert QApplication.font().pointSize() == 16
     _activate(qtbot, second)
     qtbot.keyClick(second.view, Qt.Key.Key_0, Qt.KeyboardModifier.ControlModifier)
+    QApplication.processEvents()
     assert QApplication.font().pointSize() == 11
     assert load_settings(data_dir).font_point_size == 11
 

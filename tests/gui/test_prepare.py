@@ -186,7 +186,7 @@ def test_prepare_box1_questions_with_help_and_source(prepare, content):
 
 def test_prepare_keyboard_adds_and_names_an_experience(qtbot, prepare, vault):
     prepare.save_button.setFocus()
-    press(qtbot, Qt.Key.Key_A, Qt.KeyboardModifier.AltModifier)
+    press(qtbot, Qt.Key.Key_D, Qt.KeyboardModifier.AltModifier)  # A&dd experience
     qtbot.waitUntil(lambda: prepare.table.rowCount() == 1)
     assert focused() is prepare.label_edit
     qtbot.keyClicks(focused(), "night shifts")

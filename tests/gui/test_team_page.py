@@ -128,16 +128,18 @@ def test_valid_and_invalid_cards_show_their_status_and_problem_lines(
     people = [cell(team, r, TeamTableModel.PERSON) for r in range(5)]
     assert people == NAMES
     assert all(cell(team, r, TeamTableModel.STATUS) == "✓ Ready" for r in range(5))
+    # A card with problems is named by the person when the card says who it is.
     assert [cell(team, r, TeamTableModel.PERSON) for r in range(5, 8)] == [
-        "phone.yaml",
+        "Phoebe Phone",
         "python_tag.yaml",
-        "unknown_key.yaml",
+        "Kit Keys",
     ]
     assert all(cell(team, r, TeamTableModel.STATUS).startswith("✗ 1 problem") for r in (5, 6, 7))
     problems = [cell(team, r, TeamTableModel.PROBLEMS) for r in (5, 6, 7)]
-    assert problems[0].startswith("phone.yaml:9: ") and "07700 900123" in problems[0]
-    assert problems[1].startswith("python_tag.yaml:3: ")
-    assert problems[2].startswith("unknown_key.yaml:9: ")
+    assert problems[0].startswith("Phoebe Phone's card: phone.yaml:9:")
+    assert "07700 900123" in problems[0]
+    assert problems[1].startswith("The card in python_tag.yaml: python_tag.yaml:3:")
+    assert problems[2].startswith("Kit Keys's card: unknown_key.yaml:9:1: ")
     assert "5 of 8 cards ready" in team.summary_label.text()
     assert team.summary_label.property("state") == "problem"
     spoken = team.model.index(5, TeamTableModel.STATUS).data(Qt.ItemDataRole.AccessibleTextRole)
@@ -146,8 +148,9 @@ def test_valid_and_invalid_cards_show_their_status_and_problem_lines(
     # Choosing a row shows its problems in full.
     team.table.setFocus()
     team.select_row(5)
-    assert team.problems_label.text() == "Problems in phone.yaml:"
-    assert team.problems_view.toPlainText().startswith("phone.yaml:9: line 9 holds")
+    assert team.problems_label.text() == "Problems in Phoebe Phone's card (phone.yaml):"
+    assert team.problems_view.toPlainText().startswith("Phoebe Phone's card: phone.yaml:9:")
+    assert "line 9 holds" in team.problems_view.toPlainText()
     team.select_row(0)
     assert team.problems_view.toPlainText() == "No problems."
 
@@ -217,7 +220,7 @@ def test_building_with_invalid_cards_without_skipping_writes_nothing(
     qtbot.mouseClick(team.build_button, Qt.MouseButton.LeftButton)
     asked = dialogs["question"][0]
     assert "3 cards cannot go in the booklet" in asked
-    assert "phone.yaml, python_tag.yaml, unknown_key.yaml" in asked
+    assert "Phoebe Phone (phone.yaml), python_tag.yaml, Kit Keys (unknown_key.yaml)" in asked
     assert dialogs["save"] == []
     qtbot.wait(50)
     assert not out.exists() and list(tmp_path.glob("*.pdf")) == []
@@ -329,3 +332,145 @@ def test_the_app_and_the_command_line_build_the_same_booklet(
         return " ".join(" ".join(p.extract_text() or "" for p in PdfReader(path).pages).split())
 
     assert words(app_out) == words(cli_out)
+
+
+# --------------------------------------------------------------------------- loose ends
+
+
+def test_a_missing_photo_gets_initials_and_a_warning_in_the_app_and_the_cli(
+    qtbot, team, team_dir, dialogs, monkeypatch, tmp_path, capsys
+) -> None:
+    """A card whose photo is not there still goes in (with initials); the problem list
+    notes the photo as a warning, naming the person. The command line agrees."""
+    from pypdf import PdfReader
+
+    from ips_reflect.cli import main
+
+    (team_dir / "zoe.jpg").unlink()
+    choose(qtbot, team, team_dir, monkeypatch)
+    assert team.order() == NAMES
+    zoe = NAMES.index("Zoë Hartley")
+    assert cell(team, zoe, TeamTableModel.STATUS) == "✓ Ready, 1 warning"
+    line = cell(team, zoe, TeamTableModel.PROBLEMS)
+    assert line.startswith("Zoë Hartley's card: zoe.yaml:")
+    assert "warning" in line and "initials" in line
+    assert "5 of 5 cards ready" in team.summary_label.text()
+    assert team.summary_label.property("state") == "ok"
+    spoken = team.model.index(zoe, TeamTableModel.STATUS).data(Qt.ItemDataRole.AccessibleTextRole)
+    assert spoken == "Ready for the booklet, with 1 warning"
+    team.select_row(zoe)
+    assert "zoe.jpg" in team.problems_view.toPlainText()
+
+    app_out = tmp_path / "app.pdf"
+    dialogs["answers"]["save"] = app_out
+    with qtbot.waitSignal(team.bookletBuilt, timeout=10000):
+        qtbot.mouseClick(team.build_button, Qt.MouseButton.LeftButton)
+    assert dialogs["question"] == []  # a warning is not a card to leave out
+    pages = [p.extract_text() or "" for p in PdfReader(app_out).pages]
+    zoe_page = next(p for p in pages[2:] if "Zoë Hartley" in p)
+    assert "ZH" in zoe_page.split()  # the initials stand in for the photo
+
+    cli_out = tmp_path / "cli.pdf"
+    assert main(["team", "booklet", str(team_dir), "-o", str(cli_out)]) == 0
+    err = capsys.readouterr().err
+    assert "Zoë Hartley's card: " in err and "zoe.yaml:" in err and "warning" in err
+
+    def words(path: Path) -> str:
+        return " ".join(" ".join(p.extract_text() or "" for p in PdfReader(path).pages).split())
+
+    assert words(app_out) == words(cli_out)
+
+
+def test_no_folder_yet_is_not_said_in_the_success_colour(qtbot, team, team_dir, monkeypatch):
+    assert team.summary_label.text() == "No folder chosen yet."
+    assert team.summary_label.property("state") == "info"  # plain, neither ok nor problem
+    choose(qtbot, team, team_dir, monkeypatch)
+    assert team.summary_label.property("state") == "ok"
+
+
+def test_a_typed_folder_path_is_read(qtbot, team, team_dir, tmp_path) -> None:
+    edit = team.folder_edit
+    assert not edit.isReadOnly()
+    edit.setFocus()
+    qtbot.keyClicks(edit, str(team_dir))
+    with qtbot.waitSignal(team.folderLoaded, timeout=5000) as loaded:
+        qtbot.keyClick(edit, Qt.Key.Key_Return)
+    assert loaded.args == [5, 5]
+    assert team.folder == team_dir and team.order() == NAMES
+
+    edit.clear()
+    qtbot.keyClicks(edit, str(tmp_path / "not-here"))
+    with qtbot.waitSignal(team.folderFailed, timeout=5000) as failed:
+        qtbot.keyClick(edit, Qt.Key.Key_Return)
+    assert "does not exist" in failed.args[0]
+    assert team.summary_label.property("state") == "problem"
+
+
+def test_the_preview_zooms_with_buttons_and_keys(qtbot, team, team_dir, monkeypatch) -> None:
+    choose(qtbot, team, team_dir, monkeypatch)
+    preview = team.preview
+    assert preview.fits_page and preview.zoom_label.text() == "Whole page"
+    assert not preview.zoom_fit_button.isEnabled()
+    fit = preview.zoom
+    preview.view.setFocus()
+    qtbot.keyClick(preview.view, Qt.Key.Key_Equal, Qt.KeyboardModifier.ControlModifier)
+    assert not preview.fits_page and preview.zoom > fit
+    bigger = preview.zoom
+    assert preview.zoom_label.text() == f"{round(bigger * 100)} %"
+    qtbot.mouseClick(preview.zoom_in_button, Qt.MouseButton.LeftButton)
+    assert preview.zoom > bigger
+    preview.view.setFocus()
+    qtbot.keyClick(preview.view, Qt.Key.Key_Minus, Qt.KeyboardModifier.ControlModifier)
+    assert preview.zoom == pytest.approx(bigger)
+    for _ in range(12):
+        qtbot.mouseClick(preview.zoom_in_button, Qt.MouseButton.LeftButton)
+    assert preview.zoom == 4.0 and not preview.zoom_in_button.isEnabled()
+    preview.view.setFocus()
+    qtbot.keyClick(preview.view, Qt.Key.Key_0, Qt.KeyboardModifier.ControlModifier)
+    assert preview.fits_page and preview.zoom_label.text() == "Whole page"
+    qtbot.mouseClick(preview.zoom_out_button, Qt.MouseButton.LeftButton)
+    assert not preview.fits_page and preview.zoom < fit
+    qtbot.mouseClick(preview.zoom_fit_button, Qt.MouseButton.LeftButton)
+    assert preview.fits_page
+    # Zooming keeps the page: still page-by-page with Page Down.
+    qtbot.keyClick(preview.view, Qt.Key.Key_PageDown)
+    assert preview.current_page == 1
+
+
+def test_the_booklet_built_says_so_once(qtbot, team, team_dir, dialogs, monkeypatch, tmp_path):
+    """The result is shown in the page's own line, not in the status bar as well."""
+    choose(qtbot, team, team_dir, monkeypatch)
+    said: list[str] = []
+    team.statusMessage.connect(said.append)
+    dialogs["answers"]["save"] = tmp_path / "booklet.pdf"
+    with qtbot.waitSignal(team.bookletBuilt, timeout=10000):
+        qtbot.mouseClick(team.build_button, Qt.MouseButton.LeftButton)
+    assert "5 people" in team.build_status.text()
+    assert said == []
+
+
+def test_in_the_window_ctrl_plus_zooms_the_preview_and_elsewhere_the_text(
+    qtbot, window, content, team_dir
+) -> None:
+    """Ctrl+= is the app's "bigger" key: with the preview focused it zooms the page;
+    anywhere else on the page it still makes the text bigger."""
+    key, title, view, page, icon = create_team_page(content)
+    window.add_page(key, title, view, icon_name=icon)
+    window.show_page(key)
+    window.view.activateWindow()
+    qtbot.waitUntil(lambda: QApplication.activeWindow() is window.view)
+    size = QApplication.font().pointSize()
+    try:
+        with qtbot.waitSignal(page.previewReady, timeout=10000):
+            page.load_folder(team_dir)
+        page.preview.view.setFocus()
+        qtbot.keyClick(page.preview.view, Qt.Key.Key_Equal, Qt.KeyboardModifier.ControlModifier)
+        assert not page.preview.fits_page
+        qtbot.wait(50)  # the window applies a text size change just after the key
+        assert QApplication.font().pointSize() == size
+        page.title_edit.setFocus()
+        qtbot.keyClick(page.title_edit, Qt.Key.Key_Equal, Qt.KeyboardModifier.ControlModifier)
+        qtbot.waitUntil(lambda: QApplication.font().pointSize() == size + 1, timeout=5000)
+    finally:
+        window.set_font_size(size)
+        QThreadPool.globalInstance().waitForDone(10000)

@@ -124,10 +124,12 @@ def _add_feature_pages(window: MainWindow, content: Content) -> None:
         trends,
     )
     from ips_reflect.gui.shell import flag_sync, flows
+    from ips_reflect.gui.widgets.page_fit import scroll_page
 
     def add(spec: tuple[str, str, QWidget, P, str]) -> P:
         key, title, view, controller, icon_name = spec
         window.controllers[key] = controller
+        scroll_page(view)  # too short a window scrolls the page instead of squeezing it
         window.add_page(key, title, view, icon_name=icon_name)
         return controller
 
@@ -185,6 +187,7 @@ def _add_feature_pages(window: MainWindow, content: Content) -> None:
         trends_page.refresh,
         flags_page.refresh,
         supervision_page.refresh,
+        biography_page.refresh,  # its fields are a number of lines high
     ):
         window.themeChanged.connect(lambda _n, r=refreshing: r())
         window.fontSizeChanged.connect(lambda _s, r=refreshing: r())

@@ -18,7 +18,7 @@ from __future__ import annotations
 import contextlib
 from pathlib import Path
 
-from PySide6.QtCore import QModelIndex, QObject, QRect, QSize, Qt, Signal
+from PySide6.QtCore import QModelIndex, QObject, QRect, QSize, Qt, QTimer, Signal
 from PySide6.QtGui import QAction, QActionGroup, QGuiApplication, QKeySequence
 from PySide6.QtWidgets import (
     QApplication,
@@ -48,6 +48,7 @@ from ips_reflect.core.settings import (
 )
 from ips_reflect.gui.shell.sidebar import Page, PageListModel
 from ips_reflect.gui.shell.uiloader import find_child, fresh
+from ips_reflect.gui.widgets import file_dialogs
 from ips_reflect.gui.widgets import theme as theming
 
 MAX_PAGE_SHORTCUTS = 9
@@ -124,7 +125,7 @@ class MainWindow(QObject):
         for name, action_name in _THEME_ACTIONS.items():
             action = self.action(action_name)
             self._theme_group.addAction(action)
-            action.triggered.connect(lambda _checked=False, n=name: self.set_theme(n))
+            action.triggered.connect(lambda _checked=False, n=name: self._choose_look(theme=n))
 
         larger = self.action("actionLargerText")
         larger.setShortcuts(
@@ -137,9 +138,18 @@ class MainWindow(QObject):
         smaller.setShortcuts(
             _unique_keys([QKeySequence("Ctrl+-")], QKeySequence.StandardKey.ZoomOut)
         )
-        larger.triggered.connect(self.larger_text)
-        smaller.triggered.connect(self.smaller_text)
-        self.action("actionResetText").triggered.connect(self.reset_text)
+        larger.triggered.connect(lambda: self._choose_look(step=1))
+        smaller.triggered.connect(lambda: self._choose_look(step=-1))
+        self.action("actionResetText").triggered.connect(
+            lambda: self._choose_look(size=DEFAULT_FONT_SIZE)
+        )
+        # The View menu's choices are applied once the menu has closed and the window
+        # has been redrawn under it (never a menu left over a busy window).
+        self._pending_look: dict[str, object] = {}
+        self._look_timer = QTimer(self)
+        self._look_timer.setSingleShot(True)
+        self._look_timer.setInterval(0)
+        self._look_timer.timeout.connect(self._apply_chosen_look)
         self.action("actionQuit").triggered.connect(self.view.close)
         self.action("actionAbout").triggered.connect(self.show_about)
         for action in view.findChildren(QAction):
@@ -314,6 +324,31 @@ class MainWindow(QObject):
                 self.show_status(messages.GUI_TEXT_SIZE_CHANGED.format(size=clamped))
             self.fontSizeChanged.emit(clamped)
 
+    def _choose_look(
+        self, *, theme: str | None = None, size: int | None = None, step: int = 0
+    ) -> None:
+        """Remember a View menu choice and apply it (with any others made meanwhile)
+        after the menu has closed: one re-styling for them all."""
+        pending = self._pending_look
+        if theme is not None:
+            pending["theme"] = theme
+        if size is not None:
+            pending["size"] = size
+        if step:
+            base = pending.get("size")
+            now = base if isinstance(base, int) else self._settings.font_point_size
+            pending["size"] = now + step
+        self._look_timer.start()
+
+    def _apply_chosen_look(self) -> None:
+        pending, self._pending_look = self._pending_look, {}
+        self.view.repaint()  # no trace of the closed menu while the look changes
+        theme, size = pending.get("theme"), pending.get("size")
+        if isinstance(theme, str):
+            self.set_theme(theme)
+        if isinstance(size, int):
+            self.set_font_size(size)
+
     def larger_text(self) -> None:
         self.set_font_size(self._settings.font_point_size + 1)
 
@@ -355,6 +390,7 @@ class MainWindow(QObject):
 
     def set_vault(self, vault: object | None) -> None:
         """Give every page the open vault, or None on lock (pages clear themselves)."""
+        file_dialogs.set_vault(vault)  # type: ignore[arg-type]
         for controller in self.controllers.values():
             setter = getattr(controller, "set_vault", None)
             if setter is not None:

@@ -30,6 +30,7 @@ from ips_reflect.core.passphrase import check_new_passphrase
 from ips_reflect.errors import UserError
 from ips_reflect.gui.shell.uiloader import find_child, load_ui
 from ips_reflect.gui.shell.workers import run_task
+from ips_reflect.gui.widgets.page_fit import DialogFit
 from ips_reflect.gui.widgets.strength import StrengthMeter
 
 if TYPE_CHECKING:
@@ -51,6 +52,7 @@ class _FormController(QObject):
         self.error_label: QLabel = find_child(view, QLabel, "errorLabel")
         self.busy_bar: QProgressBar = find_child(view, QProgressBar, "busyBar")
         self._inputs: list[QWidget] = []
+        self.fit = DialogFit(view)  # grows with its wrapped text, scrolls beyond the screen
 
     def show_error(self, text: str) -> None:
         self.error_label.setText(text)

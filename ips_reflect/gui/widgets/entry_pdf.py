@@ -11,6 +11,7 @@ from PySide6.QtCore import QObject, Signal
 from PySide6.QtWidgets import QLabel, QPushButton, QWidget
 
 from ips_reflect import messages
+from ips_reflect.gui.widgets import file_dialogs
 from ips_reflect.gui.widgets.ask import confirm
 
 
@@ -38,9 +39,8 @@ class PdfExporter(QObject):
     def export(self, entry: Any, plan: Any, stem: str) -> bool:
         """Ask and start; True if a PDF is being written."""
         from datetime import date
-        from pathlib import Path
 
-        from PySide6.QtWidgets import QFileDialog, QMessageBox
+        from PySide6.QtWidgets import QMessageBox
 
         if self.busy:
             return False
@@ -53,9 +53,12 @@ class PdfExporter(QObject):
             warning=True,
         ):
             return False
-        suggested = str(Path.home() / f"{stem}-{date.today().isoformat()}.pdf")
-        path, _filter = QFileDialog.getSaveFileName(
-            self.parent_widget, messages.FLOW_PDF_SAVE_TITLE, suggested, messages.FLOW_PDF_FILTER
+        path = file_dialogs.save_file_name(
+            self.parent_widget,
+            file_dialogs.ENTRY_PDF,
+            messages.FLOW_PDF_SAVE_TITLE,
+            f"{stem}-{date.today().isoformat()}.pdf",
+            messages.FLOW_PDF_FILTER,
         )
         if not path:
             return False

@@ -15,6 +15,7 @@ from PySide6.QtWidgets import QComboBox, QLabel, QPushButton, QSizePolicy, QVBox
 
 from ips_reflect import messages
 from ips_reflect.core.content import Item
+from ips_reflect.gui.widgets.question_widgets import FocusHelp
 
 #: Audiences as one word or two, for titles: "Check: employer — my redundancy".
 AUDIENCE_SINGULAR: dict[str, str] = {
@@ -128,6 +129,7 @@ class PlanPicker(QWidget):
             layout.addWidget(source)
         self._plan: Any = None
         self.combo.currentIndexChanged.connect(self._changed)
+        FocusHelp(self.combo, self)
 
     def _changed(self, _index: int) -> None:
         self._show_note()

@@ -20,6 +20,8 @@ from PySide6.QtCore import (
 )
 from PySide6.QtWidgets import QAbstractItemView, QHeaderView, QTableView
 
+from ips_reflect.gui.widgets.page_fit import ColumnFit
+
 ModelIndex = QModelIndex | QPersistentModelIndex
 ROOT = QModelIndex()  # the invalid index: the root, every model's default parent
 USER_ROLE = int(Qt.ItemDataRole.UserRole)
@@ -95,17 +97,16 @@ def show_rows(
     rows_name: str = "",
 ) -> QHeaderView:
     """Show ``model`` in ``table``: its columns sized to their contents but for the
-    ``stretch`` ones, which share the spare width, and its headers named for screen
-    readers (where a name is given). The horizontal header, for any further set-up."""
+    ``stretch`` ones, which share the spare width, all within the table's width (see
+    :class:`ColumnFit`), and its headers named for screen readers (where a name is
+    given). The horizontal header, for any further set-up."""
     table.setModel(model)
     header = table.horizontalHeader()
     if header_name:
         header.setAccessibleName(header_name)
     if rows_name:
         table.verticalHeader().setAccessibleName(rows_name)
-    header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
-    for column in stretch:
-        header.setSectionResizeMode(column, QHeaderView.ResizeMode.Stretch)
+    ColumnFit(table, stretch)  # sized to fit the table's width, never wider
     return header
 
 
@@ -121,6 +122,14 @@ class RowListModel(_RowsModel, QAbstractListModel):
 
 
 # --------------------------------------------------------------------------- tables
+
+
+_HEADER_ROLES = (
+    Qt.ItemDataRole.DisplayRole,
+    Qt.ItemDataRole.AccessibleTextRole,
+    Qt.ItemDataRole.ToolTipRole,
+    Qt.ItemDataRole.AccessibleDescriptionRole,
+)
 
 
 class RowTableModel(_RowsModel, QAbstractTableModel):
@@ -146,7 +155,7 @@ class RowTableModel(_RowsModel, QAbstractTableModel):
     ) -> Any:
         if (
             orientation == Qt.Orientation.Horizontal
-            and role in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.AccessibleTextRole)
+            and role in _HEADER_ROLES  # the tooltip and description: for narrow columns
             and 0 <= section < len(self.columns)
         ):
             return self.columns[section]
@@ -157,8 +166,8 @@ class RowTableModel(_RowsModel, QAbstractTableModel):
             return self.cell(row, index.column())
         if role == Qt.ItemDataRole.AccessibleTextRole:
             return self.accessible(row, index.column())
-        if role == Qt.ItemDataRole.ToolTipRole:
-            return self.tooltip(row, index.column())
+        if role in (Qt.ItemDataRole.ToolTipRole, Qt.ItemDataRole.AccessibleDescriptionRole):
+            return self.tooltip(row, index.column())  # all of a cut-off (elided) cell
         return self.extra(row, index.column(), role)
 
     def cell(self, row: Any, column: int) -> str:

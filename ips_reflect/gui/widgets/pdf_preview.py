@@ -7,7 +7,9 @@ worker thread) and are read through a ``QBuffer``: a preview never writes a
 temporary file.
 
 Keys (while the preview or its buttons have focus): Page Up / Page Down turn
-the page; Home and End go to the first and last page.
+the page; Home and End go to the first and last page; Ctrl+= (or Ctrl++) and
+Ctrl+- zoom in and out, as they make the text bigger elsewhere in the app, and
+Ctrl+0 shows the whole page again. The zoom buttons do the same.
 
 :func:`build_pdf_locked` runs a reportlab build under one lock, so two previews
 (or a preview and an export) never build at the same time on the thread pool.
@@ -19,8 +21,8 @@ import threading
 from collections.abc import Callable
 from typing import Any, TypeVar
 
-from PySide6.QtCore import QBuffer, QByteArray, QIODevice, QPointF, Qt, Signal
-from PySide6.QtGui import QKeySequence, QPalette, QShortcut
+from PySide6.QtCore import QBuffer, QByteArray, QEvent, QIODevice, QObject, QPointF, Qt, Signal
+from PySide6.QtGui import QKeyEvent, QKeySequence, QPalette, QShortcut
 from PySide6.QtPdf import QPdfDocument
 from PySide6.QtPdfWidgets import QPdfView
 from PySide6.QtWidgets import (
@@ -37,11 +39,28 @@ from shiboken6 import isValid
 from ips_reflect import messages
 from ips_reflect.gui.shell.uiloader import find_child, place_in
 from ips_reflect.gui.widgets.controller import PageController
+from ips_reflect.gui.widgets.row_wrap import RowWrapper
 from ips_reflect.gui.widgets.theme import current_theme
 
 T = TypeVar("T")
 
 _BUILD_LOCK = threading.Lock()
+
+# Zoom steps (1.0 is the page at its printed size on screen).
+ZOOM_STEPS = (0.25, 0.33, 0.5, 0.67, 0.8, 1.0, 1.25, 1.5, 1.75, 2.0, 2.5, 3.0, 4.0)
+_ZOOM_KEYS = {Qt.Key.Key_Equal: 1, Qt.Key.Key_Plus: 1, Qt.Key.Key_Minus: -1, Qt.Key.Key_0: 0}
+
+
+def _zoom_key(event: QEvent) -> int | None:
+    """+1 (zoom in), -1 (zoom out) or 0 (whole page) for a Ctrl zoom key, else None."""
+    if not isinstance(event, QKeyEvent):
+        return None
+    mods = event.modifiers() & ~(
+        Qt.KeyboardModifier.ShiftModifier | Qt.KeyboardModifier.KeypadModifier
+    )
+    if mods != Qt.KeyboardModifier.ControlModifier:
+        return None
+    return _ZOOM_KEYS.get(Qt.Key(event.key()))
 
 
 def build_pdf_locked(fn: Callable[..., T], *args: Any, **kwargs: Any) -> T:
@@ -99,6 +118,26 @@ class PdfPreview(QWidget):
         self.busy.setMaximumWidth(90)
         self.busy.setAccessibleName(messages.PDF_BUSY)
         self.busy.hide()
+        self.zoom_out_button = self._small_button(
+            "pdfZoomOutButton",
+            messages.PDF_ZOOM_OUT,
+            messages.PDF_ZOOM_OUT_NAME,
+            messages.PDF_ZOOM_OUT_TIP,
+        )
+        self.zoom_fit_button = self._small_button(
+            "pdfZoomFitButton",
+            messages.PDF_ZOOM_FIT,
+            messages.PDF_ZOOM_FIT_NAME,
+            messages.PDF_ZOOM_FIT_TIP,
+        )
+        self.zoom_in_button = self._small_button(
+            "pdfZoomInButton",
+            messages.PDF_ZOOM_IN,
+            messages.PDF_ZOOM_IN_NAME,
+            messages.PDF_ZOOM_IN_TIP,
+        )
+        self.zoom_label = QLabel(messages.PDF_ZOOM_WHOLE, self)
+        self.zoom_label.setObjectName("pdfZoomLabel")
 
         nav = QHBoxLayout()
         nav.setSpacing(8)
@@ -107,6 +146,9 @@ class PdfPreview(QWidget):
         nav.addWidget(self.busy)
         nav.addWidget(self.page_label)
         nav.addStretch(1)
+        for widget in (self.zoom_label, self.zoom_out_button, self.zoom_fit_button):
+            nav.addWidget(widget)
+        nav.addWidget(self.zoom_in_button)
         nav.addWidget(self.next_button)
 
         layout = QVBoxLayout(self)
@@ -114,10 +156,18 @@ class PdfPreview(QWidget):
         layout.setSpacing(6)
         layout.addWidget(self.stack, 1)
         layout.addLayout(nav)
+        self.nav_wrap = RowWrapper(nav, self)  # the page buttons wrap at large text sizes
+        self.message.installEventFilter(self)  # its wrapped sentence is never cut short
 
         self.apply_theme()
         self.prev_button.clicked.connect(self.previous_page)
         self.next_button.clicked.connect(self.next_page)
+        self.zoom_in_button.clicked.connect(self.zoom_in)
+        self.zoom_out_button.clicked.connect(self.zoom_out)
+        self.zoom_fit_button.clicked.connect(self.zoom_to_fit)
+        watched: list[QWidget] = [self.view, *self.findChildren(QPushButton)]
+        for target in watched:
+            target.installEventFilter(self)
         self.view.pageNavigator().currentPageChanged.connect(self._on_page)
         for key, slot in (
             (QKeySequence(QKeySequence.StandardKey.MoveToPreviousPage), self.previous_page),
@@ -129,6 +179,85 @@ class PdfPreview(QWidget):
             shortcut.setContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
             shortcut.activated.connect(slot)
         self.clear()
+
+    def _small_button(self, name: str, text: str, spoken: str, tip: str) -> QPushButton:
+        button = QPushButton(text, self)
+        button.setObjectName(name)
+        button.setAccessibleName(spoken)
+        button.setToolTip(tip)
+        return button
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        """Ctrl+= / Ctrl+- / Ctrl+0 zoom the page while the preview has focus, before the
+        window's text size shortcuts see them."""
+        kind = event.type()
+        if watched is self.message and kind == QEvent.Type.Resize:
+            frame = 2 * self.stack.frameWidth()
+            self.stack.setMinimumHeight(self.message.heightForWidth(self.message.width()) + frame)
+        if kind in (QEvent.Type.ShortcutOverride, QEvent.Type.KeyPress):
+            step = _zoom_key(event)
+            if step is not None and self.page_count:
+                event.accept()
+                if kind == QEvent.Type.KeyPress:
+                    {1: self.zoom_in, -1: self.zoom_out, 0: self.zoom_to_fit}[step]()
+                return True
+        return super().eventFilter(watched, event)
+
+    # -- zoom
+
+    @property
+    def zoom(self) -> float:
+        """The page's zoom now: the chosen step, or what fits the whole page."""
+        if self.view.zoomMode() == QPdfView.ZoomMode.Custom:
+            return float(self.view.zoomFactor())
+        return self._fit_factor()
+
+    @property
+    def fits_page(self) -> bool:
+        return self.view.zoomMode() != QPdfView.ZoomMode.Custom
+
+    def _fit_factor(self) -> float:
+        size = self.document.pagePointSize(max(0, self.current_page))
+        if size.isEmpty():
+            return 1.0
+        scale = self.view.logicalDpiX() / 72
+        viewport = self.view.viewport().size()
+        margins = self.view.documentMargins()
+        width = max(1, viewport.width() - margins.left() - margins.right())
+        height = max(1, viewport.height() - margins.top() - margins.bottom())
+        return min(width / (size.width() * scale), height / (size.height() * scale))
+
+    def set_zoom(self, factor: float) -> None:
+        factor = max(ZOOM_STEPS[0], min(ZOOM_STEPS[-1], factor))
+        self.view.setZoomMode(QPdfView.ZoomMode.Custom)
+        self.view.setZoomFactor(factor)
+        self._update_zoom()
+
+    def zoom_in(self) -> None:
+        now = self.zoom
+        self.set_zoom(next((z for z in ZOOM_STEPS if z > now * 1.01), ZOOM_STEPS[-1]))
+
+    def zoom_out(self) -> None:
+        now = self.zoom
+        self.set_zoom(next((z for z in reversed(ZOOM_STEPS) if z < now / 1.01), ZOOM_STEPS[0]))
+
+    def zoom_to_fit(self) -> None:
+        self.view.setZoomMode(QPdfView.ZoomMode.FitInView)
+        self._update_zoom()
+
+    def _update_zoom(self) -> None:
+        shown = self.page_count > 0
+        fit = self.fits_page
+        if fit:
+            self.zoom_label.setText(messages.PDF_ZOOM_WHOLE)
+        else:
+            percent = round(self.view.zoomFactor() * 100)
+            self.zoom_label.setText(messages.PDF_ZOOM_LEVEL.format(percent=percent))
+        self.zoom_label.setAccessibleName(self.zoom_label.text())
+        now = self.zoom if shown else 1.0
+        self.zoom_in_button.setEnabled(shown and now < ZOOM_STEPS[-1] / 1.01)
+        self.zoom_out_button.setEnabled(shown and now > ZOOM_STEPS[0] * 1.01)
+        self.zoom_fit_button.setEnabled(shown and not fit)
 
     def apply_theme(self) -> None:
         """Draw the space around the page in a soft theme colour (call after a theme change)."""
@@ -224,6 +353,7 @@ class PdfPreview(QWidget):
         self.page_label.setAccessibleName(self.page_label.text())
         self.prev_button.setEnabled(count > 0 and page > 0)
         self.next_button.setEnabled(count > 0 and page < count - 1)
+        self._update_zoom()
 
 
 def install_preview(view: QWidget, name: str) -> PdfPreview:

@@ -11,6 +11,10 @@ accessible description, so a screen reader says what to answer and why.
 * ``scale``  five radio buttons between the two ends; the keys 1-5 choose too
 * ``choice`` a drop-down list
 
+In a row of radio buttons the arrow keys move and choose, and Tab stops once
+(:class:`ChoiceRow`). Keyboard focus shows what hovering shows (:class:`FocusHelp`):
+a box's tool tip, and its whole card scrolled into view.
+
 Also here: :class:`TickList` (checkable reasons or warning signs) and
 :class:`EnterButton`. The traffic light is in
 :mod:`~ips_reflect.gui.widgets.traffic_light`; drop-downs, the plan picker and
@@ -22,8 +26,8 @@ from __future__ import annotations
 from collections.abc import Iterable, Sequence
 from typing import Any, TypeVar
 
-from PySide6.QtCore import QSize, Qt, Signal
-from PySide6.QtGui import QKeyEvent, QKeySequence, QShortcut
+from PySide6.QtCore import QEvent, QObject, QPoint, QSize, Qt, QTimer, Signal
+from PySide6.QtGui import QFocusEvent, QKeyEvent, QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QAbstractButton,
     QButtonGroup,
@@ -38,7 +42,10 @@ from PySide6.QtWidgets import (
     QPlainTextEdit,
     QPushButton,
     QRadioButton,
+    QScrollArea,
     QSizePolicy,
+    QStyle,
+    QToolTip,
     QVBoxLayout,
     QWidget,
 )
@@ -93,6 +100,68 @@ def set_plain_text(widget: QPlainTextEdit, text: str) -> None:
     widget.document().clearUndoRedoStacks()
 
 
+#: Focus the keyboard gives; a click shows the tool tip by hovering already.
+_KEYBOARD_FOCUS = (
+    Qt.FocusReason.TabFocusReason,
+    Qt.FocusReason.BacktabFocusReason,
+    Qt.FocusReason.ShortcutFocusReason,
+    Qt.FocusReason.OtherFocusReason,
+)
+
+
+class FocusHelp(QObject):
+    """Show for keyboard focus what hovering shows: the widget's tool tip, once the key
+    is up (as long as hovering waits), and its whole card (question, help, source)
+    scrolled into view."""
+
+    #: How long the tip waits after focus (None: as long as hovering waits).
+    wait_ms: int | None = None
+
+    def __init__(self, widget: QWidget, card: QWidget | None = None) -> None:
+        super().__init__(widget)
+        self.widget = widget
+        self.card = card
+        self._timer = QTimer(self)
+        self._timer.setSingleShot(True)
+        wake = widget.style().styleHint(QStyle.StyleHint.SH_ToolTip_WakeUpDelay) or 700
+        self._timer.setInterval(self.wait_ms if self.wait_ms is not None else wake)
+        self._timer.timeout.connect(self._show_tip)
+        widget.installEventFilter(self)
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        if event.type() == QEvent.Type.FocusIn and isinstance(event, QFocusEvent):
+            if event.reason() in _KEYBOARD_FOCUS:
+                self._scroll_card()
+                if self.widget.toolTip():
+                    self._timer.start()
+        elif event.type() == QEvent.Type.FocusOut:
+            self._timer.stop()
+            if QToolTip.isVisible() and QToolTip.text() == self.widget.toolTip():
+                QToolTip.hideText()
+        return False
+
+    def _scroll_card(self) -> None:
+        card = self.card or self.widget
+        area = card.parentWidget()
+        while area is not None and not isinstance(area, QScrollArea):
+            area = area.parentWidget()
+        if isinstance(area, QScrollArea):
+            area.ensureWidgetVisible(card, 0, 4)  # the card's top: question and help
+            area.ensureWidgetVisible(self.widget)  # and the box itself
+
+    def _show_tip(self) -> None:
+        widget = self.widget
+        if widget.hasFocus() and widget.isVisible() and widget.toolTip():
+            below = QPoint(min(24, widget.width() // 2), widget.height())
+            QToolTip.showText(widget.mapToGlobal(below), widget.toolTip(), widget)
+
+
+def help_on_focus(widgets: Iterable[QWidget], card: QWidget | None = None) -> None:
+    """Give each of ``widgets`` a :class:`FocusHelp` (``card``: what to keep in view)."""
+    for widget in widgets:
+        FocusHelp(widget, card)
+
+
 class AnswerTextEdit(QPlainTextEdit):
     """A few lines of text; Tab moves on instead of typing a tab."""
 
@@ -129,6 +198,14 @@ class EnterButton(QPushButton):
             event.accept()
             return
         super().keyPressEvent(event)
+
+
+_ARROW_STEP: dict[Qt.Key, int] = {
+    Qt.Key.Key_Left: -1,
+    Qt.Key.Key_Up: -1,
+    Qt.Key.Key_Right: 1,
+    Qt.Key.Key_Down: 1,
+}
 
 
 class ChoiceRow(QWidget):
@@ -173,6 +250,8 @@ class ChoiceRow(QWidget):
             layout.addWidget(end)
         layout.addStretch(1)
         self.group.buttonToggled.connect(self._toggled)
+        for button in self.buttons.values():
+            button.installEventFilter(self)
 
     def _choose(self, key: str) -> None:
         button = self.buttons[key]
@@ -182,6 +261,37 @@ class ChoiceRow(QWidget):
     def _toggled(self, _button: QAbstractButton, checked: bool) -> None:
         if checked:
             self.changed.emit()
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        """As in any radio group: the arrow keys move to the next or previous answer and
+        choose it (round the row); Tab enters the row on the chosen answer and leaves it
+        in one press."""
+        buttons = list(self.buttons.values())
+        if watched not in buttons:
+            return super().eventFilter(watched, event)
+        if event.type() == QEvent.Type.KeyPress and isinstance(event, QKeyEvent):
+            key = Qt.Key(event.key())
+            plain = not event.modifiers() & ~Qt.KeyboardModifier.KeypadModifier
+            if key in _ARROW_STEP and plain:
+                index = buttons.index(watched)
+                target = buttons[(index + _ARROW_STEP[key]) % len(buttons)]
+                target.setChecked(True)
+                target.setFocus(Qt.FocusReason.TabFocusReason)
+                return True
+            if key in (Qt.Key.Key_Tab, Qt.Key.Key_Backtab):
+                forward = key == Qt.Key.Key_Tab and not (
+                    event.modifiers() & Qt.KeyboardModifier.ShiftModifier
+                )
+                # Tab goes on from the row's end, so it skips the other answers
+                edge = buttons[-1] if forward else buttons[0]
+                edge.setFocus(Qt.FocusReason.OtherFocusReason)
+        elif event.type() == QEvent.Type.FocusIn and isinstance(event, QFocusEvent):
+            chosen = self.group.checkedButton()
+            reason = event.reason()
+            tabbed = reason in (Qt.FocusReason.TabFocusReason, Qt.FocusReason.BacktabFocusReason)
+            if tabbed and chosen is not None and chosen is not watched:
+                QTimer.singleShot(0, chosen, lambda: chosen.setFocus(reason))
+        return super().eventFilter(watched, event)
 
     def value(self) -> str | None:
         for key, button in self.buttons.items():
@@ -295,6 +405,8 @@ class QuestionWidget(QFrame):
         self.text_label.setBuddy(self.focus_widget)
         layout.addWidget(self.editor)
         layout.addWidget(self.source_label)
+        editor = self.editor
+        help_on_focus(editor.buttons.values() if isinstance(editor, ChoiceRow) else [editor], self)
 
     # -- values
 
@@ -450,6 +562,7 @@ class TickList(QWidget):
             box.setAccessibleName(item.label)
             box.setAccessibleDescription(f"{item.text} {item.help}")
             box.toggled.connect(lambda _c: self.changed.emit())
+            FocusHelp(box)
             self.boxes[item.id] = box
             grid.addWidget(box, n % rows if rows else 0, n // rows if rows else 0)
         grid.setColumnStretch(0, 1)

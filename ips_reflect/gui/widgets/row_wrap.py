@@ -17,7 +17,8 @@ Only standard Qt layouts are used, so Qt owns every layout item as usual::
 from __future__ import annotations
 
 from PySide6.QtCore import QEvent, QObject, QTimer
-from PySide6.QtWidgets import QBoxLayout, QHBoxLayout, QWidget
+from PySide6.QtWidgets import QBoxLayout, QGridLayout, QHBoxLayout, QLayout, QWidget
+from shiboken6 import isValid
 
 _WATCHED = {
     QEvent.Type.Resize,
@@ -53,10 +54,15 @@ class RowWrapper(QObject):
         self._timer.setSingleShot(True)
         self._timer.setInterval(0)
         self._timer.timeout.connect(self.reflow)
-        host.installEventFilter(self)
+        # The row's own widget too: a splitter pane can change width on its own.
+        holder = parent.parentWidget()
+        self.watched = [host] if holder is None or holder is host else [host, holder]
+        for widget in self.watched:
+            widget.installEventFilter(self)
 
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:
-        if watched is self.host and event.type() in _WATCHED:
+        kind = event.type()
+        if kind in _WATCHED and any(watched is w for w in getattr(self, "watched", ())):
             self._timer.start()
         return False
 
@@ -81,9 +87,15 @@ class RowWrapper(QObject):
         return lines
 
     def line_count(self) -> int:
+        """The lines the row takes at its width now (it is dealt out just after a
+        resize, never during one: layouts must not change while they are laid out)."""
+        if isValid(self.parent_layout) and isValid(self.host):
+            return max(self.plan(self._available()), default=0) + 1
         return max(self._placed, default=0) + 1
 
     def reflow(self) -> None:
+        if not (isValid(self.parent_layout) and isValid(self.row) and isValid(self.host)):
+            return  # the page is being taken down
         plan = self.plan(self._available())
         if plan == self._placed:
             return
@@ -104,3 +116,45 @@ class RowWrapper(QObject):
             self.lines[n].insertWidget(filled[n], widget)  # before the spacer or stretch
             filled[n] += 1
         self._placed = plan
+
+
+def wrap_grid(grid: QGridLayout, host: QWidget) -> RowWrapper:
+    """Turn a grid of buttons (from a ``.ui`` file) into a row that wraps: its widgets,
+    read row by row, go into one ``QHBoxLayout`` of the same name, which a
+    :class:`RowWrapper` deals onto as many lines as the width needs. A fixed grid
+    cannot get narrower than its widest columns; a wrapping row can."""
+    parent = grid.parent()
+    if not isinstance(parent, QBoxLayout):
+        raise TypeError(f"the grid '{grid.objectName()}' must sit in a box layout")
+    cells: list[tuple[int, int, QWidget]] = []
+    for i in range(grid.count()):
+        item = grid.itemAt(i)
+        widget = item.widget() if item is not None else None
+        if widget is not None:
+            position: tuple[int, int, int, int] = grid.getItemPosition(i)  # type: ignore[assignment]
+            cells.append((position[0], position[1], widget))
+    line = QHBoxLayout()
+    line.setSpacing(grid.horizontalSpacing())
+    line.setObjectName(grid.objectName())
+    for _row, _column, widget in sorted(cells, key=lambda cell: (cell[0], cell[1])):
+        grid.removeWidget(widget)
+        line.addWidget(widget)
+    line.addStretch(1)
+    parent.insertLayout(parent.indexOf(grid), line)
+    parent.removeItem(grid)  # the empty grid goes with its Python wrapper
+    return RowWrapper(line, host)
+
+
+def wrap_rows(host: QWidget, *names: str) -> list[RowWrapper]:
+    """Make the rows (``QHBoxLayout``) and button grids (``QGridLayout``) called
+    ``names`` in ``host`` wrap onto more lines when ``host`` is too narrow."""
+    wrappers = []
+    for name in names:
+        layout = host.findChild(QLayout, name)
+        if isinstance(layout, QGridLayout):
+            wrappers.append(wrap_grid(layout, host))
+        elif isinstance(layout, QBoxLayout):
+            wrappers.append(RowWrapper(layout, host))
+        else:
+            raise LookupError(f"no row or grid called '{name}' in '{host.objectName()}'")
+    return wrappers

@@ -203,16 +203,25 @@ def apply_theme(app: QApplication, name: str, font_pt: int, force: bool = False)
     look = (id(app), theme.name, pt)
     if not force and _applied["look"] == look:
         return theme
+    sheet = render_stylesheet(theme, pt)
+    if app.styleSheet():
+        # Qt re-polishes a changed application style sheet by walking each widget's
+        # children again for every widget (seconds with every page built); dropping the
+        # old sheet and setting the new one are one quick pass over the widgets each.
+        app.setStyleSheet("")
     if app.style().name().lower() != "fusion":
         app.setStyle("Fusion")
-    app.setPalette(build_palette(theme))
+    palette = build_palette(theme)
+    if app.palette() != palette:
+        app.setPalette(palette)
     font = QFont(app.font())
     family = load_fonts()
     if family:
         font.setFamily(family)
     font.setPointSize(pt)
-    app.setFont(font)
-    app.setStyleSheet(render_stylesheet(theme, pt))
+    if app.font() != font:
+        app.setFont(font)
+    app.setStyleSheet(sheet)
     _applied["look"] = look
     _applied["theme"] = theme.name
     return theme

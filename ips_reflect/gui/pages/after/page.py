@@ -50,6 +50,7 @@ from ips_reflect.gui.widgets.flow_form import (
     short_title,
 )
 from ips_reflect.gui.widgets.flow_page import EntryFlowPage, held_light
+from ips_reflect.gui.widgets.page_fit import fit_side
 from ips_reflect.gui.widgets.question_widgets import (
     QuestionGroup,
     TickList,
@@ -135,6 +136,7 @@ class AfterPage(EntryFlowPage):
         )
         self.pdf = PdfExporter(view, content, self.saved_label, self.pdf_button, parent=self)
         self.live_flags = embed_panel(content, find_child(view, QWidget, "flagSide"))
+        self.side_fit = fit_side(view, "afterRow", "afterScroll")  # below the form when narrow
 
         self.questions.connect(self._changed)
         self.signs.changed.connect(self._changed)

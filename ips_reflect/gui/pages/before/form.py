@@ -38,6 +38,7 @@ from ips_reflect.gui.widgets.entry_pdf import PdfExporter
 from ips_reflect.gui.widgets.flag_panel import embed_panel
 from ips_reflect.gui.widgets.flow_form import PlanPicker, compact_combo, fill_audiences
 from ips_reflect.gui.widgets.flow_page import EntryFlowPage, held_light
+from ips_reflect.gui.widgets.page_fit import fit_side
 from ips_reflect.gui.widgets.question_widgets import (
     QuestionGroup,
     QuestionWidget,
@@ -197,6 +198,7 @@ class BeforeForm(EntryFlowPage):
         self.draft_banner.restored.connect(self._after_restore)
         self.pdf = PdfExporter(view, content, self.saved_label, self.pdf_button, parent=self)
         self.live_flags = embed_panel(content, find_child(view, QWidget, "flagSide"))
+        self.side_fit = fit_side(view, "stepRow", "stepStack")  # below the form when narrow
 
     def draft_banner_buttons(self) -> list[QWidget]:
         return [self.draft_banner.restore_button, self.draft_banner.discard_button]

@@ -36,6 +36,7 @@ from ips_reflect.core.content import Content
 from ips_reflect.gui.shell.uiloader import find_child
 from ips_reflect.gui.widgets.debounce import debounce_timer
 from ips_reflect.gui.widgets.pdf_preview import PreviewPage, install_preview
+from ips_reflect.gui.widgets.row_wrap import wrap_rows
 
 if TYPE_CHECKING:
     from ips_reflect.gui.pages.biography.guard import GuardFinding
@@ -133,6 +134,7 @@ class BiographyForm(PreviewPage):
         self.save_button = find_child(view, QPushButton, "saveButton")
         self.save_card_button = find_child(view, QPushButton, "saveCardButton")
         self.export_button = find_child(view, QPushButton, "exportPdfButton")
+        self.wrappers = wrap_rows(view, "templateRow")  # wraps at large text sizes
 
         self.labels: dict[str, str] = {
             "name": messages.BIO_NAME_LABEL,

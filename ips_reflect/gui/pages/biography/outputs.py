@@ -9,13 +9,14 @@ import re
 from pathlib import Path
 from typing import Any
 
-from PySide6.QtWidgets import QFileDialog, QMessageBox
+from PySide6.QtWidgets import QMessageBox
 
 from ips_reflect import messages
 from ips_reflect.core.biocard import BioCard, check_card, name_sort_key
 from ips_reflect.errors import UserError
 from ips_reflect.gui.pages.biography.form import BiographyForm
 from ips_reflect.gui.shell.workers import run_task
+from ips_reflect.gui.widgets import file_dialogs
 from ips_reflect.gui.widgets.ask import confirm
 from ips_reflect.gui.widgets.pdf_preview import build_pdf_locked
 
@@ -72,8 +73,9 @@ class OutputsPart(BiographyForm):
 
     def _save_name(self, title: str, suffix: str, file_filter: str) -> Path | None:
         stem = file_slug(self.name_edit.text())
-        start = Path.home() / f"{stem}{suffix}"
-        chosen, _filter = QFileDialog.getSaveFileName(self.view, title, str(start), file_filter)
+        chosen = file_dialogs.save_file_name(
+            self.view, file_dialogs.BIO_SAVE, title, f"{stem}{suffix}", file_filter
+        )
         if not chosen:
             return None
         out = Path(chosen)
@@ -115,7 +117,6 @@ class OutputsPart(BiographyForm):
             return None
         part = messages.BIO_CARD_PHOTO_PART.format(photo=photo_path.name) if photo_path else ""
         text = messages.BIO_CARD_WRITTEN.format(file=out, photo=part)
-        self.statusMessage.emit(text)
         QMessageBox.information(self.view, messages.BIO_SHARED_TITLE, text)
         self.exported.emit(str(out))
         return out
@@ -139,7 +140,6 @@ class OutputsPart(BiographyForm):
                 return
             text = messages.BIO_PDF_WRITTEN.format(file=out)
             self.save_status.setText(messages.BIO_CLI_WROTE_PDF.format(file=out.name))
-            self.statusMessage.emit(text)
             QMessageBox.information(self.view, messages.BIO_SHARED_TITLE, text)
             self.exported.emit(str(out))
 

@@ -25,7 +25,7 @@ from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import QDate, QObject, QSize, Qt
 from PySide6.QtGui import QKeySequence, QPixmap, QShortcut, QTextCursor
-from PySide6.QtWidgets import QFileDialog, QLineEdit, QMessageBox, QWidget
+from PySide6.QtWidgets import QLineEdit, QMessageBox, QWidget
 
 from ips_reflect import messages
 from ips_reflect.core.biocard import check_photo
@@ -43,6 +43,7 @@ from ips_reflect.gui.pages.biography.form import ICON, PAGE_KEY, THUMB, Biograph
 from ips_reflect.gui.pages.biography.guard import GuardPart
 from ips_reflect.gui.pages.biography.outputs import OutputsPart
 from ips_reflect.gui.shell.uiloader import load_ui
+from ips_reflect.gui.widgets import file_dialogs
 from ips_reflect.gui.widgets.ask import confirm
 
 if TYPE_CHECKING:
@@ -222,9 +223,7 @@ class BiographyPage(GuardPart, OutputsPart, BiographyForm):
             return False
         self._dirty = False
         text = messages.BIO_SAVED.format(time=dt.datetime.now().strftime("%H:%M"))
-        self.save_status.setText(text)
-        if force:
-            self.statusMessage.emit(text)
+        self.save_status.setText(text)  # said once, here (not in the status bar as well)
         self.saved.emit()
         return True
 
@@ -280,8 +279,11 @@ class BiographyPage(GuardPart, OutputsPart, BiographyForm):
     # ------------------------------------------------------------------ photo
 
     def choose_photo(self) -> None:
-        chosen, _filter = QFileDialog.getOpenFileName(
-            self.view, messages.BIO_PHOTO_CHOOSE_TITLE, str(Path.home()), messages.BIO_PHOTO_FILTER
+        chosen = file_dialogs.open_file_name(
+            self.view,
+            file_dialogs.BIO_PHOTO,
+            messages.BIO_PHOTO_CHOOSE_TITLE,
+            messages.BIO_PHOTO_FILTER,
         )
         if chosen:
             self.set_photo_file(Path(chosen))

@@ -28,7 +28,6 @@ from typing import TYPE_CHECKING, Any
 from PySide6.QtCore import QModelIndex, QPersistentModelIndex, Qt, Signal
 from PySide6.QtWidgets import (
     QComboBox,
-    QHeaderView,
     QLabel,
     QPushButton,
     QSplitter,
@@ -50,6 +49,7 @@ from ips_reflect.gui.widgets.controller import PageController
 from ips_reflect.gui.widgets.flag_panel import shared_engine
 from ips_reflect.gui.widgets.models import RowTableModel, select_row, show_rows
 from ips_reflect.gui.widgets.rich_text import detail_css
+from ips_reflect.gui.widgets.row_wrap import wrap_rows
 from ips_reflect.gui.widgets.theme import current_theme
 from ips_reflect.ops.flags import SyncResult, sync_vault_flags
 from ips_reflect.store.keys import PATTERN_ENTRIES as PATTERN_ENTRIES_KEY
@@ -286,13 +286,12 @@ class FlagsPage(PageController):
         self.open_button = find_child(view, QPushButton, "openEntryButton")
         self.status_label = find_child(view, QLabel, "statusLabel")
 
+        self.wrappers = wrap_rows(view, "actionGrid")  # wraps, never squeezes its words
         self.model = FlagsTableModel(self)
         header = show_rows(
             self.table, self.model, (3,), messages.FLAGS_HEADER_NAME, messages.FLAGS_ROWS_NAME
         )
-        header.setSectionResizeMode(1, QHeaderView.ResizeMode.Interactive)
         header.setMinimumSectionSize(60)
-        header.resizeSection(1, self.table.fontMetrics().horizontalAdvance("M" * 11))
         self.detail.document().setDocumentMargin(12)
         splitter = find_child(view, QSplitter, "flagsSplitter")
         splitter.setStretchFactor(0, 3)

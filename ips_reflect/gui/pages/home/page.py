@@ -35,6 +35,7 @@ from ips_reflect.gui.widgets.controller import PageController
 from ips_reflect.gui.widgets.drafts import short_date, short_when
 from ips_reflect.gui.widgets.flow_form import install_enter
 from ips_reflect.gui.widgets.question_widgets import EnterButton, set_role
+from ips_reflect.gui.widgets.row_wrap import wrap_rows
 from ips_reflect.gui.widgets.traffic_light import TrafficLight
 
 if TYPE_CHECKING:
@@ -210,6 +211,7 @@ class HomePage(PageController):
         self.quick_button = find_child(view, QPushButton, "quickCheckButton")
         self.reflect_button = find_child(view, QPushButton, "reflectButton")
         self.prepare_button = find_child(view, QPushButton, "prepareButton")
+        self.wrappers = wrap_rows(view, "actionsLayout")  # wraps at large text sizes
         self.audience_names = {i.id: i.label for i in content.audiences}
         self.new_button.clicked.connect(self.newCheckRequested)
         self.quick_button.clicked.connect(self.quickCheckRequested)

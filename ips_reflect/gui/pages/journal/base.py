@@ -46,7 +46,7 @@ from ips_reflect.gui.widgets.controller import PageController
 from ips_reflect.gui.widgets.debounce import debounce_timer
 from ips_reflect.gui.widgets.drafts import DraftBanner, DraftKeeper
 from ips_reflect.gui.widgets.entry_view import EntryContext
-from ips_reflect.gui.widgets.row_wrap import RowWrapper
+from ips_reflect.gui.widgets.row_wrap import RowWrapper, wrap_rows
 from ips_reflect.store import keys
 from ips_reflect.store.journal_index import JournalCatalog, JournalFilter
 
@@ -128,6 +128,7 @@ class JournalBase(PageController):
         # The filters wrap onto a second line rather than run off the window's edge
         # at large text sizes.
         self.filter_wrap = RowWrapper(find_child(view, QHBoxLayout, "filterRow"), view)
+        self.row_wraps = wrap_rows(view, "headerRow", "paneActions")
 
         # The editor lives in the pane's edit page.
         self.editor = load_ui("entry_editor")

@@ -41,6 +41,7 @@ from ips_reflect.store.journal_index import CatalogRow, JournalCatalog
 _DISPLAY = int(Qt.ItemDataRole.DisplayRole)
 _TOOLTIP = int(Qt.ItemDataRole.ToolTipRole)
 _ACCESSIBLE = int(Qt.ItemDataRole.AccessibleTextRole)
+_DESCRIPTION = int(Qt.ItemDataRole.AccessibleDescriptionRole)
 _ALIGN = int(Qt.ItemDataRole.TextAlignmentRole)
 
 #: Marks around matched words in snippets: private-use characters never typed.
@@ -179,8 +180,8 @@ class EntryTableModel(QAbstractTableModel):
     def headerData(self, section: int, orientation: Qt.Orientation, role: int = _DISPLAY) -> Any:
         if orientation != Qt.Orientation.Horizontal or not 0 <= section < len(Column):
             return None
-        if role in (_DISPLAY, _ACCESSIBLE):
-            return HEADERS[Column(section)]
+        if role in (_DISPLAY, _ACCESSIBLE, _TOOLTIP, _DESCRIPTION):
+            return HEADERS[Column(section)]  # the whole title, should the column be narrow
         return None
 
     def flags(self, index: ModelIndex) -> Qt.ItemFlag:
@@ -198,7 +199,7 @@ class EntryTableModel(QAbstractTableModel):
             return _CENTRED if index.column() >= Column.FLAGS else _LEFT
         if role == _ACCESSIBLE:
             return self._spoken(index.row(), index.column())
-        if role == _TOOLTIP:
+        if role in (_TOOLTIP, _DESCRIPTION):  # the whole text of a cut-off cell
             return self._tooltip(index.row(), index.column())
         if role == self.UidRole:
             info = self.row_info(index.row())

@@ -92,6 +92,8 @@ class JournalController(ListingPart, ReadingPart, ChangesPart, EditorPart, Trans
         self.splitter.setStretchFactor(0, 3)
         self.splitter.setStretchFactor(1, 2)
         self._split_done = False
+        # Writing gets the whole width: the list folds away while the editor is open.
+        self.pane.currentChanged.connect(lambda i: self.table.setHidden(i == PANE_EDIT))
         if isinstance(view, PageView):
             view.shown.connect(self._on_shown)
         self.browser.document().setDocumentMargin(14)

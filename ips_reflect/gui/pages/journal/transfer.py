@@ -9,12 +9,13 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import QObject, Qt, Signal
-from PySide6.QtWidgets import QFileDialog, QMessageBox, QProgressDialog
+from PySide6.QtWidgets import QMessageBox, QProgressDialog
 
 from ips_reflect import messages
 from ips_reflect.errors import UserError
 from ips_reflect.gui.pages.journal.base import PROGRESS_AFTER_MS, JournalBase, entries_word
 from ips_reflect.gui.shell.workers import on_own_connection, run_task
+from ips_reflect.gui.widgets import file_dialogs
 from ips_reflect.gui.widgets.ask import confirm
 from ips_reflect.ops.journal import export_file, import_file
 
@@ -38,8 +39,11 @@ class TransferPart(JournalBase):
         if self.vault is None:
             return False
         if path is None:
-            chosen, _ = QFileDialog.getOpenFileName(
-                self.view, messages.JOURNAL_IMPORT_TITLE, "", messages.JOURNAL_IMPORT_FILTER
+            chosen = file_dialogs.open_file_name(
+                self.view,
+                file_dialogs.JOURNAL_IMPORT,
+                messages.JOURNAL_IMPORT_TITLE,
+                messages.JOURNAL_IMPORT_FILTER,
             )
             if not chosen:
                 return False
@@ -100,11 +104,11 @@ class TransferPart(JournalBase):
         ):
             return False
         if path is None:
-            suggested = str(Path.home() / f"ips-reflect-entries-{date.today().isoformat()}.{fmt}")
-            chosen, _ = QFileDialog.getSaveFileName(
+            chosen = file_dialogs.save_file_name(
                 self.view,
+                file_dialogs.JOURNAL_EXPORT,
                 messages.JOURNAL_EXPORT_TITLE,
-                suggested,
+                f"ips-reflect-entries-{date.today().isoformat()}.{fmt}",
                 messages.JOURNAL_EXPORT_FILTERS[fmt],
             )
             if not chosen:
@@ -178,8 +182,7 @@ class TransferPart(JournalBase):
         dialog.setValue(0)
         relay = ProgressRelay(self)
         relay.progress.connect(self._on_progress)
-        self._busy, self._relay = dialog, relay
-        self.statusMessage.emit(label)
+        self._busy, self._relay = dialog, relay  # the label is said once, in the dialog
 
     def _on_progress(self, done: int, total: int) -> None:
         if self._busy is not None and total > 0:

@@ -37,6 +37,7 @@ from ips_reflect.core.plan import EXPERIENCE_KINDS, SharingPlan
 from ips_reflect.gui.shell.uiloader import find_child
 from ips_reflect.gui.widgets.drafts import attach_drafts
 from ips_reflect.gui.widgets.flow_page import FlowPage
+from ips_reflect.gui.widgets.page_fit import ColumnFit
 from ips_reflect.gui.widgets.question_widgets import (
     QuestionGroup,
     QuestionWidget,
@@ -162,11 +163,17 @@ class PrepareForm(FlowPage):
         ]
         self.table.setColumnCount(len(headers))
         self.table.setHorizontalHeaderLabels(headers)
+        for col, words in enumerate(headers):  # the whole title of a narrow column
+            head = self.table.horizontalHeaderItem(col)
+            if head is not None:
+                head.setToolTip(words)
+                head.setData(Qt.ItemDataRole.AccessibleDescriptionRole, words)
         header = self.table.horizontalHeader()
         header.setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
         for col in range(1, len(headers)):
             header.setSectionResizeMode(col, QHeaderView.ResizeMode.ResizeToContents)
         self.table.verticalHeader().hide()
+        self.column_fit = ColumnFit(self.table, (0,))  # fits the width, no sideways bar
         self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
         for combo in (self.kind_combo, *self.level_combos.values()):
             combo.setSizeAdjustPolicy(

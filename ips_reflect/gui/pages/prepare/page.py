@@ -9,8 +9,9 @@ Four tabs:
 * **Boundaries and lines** — the will-not-share list, what to say if asked for
   more, ready-made redirect lines, how to explain sharing to a manager or a
   sceptical colleague, and the social media check.
-* **Box 1 questions** — the paper's preparation questions, each with help and
-  source (those the plan already covers are not asked twice).
+* **Questions to think about** (Box 1 of the paper) — the paper's preparation
+  questions, each with help and source (those the plan already covers are not
+  asked twice).
 * **History** — every saved version, newest first, readable but not editable;
   "Start from this version" copies one back into the editor.
 

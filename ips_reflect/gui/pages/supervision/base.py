@@ -50,6 +50,7 @@ from ips_reflect.gui.shell.uiloader import find_child
 from ips_reflect.gui.widgets.controller import PageController
 from ips_reflect.gui.widgets.debounce import debounce_timer
 from ips_reflect.gui.widgets.models import show_rows
+from ips_reflect.gui.widgets.row_wrap import wrap_rows
 from ips_reflect.store.records import Session
 
 if TYPE_CHECKING:
@@ -122,6 +123,8 @@ class SupervisionBase(PageController):
         self.group_button = find_child(view, QPushButton, "groupPackButton")
         self.progress = find_child(view, QProgressBar, "outputProgress")
         self.status_label = find_child(view, QLabel, "statusLabel")
+        # Rows of buttons wrap rather than squeeze their words at large text sizes.
+        self.wrappers = wrap_rows(view, "agendaButtons", "outputRow")
 
         # Models.
         self.sessions_model = SessionListModel(self)
@@ -191,8 +194,9 @@ class SupervisionBase(PageController):
         self._notes_timer = debounce_timer(self.view, NOTES_DELAY_MS, self.save_details)
 
     def _say(self, text: str) -> None:
+        """Say what just happened in the page's own status line (once: not in the
+        window's status bar as well)."""
         self.status_label.setText(text)
-        self.statusMessage.emit(text)
 
     if TYPE_CHECKING:  # the parts' methods that other parts call
 

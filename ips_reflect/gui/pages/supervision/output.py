@@ -10,7 +10,6 @@ from pathlib import Path
 from typing import Any
 
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QFileDialog
 from shiboken6 import isValid
 
 from ips_reflect import messages
@@ -20,6 +19,7 @@ from ips_reflect.gui.pages.supervision.base import SupervisionBase
 from ips_reflect.gui.pages.supervision.data import consented_entries, session_heading
 from ips_reflect.gui.pages.supervision.presenter import PresenterDialog, build_slides
 from ips_reflect.gui.shell.workers import run_task
+from ips_reflect.gui.widgets import file_dialogs
 from ips_reflect.gui.widgets.pdf_preview import build_pdf_locked
 
 # --------------------------------------------------------------------------- the PDFs (worker)
@@ -103,8 +103,8 @@ class OutputPart(SupervisionBase):
     # ------------------------------------------------------------------ PDFs
 
     def _ask_path(self, title: str, name: str) -> Path | None:
-        chosen, _filter = QFileDialog.getSaveFileName(
-            self.view, title, str(Path.home() / name), messages.SUPV_PDF_FILTER
+        chosen = file_dialogs.save_file_name(
+            self.view, file_dialogs.SUPERVISION_PDF, title, name, messages.SUPV_PDF_FILTER
         )
         if not chosen:
             return None

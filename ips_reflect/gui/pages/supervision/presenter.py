@@ -26,7 +26,7 @@ from dataclasses import dataclass, replace
 from html import escape
 
 from PySide6.QtCore import Qt, Signal
-from PySide6.QtGui import QFont, QKeyEvent
+from PySide6.QtGui import QFont, QFontMetrics, QKeyEvent
 from PySide6.QtWidgets import (
     QApplication,
     QDialog,
@@ -50,6 +50,8 @@ from ips_reflect.gui.widgets.entry_view import (
     entry_html,
     short_day,
 )
+from ips_reflect.gui.widgets.page_fit import DialogFit
+from ips_reflect.gui.widgets.row_wrap import wrap_rows
 from ips_reflect.gui.widgets.theme import Theme, current_theme
 
 #: How much larger than the app's text the presenter's text is.
@@ -326,6 +328,9 @@ class PresenterDialog(QDialog):
         self.full_button.clicked.connect(self.toggle_full_screen)
         self.close_button.clicked.connect(self.reject)
         self.hint_label.setText(messages.SUPV_PRESENT_KEYS)
+        # At large text sizes the buttons wrap and the slide scrolls rather than clip.
+        self.footer_wrap = wrap_rows(self.view, "presenterFooter")
+        self.fit = DialogFit(self)
         self.slides: list[Slide] = list(slides)
         self.index = 0
         self.apply_look()
@@ -353,6 +358,8 @@ class PresenterDialog(QDialog):
         self.body.setFont(body_font)
         self.body.document().setDefaultFont(body_font)
         self.body.document().setDocumentMargin(4)
+        frame = 2 * self.body.frameWidth() + 8
+        self.body.setMinimumHeight(3 * QFontMetrics(body_font).lineSpacing() + frame)  # 3 lines
         self.body.document().setDefaultStyleSheet(item_css(current_theme(), body_pt))
         if self.slides:
             self.show_slide(self.index)

@@ -1,49 +1,62 @@
-"""The Team page's data: one row per card file (:class:`TeamRow`), the typed table model
-that lists them in booklet order, reading a team folder and building the booklet in
-memory.
+"""The Team page's data: one row per card file (:class:`TeamRow`) and the typed table
+model that lists them in booklet order. Reading the folder and building the booklet
+are the operations the command line uses too (:mod:`ips_reflect.ops.team`).
 """
 
 from __future__ import annotations
 
-import io
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
 from PySide6.QtCore import QModelIndex, Qt
 
 from ips_reflect import messages
-from ips_reflect.core.biocard import BioCard, Problem, load_team
+from ips_reflect.core.biocard import BioCard, TeamCard
 from ips_reflect.gui.widgets.models import RowTableModel
 from ips_reflect.gui.widgets.theme import current_theme
+from ips_reflect.ops import team as team_ops
 
 _ROOT = QModelIndex()
 
 
 @dataclass
 class TeamRow:
-    """One card file: the card when it is valid, else its problems."""
+    """One card file: the card when it can go in the booklet, and what was found in it."""
 
-    path: Path
-    card: BioCard | None
-    problems: list[Problem] = field(default_factory=list)
+    entry: TeamCard
+
+    @property
+    def path(self) -> Path:
+        return self.entry.path
+
+    @property
+    def card(self) -> BioCard | None:
+        return self.entry.card
+
+    @property
+    def problems(self) -> list[Any]:
+        """Errors and warnings, in line order."""
+        return list(self.entry.problems)
 
     @property
     def valid(self) -> bool:
-        return self.card is not None and not self.problems
+        return self.entry.card is not None
 
     @property
     def person(self) -> str:
-        """The person's name, or the file's name for a card that could not be read."""
-        return self.card.name if self.card is not None else self.path.name
+        """The person's name, or the file's name for a card that does not say it."""
+        if self.entry.card is not None:
+            return self.entry.card.name
+        return self.entry.name or self.path.name
 
     @property
     def role(self) -> str:
         return self.card.role if self.card is not None else ""
 
     def problem_lines(self) -> list[str]:
-        """Each problem as ``file:line: reason``."""
-        return [f"{self.path.name}:{p.location.line}: {p.message}" for p in self.problems]
+        """Each problem as ``Sam Patel's card: file:line:col: reason``."""
+        return team_ops.problem_lines(self.entry, self.path.name)
 
 
 class TeamTableModel(RowTableModel):
@@ -75,7 +88,7 @@ class TeamTableModel(RowTableModel):
 
     def accessible(self, row: TeamRow, col: int) -> str:
         if col == self.PERSON:
-            return f"{row.person} ({row.path.name})" if row.card else row.path.name
+            return row.person if row.person == row.path.name else f"{row.person} ({row.path.name})"
         if col == self.STATUS:
             return self._spoken_status(row)
         if col == self.PROBLEMS:
@@ -93,13 +106,15 @@ class TeamTableModel(RowTableModel):
 
     def cell(self, row: TeamRow, col: int) -> str:
         if col == self.PERSON:
-            return row.person if row.card is not None else row.path.name
+            return row.person
         if col == self.ROLE:
             return row.role
         if col == self.STATUS:
-            if row.valid:
-                return messages.TEAM_STATUS_OK
             n = len(row.problems)
+            if row.valid:
+                if n:
+                    return messages.TEAM_STATUS_OK_WARN.format(n=n, s="" if n == 1 else "s")
+                return messages.TEAM_STATUS_OK
             return messages.TEAM_STATUS_BAD.format(n=n, s="" if n == 1 else "s")
         if col == self.PROBLEMS:
             lines = row.problem_lines()
@@ -112,6 +127,9 @@ class TeamTableModel(RowTableModel):
     @staticmethod
     def _spoken_status(row: TeamRow) -> str:
         if row.valid:
+            n = len(row.problems)
+            if n:
+                return messages.TEAM_STATUS_OK_WARN_SPOKEN.format(n=n, s="" if n == 1 else "s")
             return messages.TEAM_STATUS_OK_SPOKEN
         n = len(row.problems)
         return messages.TEAM_STATUS_BAD_SPOKEN.format(n=n, s="" if n == 1 else "s")
@@ -154,17 +172,5 @@ class TeamTableModel(RowTableModel):
 
 
 def read_team_rows(folder: Path) -> list[TeamRow]:
-    """Every card in ``folder``: valid ones in name order, then the others by file name."""
-    cards, invalid = load_team(folder)
-    rows = [TeamRow(c.source_path or folder, c) for c in sorted(cards, key=lambda c: c.sort_key)]
-    rows += [TeamRow(path, None, list(problems)) for path, problems in invalid]
-    return rows
-
-
-def booklet_bytes(cards: list[BioCard], title: str, service: str | None) -> tuple[bytes, int, int]:
-    """The booklet for ``cards`` (in this order) as PDF bytes, with people and pages."""
-    from ips_reflect.export.booklet import build_booklet
-
-    buf = io.BytesIO()
-    result = build_booklet(cards, buf, title=title, service=service, order="given")
-    return buf.getvalue(), result.people, result.pages
+    """Every card in ``folder``: those that can go in by name, then the others by file."""
+    return [TeamRow(entry) for entry in team_ops.read_team(folder)]

@@ -2,10 +2,12 @@
 
 The view is ``ui/team.ui``; :class:`TeamPage` is its controller. It needs no
 vault: a team lead points it at the team's shared folder of bio cards (plain
-YAML files, meant to be shared). Every card is validated as the command line
-does (:func:`ips_reflect.core.biocard.load_team`) and shown in a table with its
-problems as ``file:line: reason``. People can be moved up and down (buttons, or
-Alt+Up / Alt+Down); the booklet follows that order.
+YAML files, meant to be shared), by choosing it or typing its path and pressing
+Enter. Every card is read as the command line reads it
+(:func:`ips_reflect.ops.team.read_team`) and shown in a table with its problems
+as ``Sam Patel's card: file:line:col: reason``; a card whose photo is missing
+still goes in, with initials and a warning. People can be moved up and down
+(buttons, or Alt+Up / Alt+Down); the booklet follows that order.
 
 The preview is the real booklet, built on a worker thread into memory and shown
 with QtPdf. "Build booklet…" writes the PDF (atomically) after asking, by name,
@@ -21,7 +23,6 @@ from typing import TYPE_CHECKING, Any
 from PySide6.QtCore import QItemSelectionModel, QModelIndex, QObject, Qt, Signal
 from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import (
-    QFileDialog,
     QFormLayout,
     QHeaderView,
     QLabel,
@@ -41,14 +42,16 @@ from ips_reflect import messages
 from ips_reflect.core.biocard import BioCard
 from ips_reflect.core.content import Content
 from ips_reflect.errors import UserError
-from ips_reflect.gui.pages.team.models import TeamRow, TeamTableModel, booklet_bytes, read_team_rows
+from ips_reflect.gui.pages.team.models import TeamRow, TeamTableModel, read_team_rows
 from ips_reflect.gui.shell.uiloader import find_child, load_ui
 from ips_reflect.gui.shell.workers import run_task
+from ips_reflect.gui.widgets import file_dialogs
 from ips_reflect.gui.widgets.ask import confirm
 from ips_reflect.gui.widgets.debounce import debounce_timer
 from ips_reflect.gui.widgets.models import show_rows
 from ips_reflect.gui.widgets.pdf_preview import PreviewPage, build_pdf_locked, install_preview
 from ips_reflect.gui.widgets.theme import current_theme
+from ips_reflect.ops.team import booklet_bytes
 
 if TYPE_CHECKING:
     from ips_reflect.store.vault import Vault
@@ -140,6 +143,7 @@ class TeamPage(PreviewPage):
 
         for signal, slot in (
             (self.choose_button.clicked, self.choose_folder),
+            (self.folder_edit.returnPressed, self._folder_typed),
             (self.reload_button.clicked, self.reload),
             (self.up_button.clicked, self.move_up),
             (self.down_button.clicked, self.move_down),
@@ -177,12 +181,20 @@ class TeamPage(PreviewPage):
     # -- folder
 
     def choose_folder(self) -> None:
-        start = str(self.folder) if self.folder else str(Path.home())
-        chosen = QFileDialog.getExistingDirectory(
-            self.view, messages.TEAM_CHOOSE_FOLDER_TITLE, start
+        chosen = file_dialogs.existing_folder(
+            self.view, file_dialogs.TEAM_FOLDER, messages.TEAM_CHOOSE_FOLDER_TITLE, self.folder
         )
         if chosen:
             self.load_folder(Path(chosen))
+
+    def _folder_typed(self) -> None:
+        """Read the folder whose path was typed (Enter); an empty box changes nothing."""
+        text = self.folder_edit.text().strip().strip('"')
+        if not text:
+            if self.folder is not None:
+                self.folder_edit.setText(str(self.folder))
+            return
+        self.load_folder(Path(text).expanduser())
 
     def load_folder(self, folder: Path, keep_order: list[Path] | None = None) -> None:
         """Read and check every card in ``folder`` on a worker (a shared folder may be on
@@ -194,7 +206,7 @@ class TeamPage(PreviewPage):
         self.folder_edit.setText(str(self.folder))
         self._load_generation += 1
         generation = self._load_generation
-        self._set_summary(messages.TEAM_READING)
+        self._set_summary(messages.TEAM_READING, state="info")
         self.reload_button.setEnabled(False)
 
         def done(rows: list[TeamRow]) -> None:
@@ -206,7 +218,7 @@ class TeamPage(PreviewPage):
             self._show_rows(rows)
             if not rows:
                 self._set_summary(
-                    messages.TEAM_PAGE_NO_CARDS.format(folder=self.folder), error=True
+                    messages.TEAM_PAGE_NO_CARDS.format(folder=self.folder), state="problem"
                 )
             self.folderLoaded.emit(len(self.model.valid_cards()), len(rows))
 
@@ -215,7 +227,7 @@ class TeamPage(PreviewPage):
                 return
             text = exc.message if isinstance(exc, UserError) else messages.TEAM_READ_FAILED
             self._show_rows([])
-            self._set_summary(text, error=True)
+            self._set_summary(text, state="problem")
             self.folderFailed.emit(text)
 
         run_task(read_team_rows, self.folder, on_success=done, on_failure=failed)
@@ -230,13 +242,16 @@ class TeamPage(PreviewPage):
         valid = sum(1 for r in rows if r.valid)
         bad = len(rows) - valid
         if not rows:
-            self._set_summary(messages.TEAM_NO_FOLDER if self.folder is None else "")
+            if self.folder is None:
+                self._set_summary(messages.TEAM_NO_FOLDER, state="info")
+            else:
+                self._set_summary("", state="info")
         elif bad:
             self._set_summary(
                 messages.TEAM_FOLDER_SUMMARY_BAD.format(
                     valid=valid, total=len(rows), bad=bad, have="has" if bad == 1 else "have"
                 ),
-                error=True,
+                state="problem",
             )
         else:
             self._set_summary(messages.TEAM_FOLDER_SUMMARY.format(valid=valid, total=len(rows)))
@@ -248,9 +263,11 @@ class TeamPage(PreviewPage):
         self.reload_button.setEnabled(self.folder is not None)
         self._schedule_preview(now=True)
 
-    def _set_summary(self, text: str, error: bool = False) -> None:
+    def _set_summary(self, text: str, state: str = "ok") -> None:
+        """Show ``text`` in the summary line: ``state`` is "ok" (the success colour),
+        "problem" (the warning colour) or "info" (plain: nothing happened yet)."""
         self.summary_label.setText(text)
-        self.summary_label.setProperty("state", "problem" if error else "ok")
+        self.summary_label.setProperty("state", state)
         style = self.summary_label.style()
         style.unpolish(self.summary_label)
         style.polish(self.summary_label)
@@ -307,7 +324,12 @@ class TeamPage(PreviewPage):
             self.problems_label.setText(messages.TEAM_PROBLEMS_HEADING)
             return
         team_row = self.model.row_at(row)
-        self.problems_label.setText(messages.TEAM_PROBLEMS_FOR.format(file=team_row.path.name))
+        file = team_row.path.name
+        self.problems_label.setText(
+            messages.TEAM_PROBLEMS_FOR.format(file=file)
+            if team_row.person == file
+            else messages.TEAM_PROBLEMS_FOR_PERSON.format(name=team_row.person, file=file)
+        )
         lines = team_row.problem_lines()
         self.problems_view.setPlainText("\n".join(lines) if lines else messages.TEAM_PROBLEMS_NONE)
 
@@ -389,7 +411,10 @@ class TeamPage(PreviewPage):
         invalid = self.model.invalid_rows()
         if invalid:
             n = len(invalid)
-            names = ", ".join(r.path.name for r in invalid)
+            names = ", ".join(
+                r.person if r.person == r.path.name else f"{r.person} ({r.path.name})"
+                for r in invalid
+            )
             if not confirm(
                 self.view,
                 messages.TEAM_SKIP_TITLE,
@@ -404,9 +429,13 @@ class TeamPage(PreviewPage):
             ):
                 self.build_status.setText(messages.TEAM_NOT_BUILT)
                 return
-        start = (self.folder.parent if self.folder else Path.home()) / "meet-the-team.pdf"
-        chosen, _filter = QFileDialog.getSaveFileName(
-            self.view, messages.TEAM_BUILD_TITLE, str(start), messages.TEAM_BUILD_FILTER
+        chosen = file_dialogs.save_file_name(
+            self.view,
+            file_dialogs.TEAM_BOOKLET,
+            messages.TEAM_BUILD_TITLE,
+            "meet-the-team.pdf",
+            messages.TEAM_BUILD_FILTER,
+            self.folder.parent if self.folder else None,
         )
         if not chosen:
             return
@@ -416,7 +445,7 @@ class TeamPage(PreviewPage):
         self.start_build(out, cards)
 
     def start_build(self, out: Path, cards: list[BioCard]) -> None:
-        from ips_reflect.export.booklet import build_booklet
+        from ips_reflect.ops.team import build
 
         title, service = self._settings()
         self._set_building(True)
@@ -431,8 +460,7 @@ class TeamPage(PreviewPage):
                 pages=result.pages,
                 pages_s="" if result.pages == 1 else "s",
             )
-            self.build_status.setText(text)
-            self.statusMessage.emit(text)
+            self.build_status.setText(text)  # shown here only, not in the status bar too
             self.bookletBuilt.emit(str(out))
 
         def failed(exc: BaseException) -> None:
@@ -446,7 +474,7 @@ class TeamPage(PreviewPage):
 
         run_task(
             build_pdf_locked,
-            build_booklet,
+            build,
             cards,
             out,
             title=title,

@@ -22,6 +22,7 @@ from ips_reflect.gui.shell.care.base import (
 )
 from ips_reflect.gui.shell.uiloader import find_child
 from ips_reflect.gui.shell.workers import on_own_connection
+from ips_reflect.gui.widgets import file_dialogs
 from ips_reflect.ops import vault_care
 from ips_reflect.store import backup as backup_mod
 
@@ -89,9 +90,9 @@ class BackUpDialog(_VaultJobDialog):
         self.file_dialog = backup_file_dialog(
             self.view,
             messages.CARE_SAVE_COPY_TITLE,
-            str(Path.home() / name),
+            file_dialogs.start_in(file_dialogs.BACKUP_COPY, name),
             "saveBackupCopyDialog",
-            self.copy_to,
+            file_dialogs.remembering(file_dialogs.BACKUP_COPY, self.copy_to),
             save=True,
         )
         return self.file_dialog

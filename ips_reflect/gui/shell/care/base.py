@@ -23,6 +23,7 @@ from PySide6.QtWidgets import (
     QProgressBar,
     QScrollArea,
     QStackedWidget,
+    QStyle,
     QWidget,
 )
 
@@ -173,6 +174,9 @@ class CareDialog(QObject):
         if screen is not None:
             room = screen.availableGeometry()
             width = min(width, room.width())
+            if height > room.height() - _WINDOW_FRAME:  # it scrolls: room for the bar
+                bar = view.style().pixelMetric(QStyle.PixelMetric.PM_ScrollBarExtent)
+                width = min(width + bar, room.width())
             height = min(height, room.height() - _WINDOW_FRAME)
         if self._fitted and not shrink:
             height = max(height, view.height())

@@ -34,6 +34,7 @@ from ips_reflect.gui.shell.care.base import (
     human_size,
 )
 from ips_reflect.gui.shell.uiloader import find_child
+from ips_reflect.gui.widgets import file_dialogs
 from ips_reflect.gui.widgets.drafts import short_date
 from ips_reflect.gui.widgets.models import RowTableModel, show_rows
 from ips_reflect.ops import vault_care
@@ -180,9 +181,9 @@ class RestoreDialog(CareDialog):
         self.file_dialog = backup_file_dialog(
             self.view,
             messages.CARE_RESTORE_CHOOSE_TITLE,
-            str(Path.home()),
+            file_dialogs.start_in(file_dialogs.BACKUP_RESTORE),
             "chooseBackupFileDialog",
-            self.file_chosen,
+            file_dialogs.remembering(file_dialogs.BACKUP_RESTORE, self.file_chosen),
             save=False,
         )
         return self.file_dialog
