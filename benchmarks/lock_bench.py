@@ -18,17 +18,15 @@ from __future__ import annotations
 
 import json
 import os
-import shutil
 import statistics
-import subprocess
 import sys
-import tempfile
 import time
 from pathlib import Path
 from typing import Any
 
+from benchmarks.gui_child import figures_in_child
 from benchmarks.report import Report
-from benchmarks.vault_bench import PASSPHRASE, bench_import, generate_entries
+from benchmarks.vault_bench import PASSPHRASE
 
 REPO = Path(__file__).resolve().parent.parent
 ROUNDS = 5
@@ -87,24 +85,7 @@ def gui_figures(data_dir: Path) -> dict[str, Any]:
 
 
 def run(report: Report, n: int = 10_000) -> dict[str, float]:
-    work = Path(tempfile.mkdtemp(prefix="ips-reflect-lock-bench-"))
-    try:
-        data_dir = work / "vault"
-        bench_import(data_dir, generate_entries(n))
-        child = subprocess.run(
-            [sys.executable, "-m", "benchmarks.lock_bench", "--gui", str(data_dir)],
-            capture_output=True,
-            text=True,
-            cwd=REPO,
-            env=dict(os.environ, QT_QPA_PLATFORM="offscreen", PYTHONPATH=str(REPO)),
-            timeout=600,
-            check=False,
-        )
-        if child.returncode != 0:
-            raise RuntimeError(child.stderr[-2000:])
-        g = json.loads(child.stdout.strip().splitlines()[-1])
-    finally:
-        shutil.rmtree(work, ignore_errors=True)
+    g = figures_in_child("benchmarks.lock_bench", n)
     lock_med, lock_max = statistics.median(g["lock_ms"]), max(g["lock_ms"])
     backup_med = statistics.median(g["backup_ms"])
     count = f"{n:,} entries, {ROUNDS} locks"

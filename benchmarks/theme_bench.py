@@ -14,17 +14,15 @@ from __future__ import annotations
 
 import json
 import os
-import shutil
 import statistics
-import subprocess
 import sys
-import tempfile
 import time
 from pathlib import Path
 from typing import Any
 
+from benchmarks.gui_child import figures_in_child
 from benchmarks.report import Report
-from benchmarks.vault_bench import PASSPHRASE, bench_import, generate_entries
+from benchmarks.vault_bench import PASSPHRASE
 
 REPO = Path(__file__).resolve().parent.parent
 ROUNDS = 3
@@ -100,24 +98,7 @@ def gui_figures(data_dir: Path) -> dict[str, Any]:
 
 
 def run(report: Report, n: int = 10_000) -> dict[str, float]:
-    work = Path(tempfile.mkdtemp(prefix="ips-reflect-theme-bench-"))
-    try:
-        data_dir = work / "vault"
-        bench_import(data_dir, generate_entries(n))
-        child = subprocess.run(
-            [sys.executable, "-m", "benchmarks.theme_bench", "--gui", str(data_dir)],
-            capture_output=True,
-            text=True,
-            cwd=REPO,
-            env=dict(os.environ, QT_QPA_PLATFORM="offscreen", PYTHONPATH=str(REPO)),
-            timeout=900,
-            check=False,
-        )
-        if child.returncode != 0:
-            raise RuntimeError(child.stderr[-2000:])
-        g = json.loads(child.stdout.strip().splitlines()[-1])
-    finally:
-        shutil.rmtree(work, ignore_errors=True)
+    g = figures_in_child("benchmarks.theme_bench", n)
     count = f"{n:,} entries, every page built"
     figures: dict[str, float] = {}
     for key, what in (("theme_ms", "theme"), ("size_ms", "text size")):

@@ -1,0 +1,44 @@
+"""Run a benchmark's GUI half in a child process on a vault of generated entries.
+
+Generating and importing the entries happens here, in the parent, so it counts neither
+towards the child's memory nor its time; the child (``python -m MODULE --gui DATA_DIR``)
+prints one JSON line of figures, which is returned.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import shutil
+import subprocess
+import sys
+import tempfile
+from pathlib import Path
+from typing import Any
+
+from benchmarks.vault_bench import bench_import, generate_entries
+
+REPO = Path(__file__).resolve().parent.parent
+
+
+def figures_in_child(module: str, n: int, timeout: float = 900) -> dict[str, Any]:
+    """The figures ``module``'s ``--gui`` half measures on a vault of ``n`` entries."""
+    work = Path(tempfile.mkdtemp(prefix="ips-reflect-bench-"))
+    try:
+        data_dir = work / "vault"
+        bench_import(data_dir, generate_entries(n))
+        child = subprocess.run(
+            [sys.executable, "-m", module, "--gui", str(data_dir)],
+            capture_output=True,
+            text=True,
+            cwd=REPO,
+            env=dict(os.environ, QT_QPA_PLATFORM="offscreen", PYTHONPATH=str(REPO)),
+            timeout=timeout,
+            check=False,
+        )
+        if child.returncode != 0:
+            raise RuntimeError(child.stderr[-2000:])
+        figures: dict[str, Any] = json.loads(child.stdout.strip().splitlines()[-1])
+        return figures
+    finally:
+        shutil.rmtree(work, ignore_errors=True)
