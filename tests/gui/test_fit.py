@@ -59,10 +59,6 @@ ELLIPSIS = "\u2026"
 # Known and not fixed yet (each one is reported, and any other place still fails):
 # (surface, objectName, window size or None for both, text size) -> why.
 KNOWN = {
-    ("page 'after'", "afterScroll", (1280, 720), MAX_FONT_SIZE): (
-        "a 1-5 scale (question_widgets.ChoiceRow: five radio buttons and two end "
-        "labels on one row) is 888 px wide at 24 pt; it needs to wrap"
-    ),
     ("page 'biography'", "writeScroll", None, MAX_FONT_SIZE): (
         "the writing tab's widest row is 956 px at 24 pt; its rows need to wrap"
     ),

@@ -388,7 +388,9 @@ class SideFit(QObject):
         if not isValid(self.host):
             return
         room = self.row.contentsRect().width() or self.host.width()
-        needed = self.form_width() + self.row.spacing() + self.side_widths[0]
+        least, most = self.side_widths
+        side = min(max(least, self.side.sizeHint().width()), most)  # what it would take
+        needed = self.form_width() + self.row.spacing() + side
         below = room < needed
         wanted = QBoxLayout.Direction.TopToBottom if below else QBoxLayout.Direction.LeftToRight
         if self.row.direction() != wanted:

@@ -52,6 +52,7 @@ from PySide6.QtWidgets import (
 
 from ips_reflect import messages
 from ips_reflect.core.content import Item, Section
+from ips_reflect.gui.widgets.row_wrap import RowWrapper
 
 AnswerValue = str | int | bool | list[str]
 
@@ -223,8 +224,10 @@ class ChoiceRow(QWidget):
     ) -> None:
         super().__init__(parent)
         name_widget(self, "choiceRow", accessible_name)
-        layout = flush(QHBoxLayout(self))
+        layout = QHBoxLayout()  # one line; it wraps onto more when the card is narrow
+        layout.setObjectName("choiceLine")
         layout.setSpacing(6)
+        flush(QVBoxLayout(self)).addLayout(layout)
         self.group = QButtonGroup(self)
         self.group.setExclusive(True)
         self.buttons: dict[str, QRadioButton] = {}
@@ -249,6 +252,9 @@ class ChoiceRow(QWidget):
             end.setObjectName("scaleEnd")
             layout.addWidget(end)
         layout.addStretch(1)
+        # The card's width decides, not the row's one-line width; the row then wraps.
+        self.setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Preferred)
+        self.wrapper = RowWrapper(layout, self)
         self.group.buttonToggled.connect(self._toggled)
         for button in self.buttons.values():
             button.installEventFilter(self)
