@@ -54,7 +54,7 @@ BIO_WHAT_CARD = "bio card"
 BIO_WHAT_PDF = "biography PDF"
 BIO_NO_CONSENT_TITLE = "Consent not ticked"
 BIO_NO_CONSENT = (
-    "“I agree this card can go in the team booklet” is not ticked, so the card will say "
+    "“Put my card in the team booklet” is not ticked, so the card will say "
     "so and the booklet will leave it out. Save the card anyway?"
 )
 BIO_SHARED_TITLE = "Saved, not encrypted"

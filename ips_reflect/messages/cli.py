@@ -42,7 +42,7 @@ BIO_CLI_WRITE_FAILED = (
 BIO_CLI_WROTE_CARD = "Wrote your bio card to {file}."
 BIO_CLI_WROTE_CARD_PHOTO = "Wrote your bio card to {file}, with your photo beside it as {photo}."
 BIO_CLI_NO_CONSENT = (
-    "Note: 'I agree this card can go in the team booklet' is not ticked on the Biography "
+    "Note: 'Put my card in the team booklet' is not ticked on the Biography "
     "page, so the card says 'consent: false' and the booklet will leave it out until it is."
 )
 BIO_SHARED_NOTICE = (

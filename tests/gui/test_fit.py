@@ -58,11 +58,7 @@ SLACK = 1  # pixels: rounding in the style's own sums
 ELLIPSIS = "\u2026"
 # Known and not fixed yet (each one is reported, and any other place still fails):
 # (surface, objectName, window size or None for both, text size) -> why.
-KNOWN = {
-    ("page 'biography'", "writeScroll", None, MAX_FONT_SIZE): (
-        "the writing tab's widest row is 956 px at 24 pt; its rows need to wrap"
-    ),
-}
+KNOWN: dict[tuple[str, str, tuple[int, int] | None, int], str] = {}
 MIN_TEXT_LINES = 3  # a reading or writing pane shows at least this many lines
 QWIDGETSIZE_MAX = 16777215
 

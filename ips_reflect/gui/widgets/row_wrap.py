@@ -17,7 +17,14 @@ Only standard Qt layouts are used, so Qt owns every layout item as usual::
 from __future__ import annotations
 
 from PySide6.QtCore import QEvent, QObject, QTimer
-from PySide6.QtWidgets import QBoxLayout, QGridLayout, QHBoxLayout, QLayout, QWidget
+from PySide6.QtWidgets import (
+    QBoxLayout,
+    QGridLayout,
+    QHBoxLayout,
+    QLayout,
+    QScrollArea,
+    QWidget,
+)
 from shiboken6 import isValid
 
 _WATCHED = {
@@ -57,6 +64,11 @@ class RowWrapper(QObject):
         # The row's own widget too: a splitter pane can change width on its own.
         holder = parent.parentWidget()
         self.watched = [host] if holder is None or holder is host else [host, holder]
+        # Inside a scroll area's page the page grows to fit the row, so the viewport
+        # is what decides (and its resizes are watched too).
+        self.area = _scroll_area_around(holder)
+        if self.area is not None:
+            self.watched.append(self.area.viewport())
         for widget in self.watched:
             widget.installEventFilter(self)
 
@@ -68,7 +80,13 @@ class RowWrapper(QObject):
 
     def _available(self) -> int:
         rect = self.parent_layout.contentsRect()
-        return rect.width() if rect.width() > 0 else self.host.width()
+        width = rect.width() if rect.width() > 0 else self.host.width()
+        area = self.area if self.area is not None and isValid(self.area) else None
+        page = area.widget() if area is not None else None
+        if area is not None and page is not None and rect.width() > 0:
+            # the room the row would have if the page were no wider than the viewport
+            width = min(width, area.viewport().width() - (page.width() - rect.width()))
+        return max(width, 1)
 
     def plan(self, width: int) -> list[int]:
         """The line each widget goes on, for a row ``width`` pixels wide."""
@@ -116,6 +134,20 @@ class RowWrapper(QObject):
             self.lines[n].insertWidget(filled[n], widget)  # before the spacer or stretch
             filled[n] += 1
         self._placed = plan
+
+
+def _scroll_area_around(widget: QWidget | None) -> QScrollArea | None:
+    """The scroll area whose page holds ``widget`` (None if it is not in one)."""
+    while widget is not None:
+        parent = widget.parentWidget()
+        if isinstance(parent, QScrollArea) or (
+            parent is not None and isinstance(parent.parentWidget(), QScrollArea)
+        ):
+            area = parent if isinstance(parent, QScrollArea) else parent.parentWidget()
+            assert isinstance(area, QScrollArea)
+            return area if area.widgetResizable() else None
+        widget = parent
+    return None
 
 
 def wrap_grid(grid: QGridLayout, host: QWidget) -> RowWrapper:

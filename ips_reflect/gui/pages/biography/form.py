@@ -120,6 +120,11 @@ class BiographyForm(PreviewPage):
         self.tabs = find_child(view, QTabWidget, "bioTabs")
         self.preview_tab = find_child(view, QWidget, "previewTab")
         self.template_combo = find_child(view, QComboBox, "templateCombo")
+        # As wide as its row allows, not as its longest choice (the list shows them whole).
+        self.template_combo.setSizeAdjustPolicy(
+            QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon
+        )
+        self.template_combo.setMinimumContentsLength(12)
         self.draft_button = find_child(view, QPushButton, "draftButton")
         self.count_label = find_child(view, QLabel, "countLabel")
         self.target_label = find_child(view, QLabel, "targetLabel")
@@ -134,7 +139,7 @@ class BiographyForm(PreviewPage):
         self.save_button = find_child(view, QPushButton, "saveButton")
         self.save_card_button = find_child(view, QPushButton, "saveCardButton")
         self.export_button = find_child(view, QPushButton, "exportPdfButton")
-        self.wrappers = wrap_rows(view, "templateRow")  # wraps at large text sizes
+        self.wrappers = wrap_rows(view, "templateRow", "reviewRow")  # wraps at large text sizes
 
         self.labels: dict[str, str] = {
             "name": messages.BIO_NAME_LABEL,
