@@ -13,6 +13,7 @@ import shutil
 import subprocess
 import sys
 import tempfile
+from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
@@ -42,3 +43,19 @@ def figures_in_child(module: str, n: int, timeout: float = 900) -> dict[str, Any
         return figures
     finally:
         shutil.rmtree(work, ignore_errors=True)
+
+
+def bench_main(
+    argv: list[str],
+    gui_figures: Callable[[Path], dict[str, Any]],
+    run: Callable[[Any], object],
+) -> int:
+    """A bench module's ``main``: ``--gui DATA_DIR`` is the child (prints its figures as
+    one JSON line); anything else runs the whole bench and prints the table."""
+    if len(argv) == 2 and argv[0] == "--gui":
+        print(json.dumps(gui_figures(Path(argv[1]))))
+        return 0
+    from benchmarks.report import Report
+
+    run(Report())
+    return 0

@@ -16,7 +16,6 @@ Use ``run(report)``; run alone with ``python -m benchmarks.lock_bench``.
 
 from __future__ import annotations
 
-import json
 import os
 import statistics
 import sys
@@ -24,7 +23,7 @@ import time
 from pathlib import Path
 from typing import Any
 
-from benchmarks.gui_child import figures_in_child
+from benchmarks.gui_child import bench_main, figures_in_child
 from benchmarks.report import Report
 from benchmarks.vault_bench import PASSPHRASE
 
@@ -101,13 +100,5 @@ def run(report: Report, n: int = 10_000) -> dict[str, float]:
     return {"lock_ms": lock_med, "lock_max_ms": lock_max, "backup_ms": backup_med}
 
 
-def main(argv: list[str]) -> int:
-    if len(argv) == 2 and argv[0] == "--gui":
-        print(json.dumps(gui_figures(Path(argv[1]))))
-        return 0
-    run(Report())
-    return 0
-
-
 if __name__ == "__main__":
-    sys.exit(main(sys.argv[1:]))
+    sys.exit(bench_main(sys.argv[1:], gui_figures, run))

@@ -75,85 +75,65 @@ def _type(widget: QWidget, text: str) -> None:
     QTest.keyClicks(widget, text)
 
 
-def prepare(shell: AppShell) -> Typed:
+def _open(shell: AppShell, key: str) -> Any:
+    """Show page ``key`` of the app and return its controller."""
     window = shell.window
     assert window is not None
-    window.show_page("prepare")
-    page = window.controllers["prepare"]
+    window.show_page(key)
+    return window.controllers[key]
+
+
+def _typed(page: str, widget: Any, text: str) -> Typed:
+    """Type ``text`` into ``widget`` as a person would; what to check afterwards."""
+    _type(widget, text)
+    return Typed(page, widget, text, lambda: _text_of(widget))
+
+
+def prepare(shell: AppShell) -> Typed:
+    page = _open(shell, "prepare")
     page.label_edit.setFocus()
     page.label_edit.selectAll()
-    _type(page.label_edit, "losing my job")
-    return Typed("prepare", page.label_edit, "losing my job", lambda: page.label_edit.text())
+    return _typed("prepare", page.label_edit, "losing my job")
 
 
 def before(shell: AppShell) -> Typed:
-    window = shell.window
-    assert window is not None
-    window.show_page("before")
-    page = window.controllers["before"]
+    page = _open(shell, "before")
     page.audience.setCurrentIndex(page.audience.findData("employer"))
     _type(page.alias, "Mr P")
     page.picker.combo.setCurrentIndex(page.picker.combo.findData("e-redund01"))
     page.next()
     editor = page.full.widgets["before.why.motivation"].editor
-    _type(editor, "He asked why I do this job.")
-    return Typed("before", editor, "He asked why I do this job.", lambda: _text_of(editor))
+    return _typed("before", editor, "He asked why I do this job.")
 
 
 def after(shell: AppShell) -> Typed:
-    window = shell.window
-    assert window is not None
-    window.show_page("after")
-    page = window.controllers["after"]
+    page = _open(shell, "after")
     editor = page.questions.widgets["after.learned"].editor
-    _type(editor, "Less is more.")
-    return Typed("after", editor, "Less is more.", lambda: _text_of(editor))
+    return _typed("after", editor, "Less is more.")
 
 
 def journal(shell: AppShell) -> Typed:
-    window = shell.window
-    assert window is not None
-    window.show_page("journal")
-    page = window.controllers["journal"]
+    page = _open(shell, "journal")
     page.new_entry()
     _type(page.title_edit, "Quiet day")
-    _type(page.body_edit, "Wrote up the employer visit.")
-    return Typed(
-        "journal", page.body_edit, "Wrote up the employer visit.", page.body_edit.toPlainText
-    )
+    return _typed("journal", page.body_edit, "Wrote up the employer visit.")
 
 
 def biography(shell: AppShell) -> Typed:
-    window = shell.window
-    assert window is not None
-    window.show_page("biography")
-    page = window.controllers["biography"]
-    _type(page.bio_edit, "I worked in retail for ten years.")
-    return Typed(
-        "biography", page.bio_edit, "I worked in retail for ten years.", page.bio_edit.toPlainText
-    )
+    page = _open(shell, "biography")
+    return _typed("biography", page.bio_edit, "I worked in retail for ten years.")
 
 
 def supervision_notes(shell: AppShell) -> Typed:
-    window = shell.window
-    assert window is not None
-    window.show_page("supervision")
-    page = window.controllers["supervision"]
+    page = _open(shell, "supervision")
     _show_tab_of(page.tabs, page.notes_edit)
-    _type(page.notes_edit, "Talked about boundaries.")
-    return Typed(
-        "supervision", page.notes_edit, "Talked about boundaries.", page.notes_edit.toPlainText
-    )
+    return _typed("supervision", page.notes_edit, "Talked about boundaries.")
 
 
 def supervision_action(shell: AppShell) -> Typed:
-    window = shell.window
-    assert window is not None
-    window.show_page("supervision")
-    page = window.controllers["supervision"]
+    page = _open(shell, "supervision")
     _show_tab_of(page.tabs, page.action_edit)
-    _type(page.action_edit, "Call the employer")
-    return Typed("supervision", page.action_edit, "Call the employer", page.action_edit.text)
+    return _typed("supervision", page.action_edit, "Call the employer")
 
 
 SCENARIOS: dict[str, Callable[[AppShell], Typed]] = {
