@@ -196,6 +196,17 @@ def _header_problems(header: QHeaderView) -> list[str]:
         needed = metrics.horizontalAdvance(text) + margin
         if size >= needed:
             continue
+        # Narrower than the title on one line: it must wrap onto lines that all show
+        wraps = bool(header.defaultAlignment() & Qt.TextFlag.TextWordWrap)
+        lines = metrics.boundingRect(
+            0, 0, max(1, size - margin), 10_000, Qt.TextFlag.TextWordWrap, text
+        ).height()
+        if not wraps or header.height() < lines:
+            out.append(f"column '{text}' is {size} px wide, needs {needed}, and does not wrap")
+            continue
+        widest = max(metrics.horizontalAdvance(word) for word in text.split()) + margin
+        if size >= widest:
+            continue
         tip = model.headerData(section, Qt.Orientation.Horizontal, Qt.ItemDataRole.ToolTipRole)
         said = model.headerData(
             section, Qt.Orientation.Horizontal, Qt.ItemDataRole.AccessibleDescriptionRole

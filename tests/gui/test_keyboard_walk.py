@@ -94,6 +94,12 @@ class Walker:
                 lambda: QToolTip.isVisible() and QToolTip.text() == box.toolTip(), timeout=3000
             )
             self.seen.add(f"tick {box.objectName()}")
+            step = box.parentWidget()
+            while step is not None and not step.objectName().endswith("Body"):
+                step = step.parentWidget()
+            for source in step.findChildren(QLabel, "questionSource") if step else []:
+                if in_view(source) and source.text().startswith("From the paper"):
+                    self.seen.add(f"source {step.objectName()}")
 
     def answer(self) -> None:
         """Give an answer in the box with the keyboard, once, as a person would."""
@@ -190,6 +196,7 @@ def test_a_check_a_reflection_and_an_entry_by_keyboard(qtbot, window):
         if before.step_key == "signs":
             wanted |= {f"tick {b.objectName()}" for b in before.reasons.boxes.values()}
             wanted |= {f"tick {b.objectName()}" for b in before.signs.boxes.values()}
+            wanted.add("source signsBody")  # where in the paper the lists come from
         if before.step_key == "what":
             wanted.add(f"picker {id(before.picker)}")
         walker.tab_until(lambda w: w is before.next_button)
@@ -217,7 +224,7 @@ def test_a_check_a_reflection_and_an_entry_by_keyboard(qtbot, window):
     missing = wanted - walker.seen
     assert not missing, f"never explained while focused: {sorted(missing)}"
 
-    # -- the journal: Ctrl+N, type, Tab, type, Ctrl+S; then Alt+E (Sav&e) saves again
+    # -- the journal: Ctrl+N, type, Tab, type, Ctrl+S; then Alt+V (Sa&ve) saves again
     go_to(qtbot, window, "journal")
     journal = window.controllers["journal"]
     key(qtbot, Qt.Key.Key_N, Qt.KeyboardModifier.ControlModifier)
@@ -232,7 +239,7 @@ def test_a_check_a_reflection_and_an_entry_by_keyboard(qtbot, window):
     key(qtbot, Qt.Key.Key_S, Qt.KeyboardModifier.ControlModifier)
     entries = vault.entries.list(kind="journal")
     assert [e.title for e in entries] == ["Keyboard only"]
-    # Reading it now: Alt+E is &Edit; in the editor, Alt+E is Sav&e (not the View menu)
+    # Reading it now: Alt+E is &Edit; in the editor, Alt+V is Sa&ve (the View menu is Vie&w)
     save = journal.view.findChild(QPushButton, "saveButton")
     qtbot.keyClick(focused(), Qt.Key.Key_E, Qt.KeyboardModifier.AltModifier)
     qtbot.waitUntil(save.isVisible, timeout=3000)
@@ -242,7 +249,7 @@ def test_a_check_a_reflection_and_an_entry_by_keyboard(qtbot, window):
         key(qtbot, Qt.Key.Key_Tab)
     qtbot.keyClick(focused(), Qt.Key.Key_End, Qt.KeyboardModifier.ControlModifier)
     qtbot.keyClicks(focused(), " and a second save")
-    qtbot.keyClick(focused(), Qt.Key.Key_E, Qt.KeyboardModifier.AltModifier)
+    qtbot.keyClick(focused(), Qt.Key.Key_V, Qt.KeyboardModifier.AltModifier)
     qtbot.waitUntil(
         lambda: "second save" in vault.entries.list(kind="journal")[0].body, timeout=3000
     )

@@ -91,7 +91,7 @@ def test_the_vault_menu_sits_between_file_and_view_with_six_actions(app):
     bar = app.window.view.menuBar()
     titles = [a.text() for a in bar.actions()]
     assert titles.index("V&ault") == titles.index("&File") + 1
-    assert titles.index("&View") == titles.index("V&ault") + 1
+    assert titles.index("Vie&w") == titles.index("V&ault") + 1
     for name in ACTIONS:
         action = app.window.action(name)
         assert action.text() and action.toolTip() and action.statusTip()

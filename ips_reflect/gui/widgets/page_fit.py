@@ -163,9 +163,11 @@ class ColumnFit(QObject):
 
     Each column gets the width its title and cells ask for while they all fit; the
     spare width goes to the ``stretch`` columns. When they do not fit, the widest
-    columns give way first (down to a common width), and their cells are elided:
-    the models give the whole text as tooltip and accessible description. A person
-    can still drag a column wider; it is fitted again when the table or text changes.
+    columns give way first (down to a common width, but if they can, never narrower
+    than a title's longest word), and their cells are elided: the models give the
+    whole text as tooltip and accessible description. Titles wrap onto more lines
+    (the header grows taller) instead of being cut at both ends. A person can still
+    drag a column wider; it is fitted again when the table or text changes.
     """
 
     def __init__(self, table: QTableView, stretch: Iterable[int] = ()) -> None:
@@ -177,6 +179,9 @@ class ColumnFit(QObject):
         header = table.horizontalHeader()
         header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
         header.setStretchLastSection(False)
+        header.setDefaultAlignment(
+            Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter | Qt.TextFlag.TextWordWrap
+        )
         self._timer = refit_timer(self, self.fit)
         table.installEventFilter(self)
         table.viewport().installEventFilter(self)  # narrower when a scroll bar shows
@@ -207,11 +212,13 @@ class ColumnFit(QObject):
         widths = dict(wanted)
         if sum(wanted.values()) > room:
             least = header.minimumSectionSize()
+            words = {c: min(wanted[c], max(least, _longest_word(header, c))) for c in columns}
+            floors = words if sum(words.values()) <= room else dict.fromkeys(columns, least)
             cap = _common_cap(sorted(wanted.values()), room)
-            widths = {c: max(least, min(w, cap)) for c, w in wanted.items()}
+            widths = {c: max(floors[c], min(w, cap)) for c, w in wanted.items()}
             while sum(widths.values()) > room and cap > least:  # narrow columns kept
                 cap -= 1
-                widths = {c: max(least, min(w, cap)) for c, w in wanted.items()}
+                widths = {c: max(floors[c], min(w, cap)) for c, w in wanted.items()}
         else:
             growing = [c for c in self.stretch if c in widths] or columns[-1:]
             spare = room - sum(widths.values())
@@ -220,6 +227,35 @@ class ColumnFit(QObject):
         for c, w in widths.items():
             if header.sectionSize(c) != w:
                 header.resizeSection(c, w)
+        tall = max(_title_height(header, c, w) for c, w in widths.items())
+        if header.minimumHeight() != tall:
+            header.setMinimumHeight(tall)  # the table gives the header at least this
+
+
+def _title(header: QHeaderView, column: int) -> tuple[str, int]:
+    """A column's title and the room its section's padding and frame take."""
+    model = header.model()
+    text = str(model.headerData(column, Qt.Orientation.Horizontal) or "") if model else ""
+    return text, header.sectionSizeHint(column) - header.fontMetrics().horizontalAdvance(text)
+
+
+def _longest_word(header: QHeaderView, column: int) -> int:
+    """The width a column needs to show its title's longest word whole."""
+    text, padding = _title(header, column)
+    metrics = header.fontMetrics()
+    return max((metrics.horizontalAdvance(word) for word in text.split()), default=0) + padding
+
+
+def _title_height(header: QHeaderView, column: int, width: int) -> int:
+    """How tall the header must be for a column's title, wrapped to ``width``."""
+    text, padding = _title(header, column)
+    if not text:
+        return 0
+    metrics = header.fontMetrics()
+    one_line = header.sectionSizeFromContents(column).height()
+    room = max(1, width - padding)
+    lines = metrics.boundingRect(0, 0, room, 10_000, Qt.TextFlag.TextWordWrap, text).height()
+    return one_line + max(0, lines - metrics.height())
 
 
 _REFIT = {QEvent.Type.Resize, QEvent.Type.FontChange, QEvent.Type.StyleChange, QEvent.Type.Show}

@@ -175,6 +175,11 @@ class BeforeForm(EntryFlowPage):
             label.setObjectName(name)
             label.setWordWrap(True)
             signs_layout.addWidget(label)
+            if name == "sectionIntro":  # where the paper says it, before the lists
+                source = QLabel(messages.FLOW_FROM_PAPER.format(source=messages.FLOW_SIGNS_SOURCE))
+                source.setObjectName("questionSource")
+                source.setWordWrap(True)
+                signs_layout.addWidget(source)
         self.reasons = TickList(content.positive_reasons, messages.FLOW_REASONS_ACCESSIBLE)
         signs_layout.addWidget(self.reasons)
         heading = QLabel(messages.FLOW_SIGNS_HEADING)
@@ -183,10 +188,6 @@ class BeforeForm(EntryFlowPage):
         signs_layout.addWidget(heading)
         self.signs = TickList(content.warning_signs, messages.FLOW_SIGNS_ACCESSIBLE)
         signs_layout.addWidget(self.signs)
-        source = QLabel(messages.FLOW_FROM_PAPER.format(source=messages.FLOW_SIGNS_SOURCE))
-        source.setObjectName("questionSource")
-        source.setWordWrap(True)
-        signs_layout.addWidget(source)
         signs_layout.addStretch(1)
 
         self._build_summary(_body(view, "summaryBody"))
