@@ -9,21 +9,58 @@ Exit codes: 0 ok, 1 user error, 2 usage error (argparse).
 
 from __future__ import annotations
 
-import argparse
 import os
 import sys
 from collections.abc import Sequence
+from types import SimpleNamespace
+from typing import TYPE_CHECKING
 
-from ips_reflect import __version__, messages
-from ips_reflect.commands import COMMAND_MODULES
+from ips_reflect import __version__
 from ips_reflect.errors import UserError
-from ips_reflect.textsafe import for_terminal
+
+if TYPE_CHECKING:
+    import argparse
 
 #: No error line is longer than this, whatever it quotes (a file name, a value).
 MAX_ERROR_LINE = 2000
 
 
+#: The options the app itself takes (no command): ``ips-reflect --data-dir DIR``.
+_APP_OPTIONS = ("--data-dir", "--content-dir")
+
+
+def app_options(argv: Sequence[str]) -> SimpleNamespace | None:
+    """``argv`` read as options for the app, when that is all it holds; else None.
+
+    Opening the app is the one path where every millisecond before the unlock window
+    shows counts: this reads its two options without building the full parser (and
+    importing every command's module). Anything else, ``--help`` included, goes
+    through :func:`build_parser`.
+    """
+    found: dict[str, list[str]] = {"data_dir": [], "content_dir": []}
+    items = list(argv)
+    while items:
+        item = items.pop(0)
+        name, eq, value = item.partition("=")
+        if name not in _APP_OPTIONS:
+            return None
+        if not eq:
+            if not items or items[0].startswith("-"):
+                return None  # argparse says what is missing
+            value = items.pop(0)
+        if not value:
+            return None
+        found[name[2:].replace("-", "_")].append(value)
+    data_dirs = found["data_dir"]
+    data_dir = data_dirs[-1] if data_dirs else None
+    return SimpleNamespace(command=None, data_dir=data_dir, content_dir=found["content_dir"])
+
+
 def build_parser() -> argparse.ArgumentParser:
+    import argparse
+
+    from ips_reflect.commands import COMMAND_MODULES
+
     parser = argparse.ArgumentParser(
         prog="ips-reflect",
         description=(
@@ -54,6 +91,8 @@ def build_parser() -> argparse.ArgumentParser:
 
 def _for_stderr(text: object) -> str:
     """An error line as it may reach a terminal: controls escaped, at most MAX_ERROR_LINE."""
+    from ips_reflect.textsafe import for_terminal
+
     shown = for_terminal(text, newlines=True)
     if len(shown) > MAX_ERROR_LINE:
         shown = shown[:MAX_ERROR_LINE] + "… (cut short)"
@@ -74,8 +113,9 @@ def _hold_vault_as_command(command: str) -> None:
 
 
 def main(argv: Sequence[str] | None = None) -> int:
-    parser = build_parser()
-    args = parser.parse_args(argv)
+    args = app_options(sys.argv[1:] if argv is None else argv)
+    if args is None:
+        args = build_parser().parse_args(argv)
     try:
         if args.command is None:
             from ips_reflect.gui.shell.app import run_app
@@ -89,6 +129,8 @@ def main(argv: Sequence[str] | None = None) -> int:
             print(_for_stderr(line), file=sys.stderr)
         return exc.exit_code
     except KeyboardInterrupt:
+        from ips_reflect import messages
+
         print(messages.CLI_STOPPED, file=sys.stderr)
         return 130
     except BrokenPipeError:
