@@ -13,7 +13,7 @@ import os
 import sys
 from collections.abc import Sequence
 from types import SimpleNamespace
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 from ips_reflect import __version__
 from ips_reflect.errors import UserError
@@ -113,7 +113,7 @@ def _hold_vault_as_command(command: str) -> None:
 
 
 def main(argv: Sequence[str] | None = None) -> int:
-    args = app_options(sys.argv[1:] if argv is None else argv)
+    args: Any = app_options(sys.argv[1:] if argv is None else argv)
     if args is None:
         args = build_parser().parse_args(argv)
     try:
