@@ -61,7 +61,8 @@ from ips_reflect.store.errors import (
     WrongPassphrase,
     WrongRecoveryCode,
 )
-from ips_reflect.store.header import DB_NAME, HEADER_NAME, Header, open_wrap
+from ips_reflect.store.files import DB_NAME, HEADER_NAME
+from ips_reflect.store.header import Header, open_wrap
 from ips_reflect.store.migrations import LATEST, schema_version
 
 BACKUP_FORMAT = "ips-reflect/backup"

@@ -25,9 +25,8 @@ from ips_reflect.fileio import atomic_write_bytes
 from ips_reflect.store import crypto
 from ips_reflect.store.crypto import KdfParams, KeyWrap
 from ips_reflect.store.errors import HeaderDamaged, NoVault, StorageError
+from ips_reflect.store.files import db_path, header_path
 
-HEADER_NAME = "header.json"
-DB_NAME = "vault.db"
 FORMAT = "ips-reflect/vault-header"
 VERSION = 1
 CIPHER = "aes-256-gcm"
@@ -93,14 +92,6 @@ class Header:
 
 class NewerHeader(Exception):
     pass
-
-
-def header_path(data_dir: Path) -> Path:
-    return Path(data_dir) / HEADER_NAME
-
-
-def db_path(data_dir: Path) -> Path:
-    return Path(data_dir) / DB_NAME
 
 
 def read_header(data_dir: Path) -> Header:

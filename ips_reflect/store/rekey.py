@@ -43,7 +43,7 @@ from ips_reflect.store.db import (
     open_connection,
 )
 from ips_reflect.store.errors import DatabaseDamaged
-from ips_reflect.store.header import DB_NAME
+from ips_reflect.store.files import DB_NAME
 
 PENDING_SUFFIX = ".rekey"
 

@@ -436,12 +436,9 @@ def dialog_makers(window, session, data_dir):
     from ips_reflect.gui.shell.care.backup import BackUpDialog, CheckVaultDialog
     from ips_reflect.gui.shell.care.restore import RestoreDialog
     from ips_reflect.gui.shell.care.secrets import ChangePassphraseDialog, NewRecoveryCodeDialog
+    from ips_reflect.gui.shell.gate_forms import RecoverController, SetupController
     from ips_reflect.gui.shell.uiloader import load_ui
-    from ips_reflect.gui.shell.vault_gate import (
-        RecoverController,
-        SetupController,
-        UnlockController,
-    )
+    from ips_reflect.gui.shell.vault_gate import UnlockController
 
     parent = window.view
 

@@ -8,13 +8,9 @@ import pytest
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QDialog, QLabel, QProgressBar, QPushButton
 
+from ips_reflect.gui.shell.gate_forms import RecoverController, SetupController
 from ips_reflect.gui.shell.uiloader import load_ui
-from ips_reflect.gui.shell.vault_gate import (
-    RecoverController,
-    SetupController,
-    UnlockController,
-    VaultGate,
-)
+from ips_reflect.gui.shell.vault_gate import UnlockController, VaultGate
 from ips_reflect.store.vault import Vault
 from tests.conftest import TEST_PASSPHRASE
 

@@ -12,7 +12,7 @@ from collections.abc import Callable
 from typing import TypeVar
 
 import shiboken6
-from PySide6.QtCore import QFile, QIODevice, QObject
+from PySide6.QtCore import QCoreApplication, QFile, QIODevice, QObject
 from PySide6.QtUiTools import QUiLoader
 from PySide6.QtWidgets import QTabBar, QTabWidget, QVBoxLayout, QWidget
 
@@ -33,7 +33,7 @@ def load_ui(name: str, parent: QWidget | None = None) -> QWidget:
     if _loader is None:
         from ips_reflect.gui.shell.views import CUSTOM_WIDGETS
 
-        _loader = QUiLoader()
+        _loader = _new_loader()
         for cls in CUSTOM_WIDGETS:
             _loader.registerCustomWidget(cls)
     path = paths.ui_file(name)
@@ -48,6 +48,21 @@ def load_ui(name: str, parent: QWidget | None = None) -> QWidget:
         raise UiLoadError(f"cannot build the layout in {path}: {_loader.errorString()}")
     _name_tab_bars(widget)
     return widget
+
+
+def _new_loader() -> QUiLoader:
+    """A loader that does not load Qt Designer's plugins.
+
+    Its constructor loads every plugin in the ``designer`` folder of Qt's library
+    paths; a PySide6 wheel ships ones that pull in WebEngine and Qt Quick, which cost
+    the unlock window tens of milliseconds, and our ``.ui`` files use none of them
+    (their custom widgets are registered from Python)."""
+    saved = QCoreApplication.libraryPaths()
+    QCoreApplication.setLibraryPaths([])
+    try:
+        return QUiLoader()
+    finally:
+        QCoreApplication.setLibraryPaths(saved)
 
 
 def _name_tab_bars(root: QWidget) -> None:

@@ -29,8 +29,8 @@ from PySide6.QtWidgets import (
 
 from ips_reflect import messages
 from ips_reflect.errors import UserError
+from ips_reflect.gui.shell.gate_forms import RecoveryCodePage
 from ips_reflect.gui.shell.uiloader import find_child, load_ui
-from ips_reflect.gui.shell.vault_gate import RecoveryCodePage
 from ips_reflect.gui.shell.workers import run_task
 from ips_reflect.store.backup import BACKUP_SUFFIX
 
