@@ -26,7 +26,7 @@ def test_the_view_menu_applies_a_theme_after_it_has_closed(qtbot, window, monkey
     window.view.activateWindow()
     qtbot.waitUntil(lambda: QApplication.activeWindow() is window.view)
     applied = looks_applied(monkeypatch)
-    qtbot.keyClick(window.view, Qt.Key.Key_V, Qt.KeyboardModifier.AltModifier)
+    qtbot.keyClick(window.view, Qt.Key.Key_W, Qt.KeyboardModifier.AltModifier)  # Vie&w
     qtbot.waitUntil(lambda: isinstance(QApplication.activePopupWidget(), QMenu))
     view_menu = QApplication.activePopupWidget()
     qtbot.keyClick(view_menu, Qt.Key.Key_T)  # &Theme
