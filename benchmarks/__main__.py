@@ -19,6 +19,8 @@ SECTIONS = [
     ("warning-sign flags", "benchmarks.flags_bench"),
     ("team booklet", "benchmarks.booklet_bench"),
     ("journal at scale", "benchmarks.journal_bench"),
+    ("100,000 entries", "benchmarks.scale_bench"),
+    ("command-line search vs jrnl", "benchmarks.cli_bench"),
     ("supervision", "benchmarks.supervision_bench"),
 ]
 

@@ -1,5 +1,4 @@
-"""The journal at scale, for ``make bench``: 10,000 entries in the app and on the
-command line, side by side with jrnl.
+"""The journal at scale, for ``make bench``: 10,000 entries in the app.
 
 Figures (each through the real page and vault, offscreen):
 
@@ -12,12 +11,10 @@ Figures (each through the real page and vault, offscreen):
 * open entry: choosing a row until the reading pane has painted it;
 * opening the journal (the light catalog of every entry) after unlock;
 * memory: VmRSS of a fresh process with the Journal and Trends pages open on
-  the 10,000 entries, after searching and scrolling (peak VmHWM noted);
-* ``ips-reflect search WORD --json`` end to end (new process, unlock with
-  Argon2id included) against ``jrnl -contains WORD -n 20 --format json`` on a
-  plaintext jrnl journal holding the same 10,000 entries (title, body, answers
-  and tags). jrnl is installed with pip into a throwaway venv in a temporary
-  folder; if that fails the row is skipped with a note.
+  the 10,000 entries, after searching and scrolling (peak VmHWM noted).
+
+``ips-reflect search`` end to end against jrnl is measured in
+:mod:`benchmarks.cli_bench` (10,000 and 100,000 entries).
 
 The GUI figures are measured in a child process (``--gui DATA_DIR``) so that
 generating the entries does not count towards memory.
@@ -42,8 +39,6 @@ from benchmarks.vault_bench import PASSPHRASE, REPO, generate_entries
 
 Report = Any
 WORDS = ["interview", "warehouse", "supervision", "confidence", "allotment"]
-CLI_WORD = "interview"
-ROUNDS = 5
 
 
 # --------------------------------------------------------------------------- in the app (child)
@@ -205,75 +200,6 @@ def gui_figures(data_dir: Path) -> dict[str, Any]:
     return out
 
 
-# --------------------------------------------------------------------------- command line vs jrnl
-
-
-def _median_run(command: list[str], env: dict[str, str], rounds: int = ROUNDS) -> float:
-    subprocess.run(command, env=env, capture_output=True, check=False)  # warm the page cache
-    times = []
-    for _ in range(rounds):
-        t = time.perf_counter()
-        result = subprocess.run(command, env=env, capture_output=True, check=False)
-        times.append(time.perf_counter() - t)
-        if result.returncode != 0:
-            raise RuntimeError(
-                f"{command[0]} failed: {result.stderr.decode(errors='replace')[-400:]}"
-            )
-    return statistics.median(times)
-
-
-def _jrnl_text(entries: list[Any]) -> str:
-    """The entries as a plaintext jrnl journal: title line, body, answers, @tags."""
-    from datetime import datetime
-
-    lines: list[str] = []
-    for e in sorted(entries, key=lambda e: e.created):
-        when = datetime.fromisoformat(e.created).strftime("%Y-%m-%d %H:%M")
-        title = " ".join(e.title.split()).rstrip(".") + "."
-        lines.append(f"[{when}] {title}")
-        lines.append(e.body)
-        answers = e.answers_text()
-        if answers:
-            lines.append(answers)
-        if e.tags:
-            lines.append(" ".join(f"@{t}" for t in e.tags))
-        lines.append("")
-    return "\n".join(lines) + "\n"
-
-
-def install_jrnl(folder: Path) -> tuple[Path | None, str]:
-    """pip install jrnl into a new venv in ``folder``; (path of jrnl, version or why not)."""
-    venv = folder / "jrnl-venv"
-    python = shutil.which("python3") or sys.executable
-    try:
-        subprocess.run([python, "-m", "venv", str(venv)], check=True, capture_output=True)
-        pip = [str(venv / "bin" / "python"), "-m", "pip", "install", "--quiet", "jrnl"]
-        result = subprocess.run(pip, capture_output=True, timeout=600, check=False)
-    except (OSError, subprocess.SubprocessError) as exc:
-        return None, f"could not make a venv for jrnl ({exc})"
-    jrnl = venv / "bin" / "jrnl"
-    if result.returncode != 0 or not jrnl.exists():
-        why = result.stderr.decode(errors="replace").strip().splitlines()[-1:] or ["?"]
-        return None, f"pip install jrnl failed: {why[0]}"
-    found = subprocess.run([str(jrnl), "--version"], capture_output=True, text=True, check=False)
-    version = found.stdout.split()[1] if len(found.stdout.split()) > 1 else "v4.6"
-    return jrnl, version
-
-
-def jrnl_config(folder: Path, journal: Path, version: str) -> Path:
-    config = folder / "jrnl.yaml"
-    config.write_text(
-        "colors:\n  body: none\n  date: none\n  tags: none\n  title: none\n"
-        "default_hour: 9\ndefault_minute: 0\neditor: ''\nencrypt: false\n"
-        "highlight: false\nindent_character: '|'\n"
-        f"journals:\n  default:\n    journal: {journal}\n"
-        "linewrap: 79\ntagsymbols: '#@'\ntemplate: false\n"
-        f"timeformat: '%Y-%m-%d %H:%M'\nversion: {version}\n",
-        encoding="utf-8",
-    )
-    return config
-
-
 # --------------------------------------------------------------------------- the report
 
 
@@ -348,50 +274,6 @@ def run(report: Report, n: int = 10_000) -> dict[str, float]:
             note=f"{count}, Journal and Trends pages; peak {g['hwm_mb']:.0f} MB",
         )
 
-        # ips-reflect search end to end vs jrnl on the same entries.
-        cli_env = dict(os.environ, IPS_REFLECT_PASSPHRASE=PASSPHRASE, PYTHONPATH=str(REPO))
-        ips = [sys.executable, "-m", "ips_reflect", "--data-dir", str(data_dir)]
-        ips += ["search", CLI_WORD, "--json"]
-        figures["cli_search_s"] = _median_run(ips, cli_env)
-        report(
-            f"'ips-reflect search {CLI_WORD} --json'",
-            figures["cli_search_s"] * 1000,
-            "ms",
-            note="new process; Argon2id unlock included; top 20",
-        )
-        jrnl, version = install_jrnl(work)
-        if jrnl is None:
-            print(f"  jrnl comparison skipped: {version}", flush=True)
-        else:
-            journal = work / "journal.txt"
-            journal.write_text(_jrnl_text(entries), encoding="utf-8")
-            config = jrnl_config(work, journal, version)
-            home = work / "home"
-            home.mkdir()
-            jrnl_env = dict(
-                os.environ,
-                HOME=str(home),
-                XDG_CONFIG_HOME=str(home / ".config"),
-                XDG_DATA_HOME=str(home / ".local" / "share"),
-                NO_COLOR="1",
-            )
-            command = [str(jrnl), "--config-file", str(config), "-contains", CLI_WORD]
-            command += ["-n", "20", "--format", "json"]
-            figures["jrnl_search_s"] = _median_run(command, jrnl_env)
-            report(
-                f"'jrnl -contains {CLI_WORD} -n 20 --format json'",
-                figures["jrnl_search_s"] * 1000,
-                "ms",
-                note=f"jrnl {version}, plaintext journal of the same {n:,} entries",
-            )
-            figures["cli_vs_jrnl"] = figures["cli_search_s"] / figures["jrnl_search_s"]
-            report(
-                "ips-reflect search / jrnl search (ratio)",
-                figures["cli_vs_jrnl"],
-                "x",
-                1.0,
-                note="end to end, median of 5",
-            )
     finally:
         shutil.rmtree(work, ignore_errors=True)
     return figures

@@ -56,10 +56,29 @@ def app_options(argv: Sequence[str]) -> SimpleNamespace | None:
     return SimpleNamespace(command=None, data_dir=data_dir, content_dir=found["content_dir"])
 
 
-def build_parser() -> argparse.ArgumentParser:
+def command_in(argv: Sequence[str]) -> str | None:
+    """The command ``argv`` names (its first word after the app's own options), or None
+    when anything else comes first (``--help``, ``--version``, an unknown option)."""
+    items = list(argv)
+    while items:
+        item = items.pop(0)
+        if not item.startswith("-"):
+            return item
+        if item in _APP_OPTIONS:
+            if not items:
+                return None
+            items.pop(0)
+        elif item.partition("=")[0] not in _APP_OPTIONS:
+            return None
+    return None
+
+
+def build_parser(argv: Sequence[str] | None = None) -> argparse.ArgumentParser:
+    """The full parser; given ``argv``, with only the module of the command it names
+    (every command's when it names none, so ``--help`` lists them all)."""
     import argparse
 
-    from ips_reflect.commands import COMMAND_MODULES
+    from ips_reflect.commands import command_modules
 
     parser = argparse.ArgumentParser(
         prog="ips-reflect",
@@ -84,7 +103,7 @@ def build_parser() -> argparse.ArgumentParser:
         "(may be given more than once)",
     )
     sub = parser.add_subparsers(dest="command", metavar="COMMAND")
-    for module in COMMAND_MODULES:
+    for module in command_modules(None if argv is None else command_in(argv)):
         module.register(sub)
     return parser
 
@@ -115,10 +134,11 @@ def _hold_vault_as_command(command: str) -> None:
 def main(argv: Sequence[str] | None = None) -> int:
     args: Any = app_options(sys.argv[1:] if argv is None else argv)
     if args is None:
-        args = build_parser().parse_args(argv)
+        given = sys.argv[1:] if argv is None else argv
+        args = build_parser(given).parse_args(given)
     try:
         if args.command is None:
-            from ips_reflect.gui.shell.app import run_app
+            from ips_reflect.gui.shell.launch import run_app
 
             return run_app(args)
         _hold_vault_as_command(args.command)

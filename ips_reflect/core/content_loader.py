@@ -8,6 +8,7 @@ from __future__ import annotations
 from collections.abc import Iterable, Sequence
 from pathlib import Path
 
+from ips_reflect.core import content_cache
 from ips_reflect.core.content_model import (
     AUDIENCE_IDS,
     POSITIVE_REASON_IDS,
@@ -401,13 +402,34 @@ def _sign_model(
     return model
 
 
-def load_content(base: Path | None = None, overrides: Sequence[Path] = ()) -> Content:
-    """Load and validate the packs; raise :class:`ContentError` with every problem."""
+def load_content(
+    base: Path | None = None, overrides: Sequence[Path] = (), cache_dir: Path | None = None
+) -> Content:
+    """Load and validate the packs; raise :class:`ContentError` with every problem.
+
+    With ``cache_dir`` (an existing folder, the app's data folder), the validated
+    content is kept there (:mod:`content_cache`) and an unchanged set of packs is
+    rebuilt from it without parsing or checking; the cache is ignored and rewritten
+    whenever anything about it is wrong. Without it nothing is read or written.
+    """
     if base is None:
         from ips_reflect.paths import content_dir
 
         base = content_dir()
+    with content_cache.gc_paused():
+        return _load(base, overrides, cache_dir)
+
+
+def _load(base: Path, overrides: Sequence[Path], cache_dir: Path | None) -> Content:
+    key = None
+    if cache_dir is not None:
+        key = content_cache.cache_key(base, overrides, pack_files)
+        cached = content_cache.load_cached(key, cache_dir)
+        if cached is not None:
+            return cached
     content, problems = check_content(base, overrides)
     if content is None:
         raise ContentError(problems)
+    if cache_dir is not None:
+        content_cache.save_cached(content, base, overrides, cache_dir, pack_files, key)
     return content

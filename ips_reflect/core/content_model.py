@@ -11,38 +11,15 @@ from pathlib import Path
 
 from ips_reflect.core.concept_terms import Concept, ConceptRule
 from ips_reflect.core.content_phrases import phrase_regex
+
+# The ids every pack set must define live in core.ids (the vault needs them, not the packs).
+from ips_reflect.core.ids import AUDIENCE_IDS as AUDIENCE_IDS
+from ips_reflect.core.ids import POSITIVE_REASON_IDS as POSITIVE_REASON_IDS
+from ips_reflect.core.ids import WARNING_SIGN_IDS as WARNING_SIGN_IDS
 from ips_reflect.core.light_rules import LightRules
 from ips_reflect.core.sign_model import SignModel
 from ips_reflect.core.yamlsafe import Location, Problem
 from ips_reflect.errors import UserError
-
-WARNING_SIGN_IDS: tuple[str, ...] = (
-    "envy",
-    "own_benefit",
-    "focus_shift",
-    "role_confusion",
-    "personal_feelings",
-    "exclusive_sharing",
-    "thinking_outside_work",
-    "only_i_understand",
-    "exclusive_contact",
-    "time_outside_work",
-    "ignoring_policy",
-    "secrets",
-    "contact_details",
-)
-POSITIVE_REASON_IDS: tuple[str, ...] = (
-    "normalising",
-    "sharing_learning",
-    "coping_ideas",
-    "hope",
-    "similarity",
-    "self_esteem",
-    "talking_openly",
-    "shared_humanity",
-    "relationship",
-)
-AUDIENCE_IDS: tuple[str, ...] = ("client", "employer", "ips_team", "clinical_team")
 
 #: The pack whose ``light:`` block holds the traffic light's rules.
 LIGHT_PACK = "before_sharing"

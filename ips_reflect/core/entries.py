@@ -34,7 +34,7 @@ from dataclasses import dataclass, field
 from datetime import UTC, datetime
 from typing import Any
 
-from ips_reflect.core.content import (
+from ips_reflect.core.ids import (
     AUDIENCE_IDS,
     ID_RE,
     POSITIVE_REASON_IDS,

@@ -172,12 +172,15 @@ def _category(name: str, ch: str) -> bool:
     return True if rx is None else re.fullmatch(rx, ch) is not None
 
 
-def _variants(ch: str) -> set[str]:
+@cache
+def _variants(ch: str) -> frozenset[str]:
+    """``ch`` and its one-character case forms (kept: the same few hundred characters
+    are asked about for every pattern)."""
     out = {ch}
     for v in (ch.lower(), ch.upper(), ch.casefold(), ch.swapcase()):
         if len(v) == 1:
             out.add(v)
-    return out
+    return frozenset(out)
 
 
 class _Builder:
@@ -244,10 +247,14 @@ class _Builder:
 
     def mask(self, test: Any, ignore_case: bool) -> int:
         m = 0
-        for i, ch in enumerate(self.alphabet):
-            vs = _variants(ch) if ignore_case else {ch}
-            if any(test(v) for v in vs):
-                m |= 1 << i
+        if ignore_case:
+            for i, ch in enumerate(self.alphabet):
+                if any(test(v) for v in _variants(ch)):
+                    m |= 1 << i
+        else:
+            for i, ch in enumerate(self.alphabet):
+                if test(ch):
+                    m |= 1 << i
         return m
 
     def in_set(self, items: Any, ignore_case: bool) -> int:

@@ -27,16 +27,9 @@ from typing import Any
 
 from ips_reflect.core.entries import Entry
 from ips_reflect.core.flag_model import FlagRecord
+from ips_reflect.core.ids import SLEF_AREAS
 
 AGENDA_KINDS: tuple[str, ...] = ("topic", "entry", "flag")
-SLEF_AREAS: tuple[str, ...] = (
-    "preparedness",
-    "confidence",
-    "comfort",
-    "competence",
-    "relevance",
-    "supervision",
-)
 ALIAS_PLACEHOLDER = "[client]"
 
 

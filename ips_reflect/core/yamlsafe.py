@@ -17,19 +17,28 @@ messages are short excerpts with control characters escaped.
 
 from __future__ import annotations
 
+import contextlib
 import difflib
 import os
-import re
 import stat
 import unicodedata
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 import yaml
+from yaml.composer import Composer
+from yaml.resolver import Resolver
 
+from ips_reflect.core.ids import ID_RE
 from ips_reflect.fileio import read_limited
+
+_CParser: Any
+try:  # libyaml's C parser, when PyYAML was built with it
+    from yaml._yaml import CParser as _CParser
+except ImportError:  # pragma: no cover - a PyYAML without libyaml
+    _CParser = None
 
 STR = "tag:yaml.org,2002:str"
 SEQ = "tag:yaml.org,2002:seq"
@@ -42,7 +51,6 @@ SAFE_SCALARS = {
     "tag:yaml.org,2002:null",
     "tag:yaml.org,2002:timestamp",
 }
-ID_RE = re.compile(r"^[a-z][a-z0-9_]*(?:\.[a-z0-9_]+)*$")
 MERGE = "tag:yaml.org,2002:merge"
 
 # Bounds for every file read here (question packs use the defaults; cards pass
@@ -141,15 +149,19 @@ class _Refused(Exception):
         self.message = message
 
 
-class _BoundedLoader(yaml.SafeLoader):
-    """SafeLoader that refuses anchors, aliases and merge keys while composing,
-    and caps the number of nodes and their depth, before any node graph exists."""
+class _Bounds:
+    """Composing that refuses anchors, aliases and merge keys and caps the number of
+    nodes and their depth, before any node graph exists. Mixed into a loader in front
+    of PyYAML's (pure Python) :class:`~yaml.composer.Composer`, whatever parser
+    gives it the events."""
 
-    def __init__(self, stream: str, what: str) -> None:
-        super().__init__(stream)
-        self._what = what
-        self._nodes = 0
-        self._depth = 0
+    _what = ""
+    _nodes = 0
+    _depth = 0
+
+    if TYPE_CHECKING:
+
+        def peek_event(self) -> Any: ...
 
     def _problem(self, event: Any) -> str:
         """Why the node that ``event`` starts is refused ("" if it is not)."""
@@ -178,7 +190,7 @@ class _BoundedLoader(yaml.SafeLoader):
         if problem:
             raise _Refused(event.start_mark, problem)
         try:
-            node = super().compose_node(parent, index)
+            node = super().compose_node(parent, index)  # type: ignore[misc]
         finally:
             self._depth -= 1
         if isinstance(node, yaml.ScalarNode) and node.tag == MERGE:
@@ -190,6 +202,57 @@ class _BoundedLoader(yaml.SafeLoader):
                 message = "'<<' has a special meaning in YAML; put it in quotes: \"<<\""
             raise _Refused(node.start_mark, message)
         return node
+
+
+class _BoundedLoader(_Bounds, yaml.SafeLoader):
+    """The pure-Python bounded loader: PyYAML's scanner and parser."""
+
+    def __init__(self, stream: str, what: str) -> None:
+        yaml.SafeLoader.__init__(self, stream)
+        self._what = what
+
+
+if _CParser is not None:
+
+    class _CBoundedLoader(_Bounds, Composer, _CParser, Resolver):
+        """The same bounds with libyaml's C scanner and parser: only the events come
+        from C; composing (where the bounds are checked) is PyYAML's Python
+        :class:`~yaml.composer.Composer` (listed before the C parser, so its
+        ``get_single_node`` and ``compose_node`` are the ones used)."""
+
+        def __init__(self, stream: str, what: str) -> None:
+            _CParser.__init__(self, stream)
+            Composer.__init__(self)
+            Resolver.__init__(self)
+            self._what = what
+
+
+def _compose(raw: str, what: str, *, fast: bool) -> yaml.Node | None:
+    """The single document of ``raw`` as nodes; raises like :class:`_BoundedLoader`."""
+    loader: Any = None
+    try:
+        loader = (
+            _CBoundedLoader(raw, what)
+            if fast and _CParser is not None
+            else _BoundedLoader(raw, what)
+        )
+        node: yaml.Node | None = loader.get_single_node()
+        return node
+    finally:
+        if loader is not None:
+            loader.dispose()
+
+
+def compose_bounded(raw: str, what: str) -> yaml.Node | None:
+    """``raw`` composed within the bounds (see :class:`_Bounds`), with libyaml's C parser
+    when PyYAML has it. A file the C parser refuses for any reason (syntax, a bound, an
+    anchor) is composed again by the pure-Python loader, so the problem, its message
+    and its position are exactly the ones the pure loader reports; only files both
+    accept are read by the C parser alone."""
+    if _CParser is not None:
+        with contextlib.suppress(_Refused, yaml.YAMLError, RecursionError):
+            return _compose(raw, what, fast=True)
+    return _compose(raw, what, fast=False)
 
 
 def _open_flags(follow_symlinks: bool) -> int:
@@ -303,10 +366,8 @@ class NodeReader:
             self.file_problem(f"cannot read the file: {reason}")
             return None
         self.source = raw
-        loader: _BoundedLoader | None = None
         try:
-            loader = _BoundedLoader(raw, self.what)
-            root = loader.get_single_node()
+            root = compose_bounded(raw, self.what)
         except _Refused as exc:
             mark = exc.mark
             line, col = (mark.line + 1, mark.column + 1) if mark else (1, 1)
@@ -328,9 +389,6 @@ class NodeReader:
         except RecursionError:
             self.file_problem("the file is nested too deeply to be a valid file")
             return None
-        finally:
-            if loader is not None:
-                loader.dispose()
         if root is None:
             self.file_problem("the file is empty")
             return None

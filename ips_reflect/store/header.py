@@ -15,9 +15,14 @@ the same folder, fsync, rename, fsync of the folder) with mode 0600.
 
 from __future__ import annotations
 
+import contextlib
+import importlib
 import json
+import threading
+from collections.abc import Callable
 from dataclasses import dataclass, replace
 from pathlib import Path
+from typing import Any
 
 from ips_reflect import messages
 from ips_reflect.core.entries import now_iso
@@ -147,3 +152,40 @@ def new_header(key: bytes, passphrase: bytes, recovery: bytes, kdf: KdfParams) -
         passphrase=make_wrap(key, passphrase, crypto.PURPOSE_PASSPHRASE, kdf),
         recovery=make_wrap(key, recovery, crypto.PURPOSE_RECOVERY, kdf),
     )
+
+
+#: What taking the lock and opening the database import on first use. Loaded while the
+#: key is being derived, so a command's unlock costs little more than Argon2id itself.
+OPEN_MODULES = ("sqlcipher3", "filelock", "ips_reflect.store.backup", "ips_reflect.store.rekey")
+
+
+def load_for_open() -> None:
+    for name in OPEN_MODULES:
+        with contextlib.suppress(ImportError):  # opening reports a missing one in words
+            importlib.import_module(name)
+
+
+def unwrap_in_background(header: Header, secret: bytes, purpose: str) -> Callable[[], bytes]:
+    """Start unwrapping the database key on a thread (Argon2id releases the GIL); the
+    function returned waits for it and returns the key, or raises what ``open_wrap``
+    raised (:class:`crypto.KeyUnwrapError` for a wrong secret). Nothing is written and
+    nothing but memory holds the key, as when it is unwrapped in line."""
+    outcome: dict[str, Any] = {}
+
+    def work() -> None:
+        try:
+            outcome["key"] = open_wrap(header, secret, purpose)
+        except BaseException as exc:  # handed to the waiting thread
+            outcome["error"] = exc
+
+    thread = threading.Thread(target=work, name="ips-reflect-unwrap", daemon=True)
+    thread.start()
+
+    def wait() -> bytes:
+        thread.join()
+        if "error" in outcome:
+            raise outcome.pop("error")
+        key: bytes = outcome.pop("key")
+        return key
+
+    return wait

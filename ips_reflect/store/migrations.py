@@ -19,7 +19,7 @@ from dataclasses import dataclass
 from typing import Any
 
 from ips_reflect import messages
-from ips_reflect.core.supervision import SLEF_AREAS
+from ips_reflect.core.ids import SLEF_AREAS
 from ips_reflect.store.errors import NewerSchema
 
 KINDS_SQL = "'preparation', 'before_check', 'after_reflection', 'journal'"

@@ -17,22 +17,20 @@ Repositories (attributes): ``entries``, ``drafts``, ``flags``, ``plans``,
 from __future__ import annotations
 
 import contextlib
+import functools
 import os
 from pathlib import Path
 from types import TracebackType
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from ips_reflect import messages
 from ips_reflect.core.passphrase import check_new_passphrase
 from ips_reflect.fileio import atomic_write_bytes, ensure_private_dir
-from ips_reflect.store import backup as backup_mod
 from ips_reflect.store import crypto
 from ips_reflect.store import lock as lock_mod
-from ips_reflect.store import rekey as rekey_mod
 from ips_reflect.store import search as search_mod
 from ips_reflect.store.crypto import DEFAULT_KDF, KdfParams
 from ips_reflect.store.db import SIDE_SUFFIXES, Database, disk_problem
-from ips_reflect.store.entry_store import EntryStore
 from ips_reflect.store.errors import (
     DatabaseDamaged,
     StorageError,
@@ -46,22 +44,28 @@ from ips_reflect.store.header import (
     Header,
     db_path,
     header_path,
+    load_for_open,
     make_wrap,
     new_header,
     open_wrap,
     read_header,
+    unwrap_in_background,
     write_header,
 )
 from ips_reflect.store.lock import VaultLock
-from ips_reflect.store.migrations import check_not_newer, migrate, schema_version
-from ips_reflect.store.records import (
-    BiographyStore,
-    DraftStore,
-    FlagStore,
-    KeyValueStore,
-    PlanStore,
-    SupervisionStore,
-)
+from ips_reflect.store.migrations import LATEST, check_not_newer, migrate, schema_version
+
+if TYPE_CHECKING:
+    from ips_reflect.store import backup as backup_mod
+    from ips_reflect.store.entry_store import EntryStore
+    from ips_reflect.store.records import (
+        BiographyStore,
+        DraftStore,
+        FlagStore,
+        KeyValueStore,
+        PlanStore,
+        SupervisionStore,
+    )
 
 
 def _take_lock(data_dir: Path) -> VaultLock:
@@ -97,13 +101,62 @@ class Vault:
         self.db = db
         self.header = header
         self._key: bytearray | None = bytearray(key)
-        self.entries = EntryStore(db)
-        self.drafts = DraftStore(db)
-        self.flags = FlagStore(db)
-        self.plans = PlanStore(db)
-        self.biography = BiographyStore(db)
-        self.supervision = SupervisionStore(db)
-        self.kv = KeyValueStore(db)
+
+    # ------------------------------------------------------------------ repositories
+    # Made on first use: a command that only searches never imports what the others
+    # need (the flag and supervision models, and through them the question packs).
+
+    if TYPE_CHECKING:  # plain attributes to the type checker (protocols may set them)
+        entries: EntryStore
+        drafts: DraftStore
+        flags: FlagStore
+        plans: PlanStore
+        biography: BiographyStore
+        supervision: SupervisionStore
+        kv: KeyValueStore
+    else:
+
+        @functools.cached_property
+        def entries(self) -> EntryStore:
+            from ips_reflect.store.entry_store import EntryStore
+
+            return EntryStore(self.db)
+
+        @functools.cached_property
+        def drafts(self) -> DraftStore:
+            from ips_reflect.store.records import DraftStore
+
+            return DraftStore(self.db)
+
+        @functools.cached_property
+        def flags(self) -> FlagStore:
+            from ips_reflect.store.records import FlagStore
+
+            return FlagStore(self.db)
+
+        @functools.cached_property
+        def plans(self) -> PlanStore:
+            from ips_reflect.store.records import PlanStore
+
+            return PlanStore(self.db)
+
+        @functools.cached_property
+        def biography(self) -> BiographyStore:
+            from ips_reflect.store.records import BiographyStore
+
+            return BiographyStore(self.db)
+
+        @functools.cached_property
+        def supervision(self) -> SupervisionStore:
+            from ips_reflect.store.records import SupervisionStore
+
+            return SupervisionStore(self.db)
+
+        @functools.cached_property
+        def kv(self) -> KeyValueStore:
+            from ips_reflect.store.records import KeyValueStore
+
+            return KeyValueStore(self.db)
 
     # ------------------------------------------------------------------ locating
 
@@ -158,6 +211,8 @@ class Vault:
 
     @classmethod
     def _open(cls, data_dir: Path, header: Header, key: bytes, lock: VaultLock) -> Vault:
+        from ips_reflect.store import backup as backup_mod
+
         path = db_path(data_dir)
         with contextlib.suppress(OSError):
             if path.stat().st_size == 0:  # checked before SQLite writes a first page
@@ -170,7 +225,8 @@ class Vault:
         with contextlib.suppress(OSError):
             os.chmod(data_dir, 0o700)  # tighten a folder someone loosened
         try:
-            if schema_version(db.conn) == 0:
+            found = schema_version(db.conn)
+            if found == 0:
                 # A vault always has tables before its header is written: an empty
                 # database here was lost (cut to 0 bytes, replaced), not new. Opening
                 # it would show an empty journal and later backups would rotate the
@@ -180,8 +236,11 @@ class Vault:
                         path=db.path, backups=data_dir / backup_mod.BACKUPS_DIR
                     )
                 )
-            check_not_newer(db.conn, str(data_dir))
-            migrate(db.conn, where=str(data_dir))
+            if found != LATEST:
+                # Only an older (or newer) vault needs more: a current one is opened
+                # with this one read, and no write lock is taken.
+                check_not_newer(db.conn, str(data_dir))
+                migrate(db.conn, where=str(data_dir))
         except BaseException:
             db.close()
             raise
@@ -194,8 +253,13 @@ class Vault:
         the vault lock and open. A header changed by another program while the key was
         being derived (a passphrase change) is read again under the lock."""
         header = read_header(d)
+        derived = unwrap_in_background(header, secret, purpose)
+        load_for_open()  # while Argon2id runs on another core
+        from ips_reflect.store import backup as backup_mod
+        from ips_reflect.store import rekey as rekey_mod
+
         try:
-            key = open_wrap(header, secret, purpose)
+            key = derived()
         except crypto.KeyUnwrapError:
             raise wrong from None
         lock = _take_lock(d)
@@ -323,6 +387,9 @@ class Vault:
 
         Crash-safe at every step: the vault opens with the old secrets until the new
         header is written, and with the new ones from then on."""
+        from ips_reflect.store import backup as backup_mod
+        from ips_reflect.store import rekey as rekey_mod
+
         if new_passphrase_given:
             check_new_passphrase(new_passphrase)
         self._require_open()
@@ -399,20 +466,26 @@ class Vault:
 
     def backup(self, dest: str | Path) -> Path:
         """Write an encrypted backup file (opens with the current passphrase or recovery code)."""
+        from ips_reflect.store import backup as backup_mod
+
         header_bytes = header_path(self.data_dir).read_bytes()
         return backup_mod.write_backup(self.db, self.key, header_bytes, Path(dest), self.data_dir)
 
-    def auto_backup(self, keep: int = backup_mod.DEFAULT_KEEP) -> Path:
+    def auto_backup(self, keep: int | None = None) -> Path:
         """Backup into ``<data dir>/backups/``, keeping the newest ``keep``. For lock and quit."""
+        from ips_reflect.store import backup as backup_mod
+
         folder = ensure_private_dir(self.data_dir / backup_mod.BACKUPS_DIR)
         backup_mod.clean_leftovers(self.data_dir)
         path = folder / backup_mod.backup_name()
         self.backup(path)
-        backup_mod.prune_backups(folder, keep)
+        backup_mod.prune_backups(folder, backup_mod.DEFAULT_KEEP if keep is None else keep)
         return path
 
     def backups(self) -> list[Path]:
         """Automatic backups, newest first."""
+        from ips_reflect.store import backup as backup_mod
+
         folder = self.data_dir / backup_mod.BACKUPS_DIR
         if not folder.is_dir():
             return []
@@ -420,6 +493,8 @@ class Vault:
 
     def verify(self) -> backup_mod.VerifyReport:
         """Encryption (page HMACs), database and search-index integrity, plus counts."""
+        from ips_reflect.store import backup as backup_mod
+
         self._require_open()
         with self.db.lock:
             return backup_mod.check_connection(self.db.conn)
@@ -431,6 +506,8 @@ class Vault:
 
     def counts(self) -> dict[str, int]:
         """Live entries, entries in the bin, drafts, flags, plan versions, sessions."""
+        from ips_reflect.store import backup as backup_mod
+
         self._require_open()
         with self.db.lock:
             return backup_mod.counts(self.db.conn, backup_mod.schema_version(self.db.conn))

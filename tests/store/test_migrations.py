@@ -112,3 +112,49 @@ def test_a_failing_migration_leaves_the_previous_version(data_dir, fast_unlock, 
     assert schema_version(conn) == LATEST
     assert conn.execute("SELECT count(*) FROM sqlite_master WHERE name = 't1'").fetchone()[0] == 0
     vault.close()
+
+
+def _count_migrations(monkeypatch) -> list[int]:
+    """Record each time opening the vault runs the migration step."""
+    from ips_reflect.store import vault as vault_module
+
+    calls: list[int] = []
+    real = vault_module.migrate
+
+    def counted(conn, *args, **kwargs):
+        calls.append(schema_version(conn))
+        return real(conn, *args, **kwargs)
+
+    monkeypatch.setattr(vault_module, "migrate", counted)
+    return calls
+
+
+@pytest.mark.timeout(30)
+def test_a_current_vault_opens_without_migration_work(data_dir, fast_unlock, monkeypatch):
+    """Opening a vault whose schema is current reads its version once and goes on: no
+    migration step, so no write lock is taken and the database file is not touched."""
+    vault, _ = Vault.create(data_dir, PASSPHRASE, kdf=FAST_KDF)
+    vault.close()
+    db_file = data_dir / "vault.db"
+    before = db_file.read_bytes()
+    calls = _count_migrations(monkeypatch)
+    with Vault.unlock(data_dir, PASSPHRASE) as v:
+        assert schema_version(v.db.conn) == LATEST
+    assert calls == []
+    assert db_file.read_bytes() == before
+
+
+@pytest.mark.timeout(30)
+def test_an_older_vault_is_still_migrated_on_open(data_dir, fast_unlock, monkeypatch):
+    vault, _ = Vault.create(data_dir, PASSPHRASE, kdf=FAST_KDF)
+    key = vault.key
+    vault.close()
+    for suffix in ("", "-wal", "-shm"):
+        (data_dir / f"vault.db{suffix}").unlink(missing_ok=True)
+    conn = open_connection(data_dir / "vault.db", key, create=True)
+    migrate(conn, target=LATEST - 1)
+    conn.close()
+    calls = _count_migrations(monkeypatch)
+    with Vault.unlock(data_dir, PASSPHRASE) as v:
+        assert schema_version(v.db.conn) == LATEST
+    assert calls == [LATEST - 1]

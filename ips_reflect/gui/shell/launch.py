@@ -96,7 +96,8 @@ class ContentLoad(QObject):
             from ips_reflect.core.content import load_content
 
             base, overrides = paths.content_sources(self._dirs, self._data_dir_arg)
-            self._content = load_content(base, overrides)
+            cache = self._cache_dir if self._cache_dir and self._cache_dir.is_dir() else None
+            self._content = load_content(base, overrides, cache_dir=cache)
         except BaseException as exc:  # handed to the GUI thread, never lost
             self._error = exc
         finally:
@@ -450,7 +451,10 @@ def _waiting_box(text: str, name: str) -> QProgressDialog:
 
 class Starter(QObject):
     """What happens once the unlock window is on screen: take the vault's lock, read
-    the packs on a thread, import the full window's modules a turn at a time."""
+    the packs on a thread, import the full window's modules a turn at a time.
+    ``loaded`` says when both are done (the first unlock then only builds widgets)."""
+
+    loaded = Signal()
 
     def __init__(self, shell: AppShell, load: ContentLoad, data_dir: Path) -> None:
         super().__init__(shell)
@@ -480,12 +484,20 @@ class Starter(QObject):
         if self._preload:
             __import__(self._preload.pop(0))
             QTimer.singleShot(0, self._import_next)
+        else:
+            self._maybe_done()
 
     def _loaded(self) -> None:
         try:
             self.load.result()
         except BaseException as exc:  # said in a box, the app ends
             self.shell.fail(exc)
+            return
+        self._maybe_done()
+
+    def _maybe_done(self) -> None:
+        if self.load.done and not self._preload:
+            self.loaded.emit()
 
     def release(self) -> None:
         if self.held is not None:
@@ -505,8 +517,10 @@ def run_app(args: Any) -> int:
     load = ContentLoad(getattr(args, "content_dir", None) or (), data_dir_arg, data_dir)
     shell = AppShell(load, settings, data_dir)
     starter = Starter(shell, load, data_dir)
-    if os.environ.get("IPS_REFLECT_EXIT_WHEN_READY"):  # start-up benchmark
-        shell.ready.connect(lambda: (print("ready", flush=True), app.exit(0)))
+    when = os.environ.get("IPS_REFLECT_EXIT_WHEN_READY")  # start-up benchmark
+    if when:  # "loaded": once the packs are read and the full window's modules imported
+        done = starter.loaded if when == "loaded" else shell.ready
+        done.connect(lambda: (print("ready", flush=True), app.exit(0)))
     previous_hook = sys.excepthook
     _install_excepthook()
     try:

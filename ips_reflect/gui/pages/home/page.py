@@ -243,24 +243,26 @@ class HomePage(PageController):
             self.pending_hint.setText("")
             self.plan_status.setText("")
             return
-        pending = list(self._vault.entries.pending_reflections())
-        self.pending_title.setText(pending_title(len(pending)))
-        self.pending_title.setAccessibleName(pending_title(len(pending)))
+        # The newest few and a count: a big vault may have thousands waiting.
+        pending = self._vault.entries.pending_reflections(limit=MAX_ROWS)
+        total = self._vault.entries.pending_count()
+        self.pending_title.setText(pending_title(total))
+        self.pending_title.setAccessibleName(pending_title(total))
         self.pending_hint.setText(
             messages.FLOW_PENDING_HINT if pending else messages.FLOW_PENDING_EMPTY_HINT
         )
         layout = self.pending_box.layout()
         assert layout is not None
         previous: QWidget = self.prepare_button
-        for check in pending[:MAX_ROWS]:
+        for check in pending:
             row = PendingRow(check, self.audience_names, self.pending_box)
             row.button.clicked.connect(lambda _c=False, uid=check.uid: self.reflect_on(uid))
             layout.addWidget(row)
             self.rows.append(row)
             QWidget.setTabOrder(previous, row.button)
             previous = row.button
-        if len(pending) > MAX_ROWS:
-            more = QLabel(messages.FLOW_PENDING_MORE.format(count=len(pending) - MAX_ROWS))
+        if total > MAX_ROWS:
+            more = QLabel(messages.FLOW_PENDING_MORE.format(count=total - MAX_ROWS))
             more.setObjectName("questionHelp")
             layout.addWidget(more)
         self._show_actions(previous)
@@ -352,7 +354,7 @@ class HomePage(PageController):
 
     @property
     def pending_count(self) -> int:
-        return len(self._vault.entries.pending_reflections()) if self._vault is not None else 0
+        return self._vault.entries.pending_count() if self._vault is not None else 0
 
     def reflect_on(self, uid: str) -> None:
         self.reflectionRequested.emit(uid)
