@@ -370,12 +370,18 @@ def test_sessions_json_and_text(capsys, filled) -> None:
                 "held_on": "2026-03-12",
                 "supervisor": "Priya Shah",
                 "open_actions": 2,
+                "signed_off_by": None,
+                "signed_off_at": None,
+                "comments": [],
             },
             {
                 "id": int(filled["first"]),
                 "held_on": "2026-02-10",
                 "supervisor": "Priya Shah",
                 "open_actions": 1,
+                "signed_off_by": None,
+                "signed_off_at": None,
+                "comments": [],
             },
         ]
     }

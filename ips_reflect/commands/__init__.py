@@ -19,6 +19,7 @@ MODULE_NAMES: tuple[str, ...] = (
     "team_cmd",
     "flags_cmd",
     "supervision_cmd",
+    "supervisor_cmd",
     "check_cmd",
 )
 
@@ -38,6 +39,7 @@ COMMANDS: dict[str, str] = {
     "team": "team_cmd",
     "flags": "flags_cmd",
     "supervision": "supervision_cmd",
+    "supervisor": "supervisor_cmd",
     "check": "check_cmd",
 }
 

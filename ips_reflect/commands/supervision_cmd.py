@@ -3,7 +3,10 @@
 * ``pack -o FILE.pdf [--group] [--since YYYY-MM-DD]``: the entries marked to bring to
   supervision (never any other), as a PDF; ``--group`` replaces client aliases.
 * ``summary [--session ID | --latest] -o FILE.pdf``: one session as a PDF.
-* ``sessions [--json]`` and ``actions [--open] [--json]``: what is recorded.
+* ``sessions [--json]`` and ``actions [--open] [--json]``: what is recorded (with a
+  supervisor's sign-off and comments once a reply has been received).
+* ``share``, ``receive`` and ``record``: the exchange with a supervisor's own IPS
+  Reflect (see ``supervisor_cmd``, where they run).
 
 The vault is unlocked as for every command (``IPS_REFLECT_PASSPHRASE`` or typed).
 Bad input (a date, a folder that does not exist, an unknown session) stops with a
@@ -86,6 +89,65 @@ def register(sub: Subparsers) -> None:
         func=run_actions,
         args=[arg("--open", action="store_true", help=messages.SUP_CLI_OPEN_HELP), json_output],
     )
+    _register_exchange(ssub)
+
+
+def _register_exchange(ssub: Subparsers) -> None:
+    """``share``, ``receive`` and ``record``: the practitioner's half of the exchange with
+    a supervisor (run in ``supervisor_cmd``)."""
+    share = add_command(
+        ssub,
+        "share",
+        help=messages.EX_CLI_SHARE_HELP,
+        description=messages.EX_CLI_SHARE_DESCRIPTION,
+        func=run_share,
+        args=[
+            arg("--to", required=True, metavar="NAME.ipskey", help=messages.EX_CLI_TO_HELP),
+            output(messages.EX_CLI_SHARE_OUTPUT_HELP, metavar="FILE.ipsshare"),
+            arg("--fingerprint", metavar="CODE", help=messages.EX_CLI_FINGERPRINT_HELP),
+            arg("--replace-card", action="store_true", help=messages.EX_CLI_REPLACE_HELP),
+            arg("--name", help=messages.EX_CLI_MY_NAME_HELP),
+        ],
+    )
+    which = share.add_mutually_exclusive_group()
+    which.add_argument("--session", type=int, metavar="ID", help=messages.SUP_CLI_SESSION_HELP)
+    which.add_argument("--latest", action="store_true", help=messages.SUP_CLI_LATEST_HELP)
+    add_command(
+        ssub,
+        "receive",
+        help=messages.EX_CLI_RECEIVE_HELP,
+        description=messages.EX_CLI_RECEIVE_DESCRIPTION,
+        func=run_receive,
+        args=[arg("file", metavar="FILE.ipsreply", help=messages.EX_CLI_REPLY_FILE_HELP)],
+    )
+    add_command(
+        ssub,
+        "record",
+        help=messages.EX_CLI_RECORD_HELP,
+        func=run_record,
+        args=[
+            arg("--session", type=int, metavar="ID", help=messages.EX_CLI_RECORD_SESSION_HELP),
+            output(messages.SUP_CLI_OUTPUT_HELP, metavar="FILE.pdf"),
+        ],
+    )
+
+
+def run_share(args: argparse.Namespace) -> int:
+    from ips_reflect.commands import supervisor_cmd
+
+    return supervisor_cmd.run_share(args)
+
+
+def run_receive(args: argparse.Namespace) -> int:
+    from ips_reflect.commands import supervisor_cmd
+
+    return supervisor_cmd.run_receive(args)
+
+
+def run_record(args: argparse.Namespace) -> int:
+    from ips_reflect.commands import supervisor_cmd
+
+    return supervisor_cmd.run_practitioner_record(args)
 
 
 # --------------------------------------------------------------------------- helpers
@@ -197,18 +259,26 @@ def run_summary(args: argparse.Namespace) -> int:
 
 
 def run_sessions(args: argparse.Namespace) -> int:
+    from ips_reflect.ops.exchange import session_signoffs
+
     with _unlock(args) as vault:
         sessions = vault.supervision.sessions()
         still_open = Counter(a.session_id for a in vault.supervision.actions(open_only=True))
-    rows = [
-        {
-            "id": s.id,
-            "held_on": s.held_on,
-            "supervisor": s.supervisor,
-            "open_actions": still_open.get(s.id, 0),
-        }
-        for s in sessions
-    ]
+        signoffs = session_signoffs(vault)
+    rows = []
+    for s in sessions:
+        signed = signoffs.get(s.id)
+        rows.append(
+            {
+                "id": s.id,
+                "held_on": s.held_on,
+                "supervisor": s.supervisor,
+                "open_actions": still_open.get(s.id, 0),
+                "signed_off_by": signed.signed_off_by if signed else None,
+                "signed_off_at": signed.signed_off_at if signed else None,
+                "comments": signed.comments if signed else [],
+            }
+        )
     if args.json:
         print(json_for_terminal({"sessions": rows}))
         return 0
@@ -228,6 +298,11 @@ def run_sessions(args: argparse.Namespace) -> int:
                 )
             )
         )
+        if row["signed_off_by"]:
+            line = messages.EX_CLI_SESSION_SIGNED.format(
+                name=row["signed_off_by"], when=row["signed_off_at"], count=len(row["comments"])
+            )
+            print(for_terminal(line))
     return 0
 
 

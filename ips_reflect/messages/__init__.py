@@ -15,6 +15,7 @@ lines) is defined in this package, one module per area, so it can be reviewed in
 - ``biography``: the Biography page and its privacy guard;
 - ``team``: the Team page and its booklet;
 - ``supervision``: the supervision PDFs, the Supervision page and the presenter view;
+- ``exchange``: key cards, share and reply files, the supervisor's workspace, the record;
 - ``cli``: text only the command line shows.
 
 Keep each message a full sentence: what happened, and what to do.
@@ -28,6 +29,7 @@ from ips_reflect.messages import (
     care,
     checks,
     cli,
+    exchange,
     flags,
     guide,
     journal,
@@ -40,6 +42,7 @@ from ips_reflect.messages.biography import *  # noqa: F403
 from ips_reflect.messages.care import *  # noqa: F403
 from ips_reflect.messages.checks import *  # noqa: F403
 from ips_reflect.messages.cli import *  # noqa: F403
+from ips_reflect.messages.exchange import *  # noqa: F403
 from ips_reflect.messages.flags import *  # noqa: F403
 from ips_reflect.messages.guide import *  # noqa: F403
 from ips_reflect.messages.journal import *  # noqa: F403
@@ -53,6 +56,7 @@ __all__ += biography.__all__
 __all__ += care.__all__
 __all__ += checks.__all__
 __all__ += cli.__all__
+__all__ += exchange.__all__
 __all__ += flags.__all__
 __all__ += guide.__all__
 __all__ += journal.__all__

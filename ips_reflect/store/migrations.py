@@ -10,6 +10,8 @@ build a database at every earlier version, fill it, and upgrade it.
 3. sharing plans (every saved version kept) and the biography
 4. supervision: sessions, agreed actions, SLEF self-ratings
 5. ``entries.rev``, a counter bumped by every edit (the flag check skips what is unchanged)
+6. supervision exchange: the vault's own keys, confirmed key cards, shares sent and their
+   replies, shares received with the supervisor's comments, actions and sign-off
 """
 
 from __future__ import annotations
@@ -156,6 +158,76 @@ CREATE INDEX entries_outline ON entries(
 """
 
 
+# Supervision exchange (store/exchange_store.py). The private keys sit in the encrypted
+# database like every other secret; ``exchange_sent`` is the practitioner's side of a
+# share (with the latest accepted reply), ``exchange_received`` the supervisor's.
+V6 = """
+CREATE TABLE exchange_identity (
+    id INTEGER PRIMARY KEY CHECK (id = 1),
+    name TEXT NOT NULL DEFAULT '',
+    sign_seed BLOB NOT NULL CHECK (length(sign_seed) = 32),
+    box_secret BLOB NOT NULL CHECK (length(box_secret) = 32),
+    created TEXT NOT NULL
+);
+
+CREATE TABLE exchange_cards (
+    name_key TEXT PRIMARY KEY,
+    fingerprint TEXT NOT NULL,
+    card TEXT NOT NULL CHECK (json_valid(card)),
+    confirmed TEXT NOT NULL
+);
+
+CREATE TABLE exchange_sent (
+    share_id TEXT PRIMARY KEY,
+    session_id INTEGER REFERENCES supervision_sessions(id) ON DELETE SET NULL,
+    recipient_card TEXT NOT NULL CHECK (json_valid(recipient_card)),
+    payload TEXT NOT NULL CHECK (json_valid(payload)),
+    created TEXT NOT NULL,
+    last_sequence INTEGER NOT NULL DEFAULT 0,
+    reply TEXT CHECK (reply IS NULL OR json_valid(reply)),
+    received TEXT
+);
+CREATE INDEX exchange_sent_by_session ON exchange_sent(session_id);
+
+CREATE TABLE exchange_reply_actions (
+    share_id TEXT NOT NULL REFERENCES exchange_sent(share_id) ON DELETE CASCADE,
+    remote_id INTEGER NOT NULL,
+    action_id INTEGER REFERENCES supervision_actions(id) ON DELETE SET NULL,
+    PRIMARY KEY (share_id, remote_id)
+) WITHOUT ROWID;
+
+CREATE TABLE exchange_received (
+    id INTEGER PRIMARY KEY,
+    share_id TEXT NOT NULL UNIQUE,
+    practitioner TEXT NOT NULL,
+    practitioner_card TEXT NOT NULL CHECK (json_valid(practitioner_card)),
+    session_date TEXT NOT NULL,
+    payload TEXT NOT NULL CHECK (json_valid(payload)),
+    opened TEXT NOT NULL,
+    last_sequence INTEGER NOT NULL DEFAULT 0,
+    reply TEXT CHECK (reply IS NULL OR json_valid(reply))
+);
+
+CREATE TABLE exchange_comments (
+    id INTEGER PRIMARY KEY,
+    received_id INTEGER NOT NULL REFERENCES exchange_received(id) ON DELETE CASCADE,
+    item INTEGER NOT NULL,
+    text TEXT NOT NULL,
+    created TEXT NOT NULL
+);
+CREATE INDEX exchange_comments_by_share ON exchange_comments(received_id, item);
+
+CREATE TABLE exchange_actions (
+    id INTEGER PRIMARY KEY,
+    received_id INTEGER NOT NULL REFERENCES exchange_received(id) ON DELETE CASCADE,
+    text TEXT NOT NULL,
+    due_on TEXT,
+    created TEXT NOT NULL
+);
+CREATE INDEX exchange_actions_by_share ON exchange_actions(received_id);
+"""
+
+
 @dataclass(frozen=True)
 class Migration:
     version: int
@@ -169,6 +241,7 @@ MIGRATIONS: tuple[Migration, ...] = (
     Migration(3, "sharing plans; biography", V3),
     Migration(4, "supervision sessions, actions and SLEF ratings", V4),
     Migration(5, "entry revision counter (flags re-check only what changed)", V5),
+    Migration(6, "supervision exchange: keys, key cards, shares sent and received", V6),
 )
 LATEST = MIGRATIONS[-1].version
 

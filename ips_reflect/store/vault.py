@@ -58,6 +58,7 @@ from ips_reflect.store.migrations import LATEST, check_not_newer, migrate, schem
 if TYPE_CHECKING:
     from ips_reflect.store import backup as backup_mod
     from ips_reflect.store.entry_store import EntryStore
+    from ips_reflect.store.exchange_store import ExchangeStore
     from ips_reflect.store.records import (
         BiographyStore,
         DraftStore,
@@ -114,6 +115,7 @@ class Vault:
         biography: BiographyStore
         supervision: SupervisionStore
         kv: KeyValueStore
+        exchange: ExchangeStore
     else:
 
         @functools.cached_property
@@ -157,6 +159,12 @@ class Vault:
             from ips_reflect.store.records import KeyValueStore
 
             return KeyValueStore(self.db)
+
+        @functools.cached_property
+        def exchange(self) -> ExchangeStore:
+            from ips_reflect.store.exchange_store import ExchangeStore
+
+            return ExchangeStore(self.db)
 
     # ------------------------------------------------------------------ locating
 

@@ -445,7 +445,8 @@ def walk_window(qtbot, window, walk: Walk) -> None:
 
 
 def walk_dialog(qtbot, walk: Walk, surface: str, dialog: QDialog) -> None:
-    if not dialog.testAttribute(Qt.WidgetAttribute.WA_DeleteOnClose):
+    deletes_itself = dialog.testAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+    if not deletes_itself and not getattr(dialog, "delete_on_close", False):
         qtbot.addWidget(dialog)
     dialog.show()
     qtbot.waitExposed(dialog)

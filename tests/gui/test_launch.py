@@ -39,6 +39,8 @@ NOT_BEFORE_THE_WINDOW = (
     "ips_reflect.gui.pages",
     "ips_reflect.commands",
     "zxcvbn",
+    "ips_reflect.messages",  # the words come with the first thing that needs them
+    "ips_reflect.gui.widgets.page_fit",  # the unlock dialog's scroll area is in its .ui
 )
 
 SHOW_MODULES = """

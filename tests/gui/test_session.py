@@ -144,3 +144,26 @@ def test_lock_returns_before_the_backup_is_written(qtbot, data_dir, monkeypatch)
     release.set()
     assert session.backups.wait(30) and not session.backups.running
     assert len(list((data_dir / "backups").iterdir())) == 1
+
+
+def test_a_backup_is_no_longer_running_once_it_says_it_finished(qtbot, data_dir):
+    """Quit waits for ``finished`` and then asks ``running``: were it still True when the
+    signal arrives, the "finishing the backup" box would stay open for ever."""
+    from PySide6.QtCore import Qt
+
+    from ips_reflect.gui.shell.session import BackgroundBackup
+
+    vault, _ = Vault.create(data_dir, TEST_PASSPHRASE)
+    backups = BackgroundBackup()
+    seen: list[bool] = []
+    # Direct: the slot runs on the worker as the signal is emitted, the worst moment.
+    backups.finished.connect(
+        lambda _p: seen.append(backups.running), Qt.ConnectionType.DirectConnection
+    )
+    try:
+        backups.start(vault.worker_copy(), keep=3)
+        assert backups.wait(timeout=30)
+    finally:
+        vault.close()
+        backups.shutdown()
+    assert seen == [False]

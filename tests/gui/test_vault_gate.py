@@ -241,3 +241,19 @@ def test_gate_switches_to_recovery_on_request(qtbot, data_dir):
     assert gate.dialog.objectName() == "UnlockDialog"
     assert json.loads((data_dir / "header.json").read_text())  # untouched and valid
     gate.dialog.close()
+
+
+def test_a_gate_dialog_is_deleted_once_closed_or_answered(qtbot, data_dir):
+    """As WA_DeleteOnClose would have it (set as it closes; see GateDialog)."""
+    import shiboken6
+    from PySide6.QtCore import QEvent
+    from PySide6.QtWidgets import QApplication
+
+    Vault.create(data_dir, TEST_PASSPHRASE)[0].close()
+    for finish in ("close", "reject"):
+        gate = VaultGate(data_dir)
+        dialog = gate.show_unlock()
+        gate.dialog.rejected.disconnect()  # type: ignore[union-attr]
+        getattr(dialog, finish)()
+        QApplication.sendPostedEvents(None, QEvent.Type.DeferredDelete)
+        assert not shiboken6.isValid(dialog), finish

@@ -22,7 +22,7 @@ from typing import TYPE_CHECKING, Any
 from PySide6.QtCore import QObject, QTimer, Signal
 from PySide6.QtWidgets import QApplication, QDialog, QLabel, QWidget
 
-from ips_reflect import APP_NAME, messages, paths
+from ips_reflect import APP_NAME, paths
 from ips_reflect.core.settings import LOCK_MINUTE_CHOICES, Settings, load_settings
 from ips_reflect.errors import UserError
 from ips_reflect.gui.shell.uiloader import find_child
@@ -123,7 +123,8 @@ def ensure_application(argv: list[str] | None = None) -> QApplication:
     if isinstance(existing, QApplication):
         app = existing
     else:
-        app = QApplication(argv if argv is not None else sys.argv[:1])
+        app = QApplication([*(argv if argv is not None else sys.argv[:1]), *theming.STYLE_ARGS])
+        app.setProperty(theming.STYLE_PROPERTY, "fusion")
     app.setApplicationName(APP_NAME)
     app.setOrganizationName(APP_NAME)
     app.setDesktopFileName("ips-reflect")
@@ -134,6 +135,8 @@ def ensure_application(argv: list[str] | None = None) -> QApplication:
 def content_error_box(error: ContentError, parent: QWidget | None = None) -> QMessageBox:
     """A dialog that says what is wrong with the packs and what to do."""
     from PySide6.QtWidgets import QMessageBox
+
+    from ips_reflect import messages
 
     box = QMessageBox(parent)
     box.setIcon(QMessageBox.Icon.Critical)
@@ -159,6 +162,8 @@ def _install_excepthook() -> None:
 
     def hook(kind: type[BaseException], exc: BaseException, tb: TracebackType | None) -> None:
         from PySide6.QtWidgets import QMessageBox
+
+        from ips_reflect import messages
 
         if issubclass(kind, KeyboardInterrupt):
             QApplication.quit()
@@ -246,11 +251,15 @@ class AppShell(QObject):
         dialog = self.gate.start()
         intro = dialog.findChild(QLabel, "introLabel")
         if notice and intro is not None:
+            from ips_reflect import messages
+
             intro.setText(f"{notice} {messages.UNLOCK_AGAIN}")
             dialog.adjustSize()
         return dialog
 
     def _on_unlocked(self, vault: Vault) -> None:
+        from ips_reflect import messages
+
         if self.window is None:
             try:
                 content = self.content
@@ -288,6 +297,7 @@ class AppShell(QObject):
         from PySide6.QtGui import QActionGroup
         from PySide6.QtWidgets import QMenu
 
+        from ips_reflect import messages
         from ips_reflect.gui.shell.care import VaultMenu
 
         window.action("actionLock").triggered.connect(lambda: self.session.lock())
@@ -313,6 +323,8 @@ class AppShell(QObject):
         return round(self.session.idle_seconds / 60)
 
     def set_lock_minutes(self, minutes: int) -> None:
+        from ips_reflect import messages
+
         self.session.set_idle_minutes(minutes)
         if self.window is not None:
             self.window.remember(lock_after_minutes=minutes)
@@ -333,6 +345,7 @@ class AppShell(QObject):
         """Vault > Restore: lock (work is kept as drafts, the automatic backup is taken),
         restore the checked backup on a worker, then ask to unlock with its secret. If
         the restore fails, nothing was replaced and the unlock prompt says why."""
+        from ips_reflect import messages
         from ips_reflect.ops import vault_care  # only when restoring: start-up stays light
 
         self._restoring = True
@@ -375,6 +388,8 @@ class AppShell(QObject):
     def fail(self, exc: BaseException) -> None:
         """Something the app cannot start without is missing: close the gate, say
         what and what to do, and end with exit code 1."""
+        from ips_reflect import messages
+
         if self.gate is not None and self.gate.dialog is not None:
             dialog = self.gate.dialog
             with contextlib.suppress(RuntimeError):
@@ -404,6 +419,8 @@ class AppShell(QObject):
     def quit(self) -> None:
         """Close the app: typing is saved as drafts (silently), the vault locks, and the
         app ends once the automatic backup is written, saying so while it waits."""
+        from ips_reflect import messages
+
         self._quitting = True
         self.session.lock()
         if not self.session.backups.running:

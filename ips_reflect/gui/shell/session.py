@@ -51,13 +51,18 @@ class BackgroundBackup(QObject):
         self._pool = ThreadPoolExecutor(max_workers=1, thread_name_prefix="ips-backup")
         self._pending: list[Future[str]] = []
         self._guard = threading.Lock()
+        self._active = 0  # backups asked for and not yet finished
 
     @property
     def running(self) -> bool:
+        """A backup is asked for or being written (False from the moment the last one
+        emits ``finished``: whoever waits for that signal then finds it so)."""
         with self._guard:
-            return any(not f.done() for f in self._pending)
+            return self._active > 0
 
     def start(self, copy: Vault, keep: int) -> None:
+        with self._guard:
+            self._active += 1
         future = self._pool.submit(self._run, copy, keep)
         with self._guard:
             self._pending = [f for f in self._pending if not f.done()] + [future]
@@ -72,6 +77,8 @@ class BackgroundBackup(QObject):
             problem = messages.LOCK_BACKUP_FAILED
         finally:
             copy.close()
+            with self._guard:
+                self._active -= 1  # before the signal, never after (see running)
         self.finished.emit(problem)  # queued to the GUI thread
         return problem
 

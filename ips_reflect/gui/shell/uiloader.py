@@ -14,7 +14,7 @@ from typing import TypeVar
 import shiboken6
 from PySide6.QtCore import QCoreApplication, QFile, QIODevice, QObject
 from PySide6.QtUiTools import QUiLoader
-from PySide6.QtWidgets import QTabBar, QTabWidget, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QWidget
 
 from ips_reflect import paths
 
@@ -46,7 +46,8 @@ def load_ui(name: str, parent: QWidget | None = None) -> QWidget:
         handle.close()
     if widget is None:
         raise UiLoadError(f"cannot build the layout in {path}: {_loader.errorString()}")
-    _name_tab_bars(widget)
+    if b"QTabWidget" in path.read_bytes():  # (no tab classes loaded for the others)
+        _name_tab_bars(widget)
     return widget
 
 
@@ -72,6 +73,8 @@ def _name_tab_bars(root: QWidget) -> None:
     screen readers announce the tab bar (the part that takes focus), not the tab
     widget around it, so the name set in the ``.ui`` file is copied across.
     """
+    from PySide6.QtWidgets import QTabBar, QTabWidget
+
     for tabs in root.findChildren(QTabWidget):
         bar = fresh(tabs.tabBar, QTabBar)
         if bar is not None and not bar.accessibleName() and tabs.accessibleName():
@@ -136,6 +139,8 @@ def place_in(host: QWidget, widget: QWidget) -> None:
     layout without margins if it has none)."""
     layout = host.layout()
     if layout is None:
+        from PySide6.QtWidgets import QVBoxLayout
+
         layout = QVBoxLayout(host)
         layout.setContentsMargins(0, 0, 0, 0)
     layout.addWidget(widget)

@@ -12,7 +12,7 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from PySide6.QtCore import QObject, Qt, Signal
+from PySide6.QtCore import QObject, Signal
 from PySide6.QtWidgets import (
     QDialog,
     QLabel,
@@ -23,11 +23,10 @@ from PySide6.QtWidgets import (
 )
 from shiboken6 import isValid
 
-from ips_reflect import messages
 from ips_reflect.errors import UserError
 from ips_reflect.gui.shell.uiloader import find_child, load_ui
 from ips_reflect.gui.shell.workers import run_task
-from ips_reflect.gui.widgets.page_fit import DialogFit
+from ips_reflect.gui.widgets.dialog_fit import DialogFit
 
 if TYPE_CHECKING:
     from ips_reflect.store.vault import Vault
@@ -72,6 +71,8 @@ class FormController(QObject):
             w.setEnabled(not busy)
         if busy:
             self.show_error("")
+            from PySide6.QtCore import Qt
+
             self.view.setCursor(Qt.CursorShape.BusyCursor)
         else:
             self.view.unsetCursor()
@@ -120,6 +121,8 @@ class UnlockController(FormController):
             return
         passphrase = self.edit.text()
         if not passphrase:
+            from ips_reflect import messages  # not before the window shows: start-up time
+
             self.show_error(messages.UNLOCK_EMPTY)
             self.edit.setFocus()
             return
@@ -142,6 +145,7 @@ class UnlockController(FormController):
         self.view.accept()
 
     def _failed(self, exc: BaseException) -> None:
+        from ips_reflect import messages
         from ips_reflect.store.errors import WrongPassphrase
 
         self.set_busy(False)
@@ -188,8 +192,9 @@ class VaultGate(QObject):
     def _open(self, name: str) -> QDialog:
         dialog = load_ui(name, self.parent_widget)
         assert isinstance(dialog, QDialog)
-        dialog.setWindowModality(Qt.WindowModality.ApplicationModal)
-        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        # Application-modal (set in the .ui file) and deleted once closed, without
+        # touching a Qt enumeration before it shows (see GateDialog).
+        dialog.delete_on_close = True  # type: ignore[attr-defined]
         self.dialog = dialog
         return dialog
 

@@ -12,6 +12,8 @@ from PySide6.QtCore import QEvent, Signal
 from PySide6.QtGui import QCloseEvent, QKeyEvent, QKeySequence, QShowEvent
 from PySide6.QtWidgets import QDialog, QMainWindow, QWidget
 
+from ips_reflect.gui.widgets.dialog_fit import ScrollContents
+
 
 class MainWindowView(QMainWindow):
     """The main window's widget (``ui/main_window.ui``)."""
@@ -31,13 +33,28 @@ class GateDialog(QDialog):
     """
 
     closable = True
+    #: Deleted once closed (the gate's dialogs). Qt's WA_DeleteOnClose is set as it
+    #: closes, not when it is built: the attribute is a ``Qt`` enumeration, and the
+    #: unlock window shows before that namespace is loaded (~10 ms at start-up).
+    delete_on_close = False
+
+    def _closing(self) -> None:
+        if self.delete_on_close:
+            from PySide6.QtCore import Qt
+
+            self.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
 
     def reject(self) -> None:
         if self.closable:
             super().reject()
 
+    def done(self, result: int) -> None:
+        self._closing()
+        super().done(result)
+
     def closeEvent(self, event: QCloseEvent) -> None:
         if self.closable:
+            self._closing()
             super().closeEvent(event)
         else:
             event.ignore()
@@ -90,4 +107,4 @@ class PageView(QWidget):
 
 
 # Every class here that a .ui file may use, registered with the loader.
-CUSTOM_WIDGETS: tuple[type[QWidget], ...] = (MainWindowView, GateDialog, PageView)
+CUSTOM_WIDGETS: tuple[type[QWidget], ...] = (MainWindowView, GateDialog, PageView, ScrollContents)

@@ -16,12 +16,10 @@ it); only its children move one level down.
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterable
+from collections.abc import Iterable
 
-from PySide6.QtCore import QEvent, QObject, Qt, QTimer
-from PySide6.QtGui import QResizeEvent
+from PySide6.QtCore import QEvent, QObject, Qt
 from PySide6.QtWidgets import (
-    QApplication,
     QBoxLayout,
     QFrame,
     QHeaderView,
@@ -37,6 +35,16 @@ from PySide6.QtWidgets import (
 from shiboken6 import isValid
 
 from ips_reflect.gui.shell.uiloader import find_child
+from ips_reflect.gui.widgets.dialog_fit import (
+    DialogFit,
+    ScrollContents,
+    follow_focus,
+    follow_focus_once,
+    refit_on,
+    refit_timer,
+)
+
+__all__ = ["DialogFit", "ScrollContents", "follow_focus", "scroll_page"]
 
 
 def scroll_page(view: QWidget) -> QScrollArea:
@@ -63,7 +71,7 @@ def scroll_page(view: QWidget) -> QScrollArea:
     outer.addWidget(scroll)
     if view.isVisible():
         scroll.show()  # a shown dialog: its new child must show now, not later
-    _follow_focus_once()
+    follow_focus_once()
     for tabs in view.findChildren(QTabWidget):
         fit_tabs(tabs)
     for splitter in view.findChildren(QSplitter):
@@ -72,52 +80,13 @@ def scroll_page(view: QWidget) -> QScrollArea:
     return scroll
 
 
-class ScrollContents(QWidget):
-    """A scroll area's contents, kept as tall as its wrapped sentences need at its
-    width (a scroll area alone counts their height at the narrowest width only)."""
-
-    fit_height = False  # dialogs only: a page fills its height as its layout says
-
-    def resizeEvent(self, event: QResizeEvent) -> None:
-        super().resizeEvent(event)
-        if self.fit_height:
-            _fit_height(self)
-
-
-def _fit_height(contents: QWidget) -> None:
-    layout = contents.layout()
-    if layout is not None and layout.hasHeightForWidth():
-        needed = layout.totalHeightForWidth(contents.width())
-        if contents.minimumHeight() != needed:
-            contents.setMinimumHeight(needed)
-
-
-def follow_focus(_old: QWidget | None, new: QWidget | None) -> None:
-    """Scroll a page to whatever gets keyboard focus in it (and to the form around
-    it, when that is a scroll area of its own): Qt does so by itself only for Tab."""
-    if new is None or not isValid(new):
-        return
-    form: QScrollArea | None = None
-    parent = new.parentWidget()
-    while parent is not None:
-        if isinstance(parent, QScrollArea):
-            if parent.objectName() == "pageScroll":
-                if form is not None:
-                    parent.ensureWidgetVisible(form, 0, 0)  # the form, as much as fits
-                parent.ensureWidgetVisible(new)
-                return
-            form = form or parent
-        parent = parent.parentWidget()
-
-
-_following: list[int] = []  # the application (by id) whose focus is followed
-
-
-def _follow_focus_once() -> None:
-    app = QApplication.instance()
-    if isinstance(app, QApplication) and id(app) not in _following:
-        _following.append(id(app))
-        app.focusChanged.connect(follow_focus)
+def wide_as_rows(area: QScrollArea) -> None:
+    """A dialog's scroll area: its contents as wide as their rows need (DialogFit sees
+    to that), so never cut off on the right, with a sideways bar only beyond the screen."""
+    contents = area.widget()
+    if contents is not None:
+        contents.setSizePolicy(QSizePolicy.Policy.Preferred, QSizePolicy.Policy.Preferred)
+    area.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAsNeeded)
 
 
 def vertical_only(area: QScrollArea, contents: QWidget) -> None:
@@ -139,23 +108,6 @@ def fit_tabs(tabs: QTabWidget) -> None:
             tabs.setTabToolTip(
                 i, tabs.tabText(i).replace("&&", "\0").replace("&", "").replace("\0", "&")
             )
-
-
-def refit_timer(owner: QObject, fit: Callable[[], None]) -> QTimer:
-    """A timer that calls ``fit`` once the events of this turn are handled."""
-    timer = QTimer(owner)
-    timer.setSingleShot(True)
-    timer.setInterval(0)
-    timer.timeout.connect(fit)
-    return timer
-
-
-def refit_on(event: QEvent, kinds: set[QEvent.Type], timer: QTimer | None) -> bool:
-    """An event filter's body: fit again soon after an event of ``kinds`` (``timer`` is
-    None while the filter is still being set up)."""
-    if timer is not None and event.type() in kinds and isValid(timer):
-        timer.start()
-    return False
 
 
 class ColumnFit(QObject):
@@ -330,68 +282,6 @@ class SplitterFit(QObject):
             set_width = self.set_widths.get(id(pane), 0)
             needs = 0 if stacked else pane_width(pane)  # stacked: full width
             pane.setMinimumWidth(max(set_width, needs))
-
-
-class DialogFit(QObject):
-    """Keep a dialog as big as its words need, within the screen: wide enough for its
-    widest row, tall enough for its wrapped sentences at that width (the heading and
-    a hint that wraps while typing included); beyond the screen its contents scroll.
-    It grows when its text grows, and never shrinks under the person's feet."""
-
-    def __init__(self, dialog: QWidget) -> None:
-        super().__init__(dialog)
-        self.dialog = dialog
-        self.scroll = scroll_page(dialog)
-        self.contents: QWidget = self.scroll.widget()  # type: ignore[assignment]  # just set
-        if isinstance(self.contents, ScrollContents):
-            self.contents.fit_height = True
-        # As wide as its rows need (fit sees to that), so never cut off on the right.
-        self.contents.setSizePolicy(QSizePolicy.Policy.Preferred, QSizePolicy.Policy.Preferred)
-        self.scroll.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAsNeeded)
-        self._need: tuple[int, int] | None = None  # the size last asked for
-        self.set_width = dialog.minimumWidth()  # from the .ui file
-        self._timer = refit_timer(self, self.fit)
-        for watched in (dialog, self.contents):
-            watched.installEventFilter(self)
-
-    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
-        return refit_on(
-            event, _DIALOG_REFIT, getattr(self, "_timer", None)
-        )  # not on Resize: see fit
-
-    def fit(self) -> None:
-        dialog, contents = self.dialog, self.contents
-        layout = contents.layout()
-        if not isValid(dialog) or layout is None or not dialog.isVisible():
-            return
-        bar = dialog.style().pixelMetric(QStyle.PixelMetric.PM_ScrollBarExtent)
-        least = max(layout.totalMinimumSize().width(), contents.minimumSizeHint().width())
-        least += bar + 2 * self.scroll.frameWidth()
-        width = max(least, contents.sizeHint().width())
-        screen = dialog.screen()
-        room = screen.availableGeometry() if screen is not None else None
-        if room is not None:
-            width = max(least, min(width, room.width()))
-        width = max(width, dialog.width())
-        height = layout.totalHeightForWidth(width - bar) if layout.hasHeightForWidth() else 0
-        height = max(height, layout.totalSizeHint().height())
-        if room is not None:
-            height = min(height, room.height() - _FRAME)
-        dialog.setMinimumWidth(max(self.set_width, least))  # never cuts a row's words
-        need = (width, height)
-        if self._need is not None and need[0] <= self._need[0] and need[1] <= self._need[1]:
-            return  # nothing grew: the size the person chose stays
-        self._need = need
-        dialog.resize(max(width, dialog.width()), max(height, dialog.height()))
-
-
-_DIALOG_REFIT = {
-    QEvent.Type.LayoutRequest,
-    QEvent.Type.FontChange,
-    QEvent.Type.StyleChange,
-    QEvent.Type.Show,
-}
-_FRAME = 40  # a window's title bar and frame, roughly
 
 
 class SideFit(QObject):
