@@ -26,9 +26,10 @@ clients, 3 with employers and 2 with the IPS team."
 
 from __future__ import annotations
 
+from bisect import bisect_right
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
-from datetime import date, datetime, timedelta
+from datetime import UTC, date, datetime, timedelta
 
 from ips_reflect import messages
 from ips_reflect.core.content import AUDIENCE_IDS, POSITIVE_REASON_IDS, WARNING_SIGN_IDS
@@ -86,15 +87,36 @@ class Share:
     rating: int | None
 
 
-def local_day(created: str) -> date | None:
-    """The local calendar day of an ISO timestamp, or None if it cannot be read."""
+def local_day(created: str, offsets: dict[int, timedelta | None] | None = None) -> date | None:
+    """The local calendar day of an ISO timestamp, or None if it cannot be read.
+
+    ``offsets``: a cache for one batch of calls - the local zone's offset from UTC for
+    each UTC day it does not change in (None for a day it changes in: those moments
+    ask the zone). It spares the slow local-time lookup of :meth:`datetime.astimezone`
+    for each of thousands of entries.
+    """
     try:
         moment = datetime.fromisoformat(created)
     except (TypeError, ValueError):
         return None
-    if moment.tzinfo is not None:
-        moment = moment.astimezone()
-    return moment.date()
+    if moment.tzinfo is None:
+        return moment.date()
+    if offsets is None:
+        return moment.astimezone().date()
+    utc = moment.replace(tzinfo=None) - (moment.utcoffset() or _ZERO)
+    day = utc.toordinal()
+    if day not in offsets:
+        midnight = datetime.combine(utc.date(), datetime.min.time(), UTC)
+        first = midnight.astimezone().utcoffset()
+        last = (midnight + timedelta(days=1)).astimezone().utcoffset()
+        offsets[day] = first if first == last else None
+    offset = offsets[day]
+    if offset is None:
+        return moment.astimezone().date()
+    return (utc + offset).date()
+
+
+_ZERO = timedelta(0)
 
 
 def _rating(value: int | None) -> int | None:
@@ -109,8 +131,9 @@ def shares(entries: Iterable[TrendEntry]) -> list[Share]:
         e.linked_id for e in items if e.kind == "after_reflection" and e.linked_id is not None
     }
     out: list[Share] = []
+    offsets: dict[int, timedelta | None] = {}
     for e in items:
-        day = local_day(e.created)
+        day = local_day(e.created, offsets)
         if day is None:
             continue
         if e.kind == "after_reflection":
@@ -166,13 +189,13 @@ def week_label(day: date) -> str:
     return f"{day.day} {_MONTHS[day.month - 1]}"
 
 
-def _index(bucket_list: Sequence[Bucket], day: date) -> int | None:
+def _index(bucket_list: Sequence[Bucket], day: date, starts: Sequence[date] = ()) -> int | None:
+    """Which bucket holds ``day`` (None: none); ``starts``: the buckets' first days, if
+    the caller has them (many calls)."""
     if not bucket_list or not bucket_list[0].start <= day < bucket_list[-1].end:
         return None
-    for i, b in enumerate(bucket_list):
-        if day in b:
-            return i
-    return None
+    # Buckets are consecutive, oldest first: the last one starting on or before ``day``.
+    return bisect_right(starts or [b.start for b in bucket_list], day) - 1
 
 
 # --------------------------------------------------------------------------- series
@@ -203,8 +226,9 @@ def shares_by_audience(share_list: Iterable[Share], bucket_list: Sequence[Bucket
     shares without an audience last, as ``"none"``)."""
     n = len(bucket_list)
     grid: dict[str, list[int]] = {}
+    starts = [b.start for b in bucket_list]
     for s in share_list:
-        i = _index(bucket_list, s.day)
+        i = _index(bucket_list, s.day, starts)
         if i is None:
             continue
         key = s.audience if s.audience in AUDIENCE_IDS else NO_AUDIENCE
@@ -219,11 +243,13 @@ def signs_over_time(
     """Warning signs per bucket: the ``top`` most frequent signs, the rest as "other"."""
     n = len(bucket_list)
     grid: dict[str, list[int]] = {}
+    offsets: dict[int, timedelta | None] = {}
+    starts = [b.start for b in bucket_list]
     for p in points:
-        day = local_day(p.created)
+        day = local_day(p.created, offsets)
         if day is None:
             continue
-        i = _index(bucket_list, day)
+        i = _index(bucket_list, day, starts)
         if i is None:
             continue
         grid.setdefault(p.sign, [0] * n)[i] += 1

@@ -16,6 +16,8 @@ lines) is defined in this package, one module per area, so it can be reviewed in
 - ``team``: the Team page and its booklet;
 - ``supervision``: the supervision PDFs, the Supervision page and the presenter view;
 - ``exchange``: key cards, share and reply files, the supervisor's workspace, the record;
+- ``exchange_gui``: sending to a supervisor and their reply, on the Supervision page;
+- ``supervisees``: the Supervisees page (the supervisor's side in the app);
 - ``cli``: text only the command line shows.
 
 Keep each message a full sentence: what happened, and what to do.
@@ -30,10 +32,12 @@ from ips_reflect.messages import (
     checks,
     cli,
     exchange,
+    exchange_gui,
     flags,
     guide,
     journal,
     shell,
+    supervisees,
     supervision,
     team,
     vault,
@@ -43,10 +47,12 @@ from ips_reflect.messages.care import *  # noqa: F403
 from ips_reflect.messages.checks import *  # noqa: F403
 from ips_reflect.messages.cli import *  # noqa: F403
 from ips_reflect.messages.exchange import *  # noqa: F403
+from ips_reflect.messages.exchange_gui import *  # noqa: F403
 from ips_reflect.messages.flags import *  # noqa: F403
 from ips_reflect.messages.guide import *  # noqa: F403
 from ips_reflect.messages.journal import *  # noqa: F403
 from ips_reflect.messages.shell import *  # noqa: F403
+from ips_reflect.messages.supervisees import *  # noqa: F403
 from ips_reflect.messages.supervision import *  # noqa: F403
 from ips_reflect.messages.team import *  # noqa: F403
 from ips_reflect.messages.vault import *  # noqa: F403
@@ -57,10 +63,12 @@ __all__ += care.__all__
 __all__ += checks.__all__
 __all__ += cli.__all__
 __all__ += exchange.__all__
+__all__ += exchange_gui.__all__
 __all__ += flags.__all__
 __all__ += guide.__all__
 __all__ += journal.__all__
 __all__ += shell.__all__
+__all__ += supervisees.__all__
 __all__ += supervision.__all__
 __all__ += team.__all__
 __all__ += vault.__all__

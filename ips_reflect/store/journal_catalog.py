@@ -13,7 +13,13 @@ from typing import Any
 from ips_reflect.core.entries import AUDIENCES, KINDS
 from ips_reflect.store.db import Database
 from ips_reflect.store.entry_store import BIN_DAYS, _utc_bound
-from ips_reflect.store.journal_search import _chunks, _short_prefix, matching_ids, ranked_ids
+from ips_reflect.store.journal_search import (
+    RANK_UP_TO,
+    _chunks,
+    _short_prefix,
+    matching_ids,
+    ranked_ids,
+)
 
 #: Date ranges offered by the journal's filter, in days back from today.
 PERIODS: tuple[str, ...] = ("any", "7", "30", "90", "365", "custom")
@@ -289,7 +295,7 @@ class JournalCatalog:
     def filter(self, f: JournalFilter, today: date | None = None) -> list[int]:
         """Ids of the entries ``f`` lets through, newest first."""
         allowed = self.allowed(f, today)
-        return [i for i in self.order if i in allowed]
+        return list(filter(allowed.__contains__, self.order))
 
     def search(
         self,
@@ -304,19 +310,20 @@ class JournalCatalog:
 
         One or two letters (the start of a single word) match almost every entry,
         so they are not ranked (ranking them costs most of a keystroke's time):
-        those entries are listed newest first. From three letters on, best first.
+        those entries are listed newest first. From three letters on, best first,
+        unless more than :data:`RANK_UP_TO` entries match (only in a vault bigger than
+        that): those too are listed newest first, as ranking them all would take
+        longer than a keystroke may (type another word to narrow them down).
         """
         allowed = self.allowed(f, today)
-        if _short_prefix(text, prefix):
-            found = matching_ids(db, text, prefix=prefix)
-            if found is None:
-                return self.filter(f, today)
-            hits = set(found)
-            return [i for i in self.order if i in hits and i in allowed]
-        ranked = ranked_ids(db, text, prefix=prefix)
-        if ranked is None:
+        found = matching_ids(db, text, prefix=prefix)
+        if found is None:
             return self.filter(f, today)
-        return [i for i in ranked if i in allowed]
+        if _short_prefix(text, prefix) or len(found) > RANK_UP_TO:
+            hits = allowed.intersection(found)
+            return list(filter(hits.__contains__, self.order))
+        ranked = ranked_ids(db, text, prefix=prefix) or []
+        return list(filter(allowed.__contains__, ranked))
 
     # -- lists for the filter menus
 

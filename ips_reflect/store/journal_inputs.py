@@ -36,21 +36,31 @@ def entries_by_ids(db: Database, ids: Sequence[int]) -> list[Entry]:
 
 
 _TREND_SQL = (
-    "SELECT id, uid, kind, created, audience, reasons, warning_signs, "
+    "SELECT id, uid, kind, created, audience, reasons, "
     f"json_extract(answers, '$.\"{HOW_IT_WENT_QUESTION}\"'), linked_entry_id "
     "FROM entries WHERE deleted_at IS NULL"
+)
+#: Only checks and reflections make shares: the other kinds' rows (most of the table,
+#: each to be read and decrypted whole) are never read for the shares.
+_SHARE_KINDS = " AND kind IN ('before_check', 'after_reflection')"
+#: Ticked signs, answered from the ``entries_outline`` index alone (no row is read).
+_SIGNS_SQL = (
+    "SELECT id, created, warning_signs FROM entries "
+    "WHERE deleted_at IS NULL AND created_utc >= ? AND warning_signs != '[]'"
 )
 
 
 def trend_inputs(
     db: Database, since: date | None = None
 ) -> tuple[list[TrendEntry], list[FlagPoint]]:
-    """What :mod:`ips_reflect.core.trends` needs: live entries (light) and warning signs.
+    """What :mod:`ips_reflect.core.trends` needs: live checks and reflections (light) and
+    warning signs.
 
     ``since`` (a local day) leaves out what came before it; checks that a
     reflection since then follows are read too, whenever they were made (the
     reflection may take its audience and reasons from them). Only the rows in the
-    period are read (through the date index), so a long history costs nothing.
+    period are read (through the date index), so a long history costs nothing; of
+    those, only checks and reflections are read whole (the other kinds make no share).
 
     Warning signs are counted once per entry and sign, whether they came from a
     flag (any source, any status) or were ticked in the entry itself, and dated
@@ -58,28 +68,26 @@ def trend_inputs(
     """
     bound = _utc_bound(since, end=False) if since is not None else ""
     with db.lock:
-        rows = db.query(_TREND_SQL + " AND created_utc >= ?", [bound])
+        rows = db.query(_TREND_SQL + _SHARE_KINDS + " AND created_utc >= ?", [bound])
         have = {int(r[0]) for r in rows}
-        missing = [int(r[8]) for r in rows if r[8] is not None and int(r[8]) not in have]
+        missing = [int(r[7]) for r in rows if r[7] is not None and int(r[7]) not in have]
         for chunk in _chunks(sorted(set(missing))):
             marks = ", ".join("?" * len(chunk))
-            rows += db.query(f"{_TREND_SQL} AND id IN ({marks})", chunk)
+            rows += db.query(f"{_TREND_SQL}{_SHARE_KINDS} AND id IN ({marks})", chunk)
+        sign_rows = db.query(_SIGNS_SQL, [bound])
         flag_rows = db.query(
-            "SELECT f.entry_id, f.sign, f.created FROM flags f "
+            "SELECT f.entry_id, f.sign, coalesce(e.created, f.created) FROM flags f "
             "LEFT JOIN entries e ON e.id = f.entry_id "
             "WHERE (f.entry_id IS NULL AND f.created >= ?) "
             "OR (e.deleted_at IS NULL AND e.created_utc >= ?)",
             [since.isoformat() if since is not None else "", bound],
         )
     entries: list[TrendEntry] = []
-    created_of: dict[int, str] = {}
-    signs: dict[tuple[int, str], str] = {}
     for r in rows:
-        entry_id = int(r[0])
-        rating = r[7]
+        rating = r[6]
         entries.append(
             TrendEntry(
-                id=entry_id,
+                id=int(r[0]),
                 kind=r[2],
                 created=r[3],
                 audience=r[4],
@@ -87,18 +95,19 @@ def trend_inputs(
                 how_it_went=int(rating)
                 if isinstance(rating, int) and not isinstance(rating, bool)
                 else None,
-                linked_id=r[8],
+                linked_id=r[7],
             )
         )
-        created_of[entry_id] = r[3]
-        for sign in _json_list(r[6]):
-            signs[(entry_id, sign)] = r[3]
+    signs: dict[tuple[int, str], str] = {}
+    for r in sign_rows:
+        for sign in _json_list(r[2]):
+            signs[(int(r[0]), sign)] = r[1]
     points: list[FlagPoint] = []
     for r in flag_rows:
         if r[0] is None:
             points.append(FlagPoint(sign=r[1], created=r[2]))
-        elif int(r[0]) in created_of:
-            signs.setdefault((int(r[0]), r[1]), created_of[int(r[0])])
+        else:
+            signs.setdefault((int(r[0]), r[1]), r[2])
     points += [FlagPoint(sign=sign, created=when) for (_, sign), when in signs.items()]
     return entries, points
 

@@ -30,13 +30,24 @@ def _short_prefix(text: str, prefix: bool) -> bool:
     return not terms and last is not None and len(last) <= UNRANKED_PREFIX
 
 
+#: From this many matches on, a search is listed newest first, not ranked: BM25 ranks
+#: every match, about 0.4 µs each in SQLite, and the list must be painted within a
+#: keystroke. Below it (any search in a vault of up to 20,000 entries) best first.
+RANK_UP_TO = 20_000
+
+
+def _rowids(db: Database, sql: str, params: Sequence[object]) -> list[int]:
+    """Row ids as one comma-separated string: a tenth of the cost of a row each."""
+    text = db.scalar(f"SELECT group_concat(rowid) FROM ({sql})", params)
+    return list(map(int, text.split(","))) if text else []
+
+
 def matching_ids(db: Database, text: str, *, prefix: bool = True) -> list[int] | None:
     """Every entry (bin included) matching ``text``, in no order; None if nothing to search."""
     match = search_mod.build_match(text, prefix=prefix)
     if match is None:
         return None
-    rows = db.query("SELECT rowid FROM entries_fts WHERE entries_fts MATCH ?", [match])
-    return [int(r[0]) for r in rows]
+    return _rowids(db, "SELECT rowid FROM entries_fts WHERE entries_fts MATCH ?", [match])
 
 
 def ranked_ids(db: Database, text: str, *, prefix: bool = True) -> list[int] | None:
@@ -45,12 +56,12 @@ def ranked_ids(db: Database, text: str, *, prefix: bool = True) -> list[int] | N
     if match is None:
         return None
     weights = ", ".join(str(w) for w in search_mod.WEIGHTS)
-    rows = db.query(
+    return _rowids(
+        db,
         f"SELECT rowid FROM entries_fts WHERE entries_fts MATCH ? "
         f"ORDER BY bm25(entries_fts, {weights}), rowid DESC",
         [match],
     )
-    return [int(r[0]) for r in rows]
 
 
 _SNIPPET_FIELDS = ("body", "answers_text", "tags", "client_alias")

@@ -25,6 +25,7 @@ from ips_reflect.core.flags import (
     phrase_anchor_groups,
     regex_anchor_groups,
 )
+from ips_reflect.ops import flag_state
 from ips_reflect.ops.flags import scan_vault, sync_vault_flags
 from ips_reflect.store.keys import PATTERN_ENTRIES as PATTERN_ENTRIES_KEY
 from ips_reflect.store.keys import SCAN_STATE as SCAN_STATE_KEY
@@ -510,7 +511,8 @@ def test_sync_rescans_everything_when_the_patterns_change(vault, content) -> Non
     vault.entries.add(Entry(kind="journal", body="I gave him my personal mobile."))
     sync_vault_flags(vault, content)
     state = vault.kv.get(SCAN_STATE_KEY)
-    assert state["engine"] == FlagEngine(content).signature and len(state["entries"]) == 1
+    seen = flag_state.read_seen(vault.kv, state).stamps  # the stamps are kept in parts
+    assert state["engine"] == FlagEngine(content).signature and len(seen) == 1
     vault.kv.set(SCAN_STATE_KEY, {**state, "engine": "older"})
     assert sync_vault_flags(vault, content).scanned == 1
     assert sync_vault_flags(vault, content).scanned == 0

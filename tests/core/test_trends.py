@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from datetime import date
+from datetime import UTC, date, datetime, timedelta
 
 import pytest
 
@@ -237,3 +237,30 @@ def test_trend_inputs_from_a_real_vault(vault) -> None:
     assert report.share_count == 1
     assert report.shares.counts == {"client": (0,) * 10 + (1, 0)}
     assert report.ratings.counts == (0, 0, 0, 0, 1)
+
+
+@pytest.mark.timeout(30)
+@pytest.mark.parametrize(
+    "zone", ["Europe/London", "America/St_Johns", "Australia/Lord_Howe", "America/Havana"]
+)
+def test_local_day_with_cached_offsets_is_the_local_day(monkeypatch, zone) -> None:
+    """The per-quarter-hour offsets (for thousands of entries) give exactly the day that
+    asking the local zone each time gives, across summer time changes."""
+    import random
+    import time
+    from datetime import timezone
+
+    monkeypatch.setenv("TZ", zone)
+    time.tzset()
+    try:
+        rng = random.Random(7)
+        offsets: dict = {}
+        start = datetime(2025, 1, 1, tzinfo=UTC)
+        for step in range(0, 60 * 24 * 730, 10):  # every ten minutes of two years
+            moment = start + timedelta(minutes=step)
+            written = moment.astimezone(timezone(timedelta(minutes=rng.choice([0, 60, -300]))))
+            text = written.isoformat()
+            assert trends.local_day(text, offsets) == trends.local_day(text), text
+    finally:
+        monkeypatch.undo()
+        time.tzset()

@@ -554,12 +554,53 @@ def walk_supervision(qtbot, walk: Walk, window, content) -> None:
     topics = [item.id for item in topic_items(content)][:1]
     page.new_session("2026-01-12", "Alex Supervisor", topics)
     walk_states(walk, qtbot, "page supervision: a session open", window.page("supervision"))
+    walk_send_dialog(qtbot, walk, window, page)
     dialog = page.present()
     if dialog is not None:  # the page owns it and deletes it when it closes
         dialog.show()
         qtbot.waitExposed(dialog)
         walk_states(walk, qtbot, "dialog presenter (from the page)", dialog)
         dialog.close()
+
+
+def walk_send_dialog(qtbot, walk: Walk, window, page) -> None:
+    """The "Send to my supervisor" dialog, with a first-used card chosen (so the
+    fingerprint, its tick and the warning's second tick are all there to walk)."""
+    try:
+        from ips_reflect.gui.pages.supervision.exchange import SendDialog
+    except ImportError:  # not built yet: the .ui check says what is missing
+        return
+    from ips_reflect.core.exchange import new_identity
+
+    card = new_identity("Alex Supervisor", "2026-01-01T00:00:00+00:00").card()
+    sender = SendDialog(window.view, page.vault, "What will be sent.", "Sam Okafor")
+    sender._show_card(card, "changed")
+    sender.card, sender.trust = card, "changed"
+    walk_dialog(qtbot, walk, "dialog send to supervisor", sender.dialog)
+    sender.dialog.reject()
+
+
+def walk_supervisees(qtbot, walk: Walk, window) -> None:
+    """The Supervisees page's "your name on your key card" dialog (the page itself, with
+    a share open, is walked in tests/gui/test_supervisees_page.py: it needs a second
+    vault to make the share)."""
+    try:
+        from ips_reflect.gui.pages.supervisees.keycard import ask_card_name
+    except ImportError:  # not built yet: the .ui check says what is missing
+        return
+
+    def look_at_name(dialog: QDialog) -> None:
+        walk_states(walk, qtbot, "dialog key card name", dialog)
+        dialog.reject()
+
+    answer_dialog(
+        qtbot,
+        lambda: ask_card_name(window.view),
+        QDialog,
+        name="CardNameDialog",
+        act=look_at_name,
+        timeout=30,
+    )
 
 
 def walk_presenter(qtbot, walk: Walk, window) -> None:
@@ -585,6 +626,7 @@ def walk(qtbot, main_window, content, data_dir, built) -> Walk:
     walk_window(qtbot, main_window, report)
     walk_supervision(qtbot, report, main_window, content)
     walk_presenter(qtbot, report, main_window)
+    walk_supervisees(qtbot, report, main_window)
     walk_flag_panel(qtbot, report, content)
     walk_gate(qtbot, report, data_dir)
     walk_small_dialogs(qtbot, report, main_window)
@@ -624,6 +666,7 @@ def test_the_walk_covers_every_page_dialog_and_ui_file(main_window, walk: Walk) 
         "dialog recover",
         "dialog about",
         "dialog flag note",
+        "dialog key card name",
     }
     assert "dialog set-up stack[RecoveryCodePage]" in walk.surfaces
     assert "page journal: entry editor" in walk.surfaces

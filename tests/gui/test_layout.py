@@ -29,6 +29,7 @@ SIDEBAR_PAGES = {
     "trends",
     "flags",
     "supervision",
+    "supervisees",
     "biography",
     "team",
     "guide",

@@ -85,6 +85,7 @@ def _add_feature_pages(window: MainWindow, content: Content) -> None:
         home,
         journal,
         prepare,
+        supervisees,
         supervision,
         team,
         trends,
@@ -107,6 +108,7 @@ def _add_feature_pages(window: MainWindow, content: Content) -> None:
     trends_page = add(trends.create_page(content))
     flags_page = add(flags.create_page(content))
     supervision_page = add(supervision.create_page(content))
+    supervisees_page = add(supervisees.create_page(content))
     biography_page = add(biography.create_page(content))
     team_page = add(team.create_page(content))
 
@@ -153,6 +155,7 @@ def _add_feature_pages(window: MainWindow, content: Content) -> None:
         trends_page.refresh,
         flags_page.refresh,
         supervision_page.refresh,
+        supervisees_page.refresh,  # its walk-through's type follows the text
         biography_page.refresh,  # its fields are a number of lines high
     ):
         window.themeChanged.connect(lambda _n, r=refreshing: r())

@@ -102,7 +102,16 @@ class JournalFlagPanel(QObject):
 
     def changed(self, *_args: object) -> None:
         self._first_sizes()
-        self.panel.update(self.text())
+        text = self.text()
+        panel = self.panel
+        if not text.strip() and not (panel.flags() or panel.pending or panel.dismissed()):
+            # Nothing written, shown or dismissed (the editor was cleared, e.g. when the
+            # journal opens): nothing to search. Searching "" anyway would make the
+            # first search of the process (its word lists read and prepared, a quarter
+            # of a second) on the GUI thread, in the middle of whatever comes next.
+            panel.reset()
+            return
+        panel.update(text)
 
     def _first_sizes(self) -> None:
         """Give the editor most of the height (at least its minimum) the first time."""

@@ -40,6 +40,7 @@ class AgendaPart(SupervisionBase):
         session = self.vault.supervision.get_session(self.session.id) or self.session
         self.session = replace(self.session, agenda=session.agenda, updated=session.updated)
         self.items, self.entries = load_agenda(self.vault, self.content, self.session)
+        self._load_exchange()
         self._show_items(keep, keep_row)
         self._update_presenter()
         self.agendaChanged.emit()
@@ -48,10 +49,20 @@ class AgendaPart(SupervisionBase):
         consented_map = {e.uid: e for e in self.entries}
         return [item_title(i, consented_map) for i in self.items]
 
+    def _marks(self) -> list[str]:
+        """Under each item the supervisor commented on: a line saying so."""
+        name = self.commenter()
+        return [
+            messages.EXG_AGENDA_COMMENTED.format(name=name)
+            if self.item_comments.get((i.kind, i.ref))
+            else ""
+            for i in self.items
+        ]
+
     def _show_items(self, keep: AgendaItem | None = None, fallback_row: int | None = 0) -> None:
         self._loading = True
         try:
-            self.agenda_model.set_rows(self.items, self._titles())
+            self.agenda_model.set_rows(self.items, self._titles(), self._marks())
         finally:
             self._loading = False
         row = -1
@@ -115,7 +126,15 @@ class AgendaPart(SupervisionBase):
             self.item_view.setHtml(f'<p class="muted">{escape(text)}</p>' if text else "")
         else:
             consented_map = {e.uid: e for e in self.entries}
-            self.item_view.setHtml(item_html(item, self.content, consented_map))
+            self.item_view.setHtml(
+                item_html(
+                    item,
+                    self.content,
+                    consented_map,
+                    comments=self.item_comments.get((item.kind, item.ref), ()),
+                    commenter=self.commenter(),
+                )
+            )
         self._update_buttons()
 
     def _save_agenda(self, message: str | None = None) -> bool:
@@ -184,7 +203,7 @@ class AgendaPart(SupervisionBase):
             self._loading = True
             try:
                 current = self._current_row()
-                self.agenda_model.set_rows(self.items, self._titles())
+                self.agenda_model.set_rows(self.items, self._titles(), self._marks())
                 if current >= 0:
                     self.agenda_list.selectionModel().setCurrentIndex(
                         self.agenda_model.index(current),

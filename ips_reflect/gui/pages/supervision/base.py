@@ -10,7 +10,7 @@ Methods one part calls on another are declared here for the type checker.
 from __future__ import annotations
 
 from datetime import date
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCharts import QChartView
 from PySide6.QtCore import QObject, Qt, Signal
@@ -54,6 +54,9 @@ from ips_reflect.gui.widgets.row_wrap import wrap_rows
 from ips_reflect.store.records import Session
 
 if TYPE_CHECKING:
+    from pathlib import Path
+
+    from ips_reflect.ops.exchange_gui_support import SessionExchange
     from ips_reflect.store.vault import Vault
 
 NOTES_DELAY_MS = 700
@@ -71,6 +74,10 @@ class SupervisionBase(PageController):
     pdfFailed = Signal(str)  # a sentence
     statusMessage = Signal(str)  # for the main window's status bar
     presenterOpened = Signal(object)  # the PresenterDialog
+    shareSaved = Signal(str)  # path of the sealed file written for the supervisor
+    shareFailed = Signal(str)  # a sentence (nothing was sent)
+    replyReceived = Signal(int)  # id of the session the reply signed off
+    replyRefused = Signal(str)  # the sentence saying why (nothing was stored)
 
     def __init__(self, view: QWidget, content: Content, parent: QObject | None = None) -> None:
         super().__init__(view, content, parent)
@@ -83,10 +90,18 @@ class SupervisionBase(PageController):
         self._busy = False
         self._loading = False
         self._note_row = -1
+        # The exchange with the supervisor (see the exchange part).
+        self.exchange: SessionExchange | None = None
+        self.item_comments: dict[tuple[str, str], list[str]] = {}
+        self.signed_off = False
         self.topics = topic_items(content)
         self.area_names = area_names(content)
 
         self.present_button = find_child(view, QPushButton, "presentButton")
+        self.send_button = find_child(view, QPushButton, "sendButton")
+        self.reply_button = find_child(view, QPushButton, "replyButton")
+        self.record_button = find_child(view, QPushButton, "recordPdfButton")
+        self.exchange_status = find_child(view, QLabel, "exchangeStatus")
         self.sessions_list = find_child(view, QListView, "sessionsList")
         self.new_button = find_child(view, QPushButton, "newSessionButton")
         self.delete_button = find_child(view, QPushButton, "deleteSessionButton")
@@ -124,7 +139,7 @@ class SupervisionBase(PageController):
         self.progress = find_child(view, QProgressBar, "outputProgress")
         self.status_label = find_child(view, QLabel, "statusLabel")
         # Rows of buttons wrap rather than squeeze their words at large text sizes.
-        self.wrappers = wrap_rows(view, "agendaButtons", "outputRow")
+        self.wrappers = wrap_rows(view, "supervisionHeader", "agendaButtons", "outputRow")
 
         # Models.
         self.sessions_model = SessionListModel(self)
@@ -223,3 +238,15 @@ class SupervisionBase(PageController):
         def _update_presenter(self) -> None: ...
 
         def _update_buttons(self) -> None: ...
+
+        def reload(self, keep_id: int | None = None) -> None: ...
+
+        def _load_exchange(self) -> None: ...
+
+        def commenter(self) -> str: ...
+
+        def _ask_path(self, title: str, name: str) -> Path | None: ...
+
+        def _start_pdf(self, kind: str, out: Path, data: Any) -> bool: ...
+
+        def _set_busy(self, busy: bool) -> None: ...

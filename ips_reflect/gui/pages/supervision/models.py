@@ -55,12 +55,17 @@ class SessionListModel(RowListModel):
 
     IdRole = _USER + 1
 
+    def __init__(self, parent: QObject | None = None) -> None:
+        super().__init__(parent)
+        self.signed: set[int] = set()  # sessions a supervisor signed off
+
     def row_data(self, session: Session, index: ModelIndex, role: int) -> Any:
+        signed = f"\n{messages.EXG_SIGNED_LIST}" if session.id in self.signed else ""
         if role == Qt.ItemDataRole.DisplayRole:
             who = session.supervisor.strip()
-            return day_text(session.held_on) + (f"\n{who}" if who else "")
+            return day_text(session.held_on) + (f"\n{who}" if who else "") + signed
         if role in (Qt.ItemDataRole.AccessibleTextRole, Qt.ItemDataRole.ToolTipRole):
-            return session_heading(session)
+            return session_heading(session) + (f". {signed.strip()}" if signed else "")
         if role == self.IdRole:
             return session.id
         return None
@@ -86,14 +91,16 @@ class AgendaListModel(_TickListModel):
     def __init__(self, parent: QObject | None = None) -> None:
         super().__init__(parent)
         self._titles: list[str] = []
+        self._marks: list[str] = []  # a line under the item (the supervisor commented)
 
     def row_data(self, item: AgendaItem, index: ModelIndex, role: int) -> Any:
         title = self._titles[index.row()]
+        mark = self._marks[index.row()] if index.row() < len(self._marks) else ""
         if role == Qt.ItemDataRole.DisplayRole:
-            return f"{kind_label(item)}: {title}"
+            return f"{kind_label(item)}: {title}" + (f"\n{mark}" if mark else "")
         if role == Qt.ItemDataRole.AccessibleTextRole:
             state = messages.SUPV_ITEM_DISCUSSED if item.discussed else messages.SUPV_ITEM_OPEN
-            return f"{kind_label(item)}: {title}. {state}."
+            return f"{kind_label(item)}: {title}. {state}." + (f" {mark}." if mark else "")
         if role == Qt.ItemDataRole.ToolTipRole:
             return title
         if role == Qt.ItemDataRole.CheckStateRole:
@@ -112,10 +119,16 @@ class AgendaListModel(_TickListModel):
         self.dataChanged.emit(index, index)
         self.discussedChanged.emit(row, checked)
 
-    def set_rows(self, rows: Iterable[AgendaItem], titles: Iterable[str] | None = None) -> None:
+    def set_rows(
+        self,
+        rows: Iterable[AgendaItem],
+        titles: Iterable[str] | None = None,
+        marks: Iterable[str] | None = None,
+    ) -> None:
         self.beginResetModel()
         self._rows = list(rows)
         self._titles = list(titles) if titles is not None else [r.title for r in self._rows]
+        self._marks = list(marks) if marks is not None else []
         self.endResetModel()
 
     def rows(self) -> list[AgendaItem]:

@@ -1,6 +1,6 @@
 """What leaves the Supervision page: the presenter view on a shared screen, and the
-session summary, supervision pack and group pack as PDFs (built on a worker thread and
-written atomically).
+session summary, supervision pack, group pack and signed record as PDFs (built on a
+worker thread and written atomically).
 """
 
 from __future__ import annotations
@@ -28,12 +28,19 @@ from ips_reflect.gui.widgets.pdf_preview import build_pdf_locked
 def write_supervision_pdf(kind: str, out: Path, content: Content, data: Any) -> Path:
     """Build one PDF and write it atomically (runs on a worker thread; no widgets).
 
-    ``kind``: "summary" (``data`` is an :class:`ops.supervision.SummaryInput`) or
-    "pack" (a :class:`ops.supervision.PackInput`, a group pack or not)."""
+    ``kind``: "summary" (``data`` is an :class:`ops.supervision.SummaryInput`),
+    "pack" (a :class:`ops.supervision.PackInput`, a group pack or not) or "record" (the
+    signed record, a :class:`core.exchange_record.SessionRecord`)."""
     from ips_reflect.fileio import atomic_write_bytes
+    from ips_reflect.ops import exchange
     from ips_reflect.ops import supervision as ops
 
-    pdf = ops.summary_pdf(data, content) if kind == "summary" else ops.pack_pdf(data, content)
+    if kind == "record":
+        pdf = exchange.record_pdf(data)
+    elif kind == "summary":
+        pdf = ops.summary_pdf(data, content)
+    else:
+        pdf = ops.pack_pdf(data, content)
     atomic_write_bytes(out, pdf)
     return out
 
@@ -50,7 +57,12 @@ class OutputPart(SupervisionBase):
         self._save_pending()
         self._load_agenda(self._current_row())
         slides = build_slides(
-            self.items, self.entries, self.content, heading=session_heading(self.session)
+            self.items,
+            self.entries,
+            self.content,
+            heading=session_heading(self.session),
+            comments=self.item_comments,
+            commenter=self.commenter(),
         )
         dialog = self.presenter if self.presenter is not None and isValid(self.presenter) else None
         if dialog is None:
@@ -73,7 +85,12 @@ class OutputPart(SupervisionBase):
             return
         self.presenter.set_slides(
             build_slides(
-                self.items, self.entries, self.content, heading=session_heading(self.session)
+                self.items,
+                self.entries,
+                self.content,
+                heading=session_heading(self.session),
+                comments=self.item_comments,
+                commenter=self.commenter(),
             )
         )
 

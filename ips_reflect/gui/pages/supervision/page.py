@@ -24,6 +24,12 @@ A session has:
 * SLEF self-ratings in six areas, 1 to 5, with a line chart over all sessions and
   the same in words (:func:`~ips_reflect.core.supervision.rating_summary`).
 
+"Send to my supervisor…" seals the chosen session's agenda for the supervisor's own IPS
+Reflect, "Open my supervisor's reply…" takes in their sign-off, comments (shown beside
+the agenda items, here and in the presenter view) and agreed actions, and "Save signed
+record PDF…" prints the signed record
+(:mod:`~ips_reflect.gui.pages.supervision.exchange`).
+
 "Present on a shared screen…" (F5) opens
 :class:`~ips_reflect.gui.pages.supervision.presenter.PresenterDialog`. The session
 summary, the supervision pack and the group pack (client aliases removed) are built as
@@ -49,6 +55,7 @@ from ips_reflect import messages
 from ips_reflect.core.content import Content
 from ips_reflect.gui.pages.supervision.actions import ActionsPart
 from ips_reflect.gui.pages.supervision.agenda import AgendaPart
+from ips_reflect.gui.pages.supervision.exchange import ExchangePart
 from ips_reflect.gui.pages.supervision.output import OutputPart
 from ips_reflect.gui.pages.supervision.ratings import RatingsPart
 from ips_reflect.gui.pages.supervision.sessions import SessionsPart
@@ -72,11 +79,11 @@ def create_page(content: Content) -> tuple[str, str, QWidget, SupervisionPage, s
     return PAGE_KEY, messages.SUPV_PAGE_TITLE, view, controller, ICON_NAME
 
 
-class SupervisionPage(SessionsPart, AgendaPart, ActionsPart, RatingsPart, OutputPart):
+class SupervisionPage(SessionsPart, AgendaPart, ActionsPart, RatingsPart, OutputPart, ExchangePart):
     """Controller of ``ui/supervision.ui``; see the module docstring.
 
     Each part (:mod:`~ips_reflect.gui.pages.supervision.sessions`, ``agenda``,
-    ``actions``, ``ratings``, ``output``) holds one responsibility; they share the
+    ``actions``, ``ratings``, ``output``, ``exchange``) holds one responsibility; they share the
     widgets and state of :class:`~ips_reflect.gui.pages.supervision.base.SupervisionBase`.
     """
 
@@ -114,6 +121,9 @@ class SupervisionPage(SessionsPart, AgendaPart, ActionsPart, RatingsPart, Output
         self.summary_button.clicked.connect(self.save_summary_pdf)
         self.pack_button.clicked.connect(lambda: self.save_pack_pdf(group=False))
         self.group_button.clicked.connect(lambda: self.save_pack_pdf(group=True))
+        self.send_button.clicked.connect(self.send_to_supervisor)
+        self.reply_button.clicked.connect(self.open_reply)
+        self.record_button.clicked.connect(self.save_record_pdf)
         # The place across a lock: which session and item, and an action being typed.
         self.keeper = DraftKeeper(
             lambda: self.vault,
@@ -205,6 +215,11 @@ class SupervisionPage(SessionsPart, AgendaPart, ActionsPart, RatingsPart, Output
             self.chart_view.setAccessibleDescription("")
             self._set_chart(QChart())
             self.status_label.clear()
+            self.exchange = None
+            self.item_comments = {}
+            self.signed_off = False
+            self.exchange_status.clear()
+            self.exchange_status.setAccessibleDescription("")
             self.stack.setCurrentWidget(self.empty_label)
             self.empty_label.clear()
         finally:
@@ -254,6 +269,9 @@ class SupervisionPage(SessionsPart, AgendaPart, ActionsPart, RatingsPart, Output
         self.topic_combo.setEnabled(has_session and bool(self.topics))
         self.update_button.setEnabled(has_session)
         self.summary_button.setEnabled(has_session and not self._busy)
+        self.send_button.setEnabled(has_vault and not self._busy)
+        self.reply_button.setEnabled(has_vault and not self._busy)
+        self.record_button.setEnabled(has_session and self.signed_off and not self._busy)
         self.pack_button.setEnabled(has_vault and not self._busy)
         self.group_button.setEnabled(has_vault and not self._busy)
         self._update_action_buttons()

@@ -105,6 +105,25 @@ def item_css(theme: Theme, point_size: int) -> str:
         f"\n.overview li {{ margin-bottom: 6px; }}"
         f"\n.done {{ color: {c['reason']}; font-weight: bold; }}"
         f"\n.facts {{ margin-bottom: {max(8, point_size // 2)}px; }}"
+        f"\ntable.supervisor {{ margin-top: {max(8, point_size // 2)}px; }}"
+        f"\ntd.supervisor {{ background-color: {c['flow_notice_bg']}; "
+        f"border-left: 4px solid {c['flow_notice_border']}; }}"
+        f"\n.supervisor-heading {{ color: {c['heading']}; font-weight: bold; }}"
+        f"\n.supervisor-comment {{ color: {c['text']}; }}"
+    )
+
+
+def comments_html(comments: Sequence[str], commenter: str) -> str:
+    """The supervisor's comments on an item, in a box of their own, so they can never
+    be taken for the practitioner's words."""
+    if not comments:
+        return ""
+    heading = messages.EXG_COMMENT_HEADING.format(name=commenter)
+    paragraphs = "".join(f'<p class="supervisor-comment">{escape(text)}</p>' for text in comments)
+    return (
+        '<table class="supervisor" width="100%" cellspacing="0" cellpadding="10">'
+        f'<tr><td class="supervisor"><p class="supervisor-heading">✎ {escape(heading)}</p>'
+        f"{paragraphs}</td></tr></table>"
     )
 
 
@@ -141,8 +160,11 @@ def item_html(
     *,
     with_kicker: bool = True,
     with_note: bool = True,
+    comments: Sequence[str] = (),
+    commenter: str = "",
 ) -> str:
-    """One resolved agenda item as rich text (style: :func:`item_css`)."""
+    """One resolved agenda item as rich text (style: :func:`item_css`), with the
+    supervisor's ``comments`` on it (from a signed-off reply) at the end."""
     parts: list[str] = []
     if item.kind == "entry":
         entry = consented.get(item.ref)
@@ -192,6 +214,8 @@ def item_html(
     if with_note and item.note:
         parts.append(f'<p class="heading">{escape(messages.SUPV_ITEM_NOTE_HEADING)}</p>')
         parts.append(f'<p class="note">{escape(item.note)}</p>')
+    if comments:
+        parts.append(comments_html(comments, commenter))
     return "\n".join(parts)
 
 
@@ -210,8 +234,11 @@ def build_slides(
     content: Content,
     *,
     heading: str = "",
+    comments: Mapping[tuple[str, str], Sequence[str]] | None = None,
+    commenter: str = "",
 ) -> list[Slide]:
-    """An overview slide, then one slide per agenda item.
+    """An overview slide, then one slide per agenda item (with the supervisor's
+    ``comments`` by ``(kind, ref)``, once a reply signed the session off).
 
     ``items`` must come from ``resolve_agenda`` and ``entries`` from the consented
     entries; an entry item whose entry is not among them is left out (belt and
@@ -263,6 +290,8 @@ def build_slides(
                     consented,
                     with_kicker=False,
                     with_note=False,
+                    comments=(comments or {}).get((item.kind, item.ref), ()),
+                    commenter=commenter,
                 ),
                 row,
                 item.discussed,

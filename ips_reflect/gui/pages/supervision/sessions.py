@@ -8,6 +8,7 @@ import contextlib
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, replace
 from datetime import date, timedelta
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QDate, QItemSelectionModel, QModelIndex
 from PySide6.QtWidgets import (
@@ -38,6 +39,9 @@ from ips_reflect.gui.widgets.agenda import AGENDA_KEY
 from ips_reflect.gui.widgets.ask import confirm
 from ips_reflect.store import keys
 from ips_reflect.store.records import Session
+
+if TYPE_CHECKING:
+    from ips_reflect.store.vault import Vault
 
 #: ``vault.kv`` key: topic ids ticked for the next session (kept when the new-session
 #: dialog is cancelled, cleared once a session is made).
@@ -101,6 +105,16 @@ def ask_new_session(
         dialog.deleteLater()
 
 
+def signed_sessions(vault: Vault) -> set[int]:
+    """The sessions a supervisor has signed off (none if the record cannot be read)."""
+    from ips_reflect.ops.exchange import session_signoffs
+
+    try:
+        return set(session_signoffs(vault))
+    except Exception:
+        return set()
+
+
 class SessionsPart(SupervisionBase):
     """The sessions and each session's details and notes."""
 
@@ -116,6 +130,7 @@ class SessionsPart(SupervisionBase):
         sessions = self.vault.supervision.sessions()
         self._loading = True
         try:
+            self.sessions_model.signed = signed_sessions(self.vault)
             self.sessions_model.set_rows(sessions)
         finally:
             self._loading = False
