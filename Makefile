@@ -43,6 +43,8 @@ shots: $(STAMP)
 	$(BIN)/python -m benchmarks.shots_supervision
 	$(BIN)/python -m benchmarks.shots_a11y
 	$(BIN)/python -m benchmarks.shots_vault_menu
+	$(BIN)/python -m benchmarks.shots_supervisees
+	$(BIN)/python -m benchmarks.shots_exchange
 
 # Retrain the warning-sign model (content/sign_model.json) after editing the notes in
 # tests/data or the concepts; needs scikit-learn, which the app itself never does.

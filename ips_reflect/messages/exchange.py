@@ -30,12 +30,14 @@ EX_TOO_LARGE = (
     "was not read. Check that you picked the right file."
 )
 EX_WRONG_KIND_REPLY = (
-    "{file} is a reply from a supervisor, not a share; take it in with 'ips-reflect "
-    "supervision receive' in the practitioner's IPS Reflect. Nothing was stored."
+    "{file} is a reply from a supervisor, not a share. The practitioner takes it in on "
+    "their Supervision page (Open my supervisor's reply…) or with 'ips-reflect "
+    "supervision receive'. Nothing was stored."
 )
 EX_WRONG_KIND_SHARE = (
-    "{file} is a share from a practitioner, not a reply; a supervisor opens it with "
-    "'ips-reflect supervisor open'. Nothing was stored."
+    "{file} is a share from a practitioner, not a reply. A supervisor opens it on the "
+    "Supervisees page (Open a supervisee's share…) or with 'ips-reflect supervisor "
+    "open'. Nothing was stored."
 )
 EX_NOT_FOR_ME = (
     "{file} was sealed for the key with fingerprint {theirs}, not for yours ({mine}), so it "
@@ -82,8 +84,9 @@ EX_NO_KEYS_REPLY = (
     "open a reply with. Nothing was stored."
 )
 EX_NO_KEYS_SHARE = (
-    "{file} cannot be for this vault: it has no supervisor key yet. Make one with "
-    "'ips-reflect supervisor key -o NAME.ipskey' and give that card to the practitioner. "
+    "{file} cannot be for this vault: it has no supervisor key yet. Make your key card "
+    "(My key card… on the Supervisees page, or 'ips-reflect supervisor key -o "
+    "NAME.ipskey'), give it to the practitioner and ask them to send the share again. "
     "Nothing was stored."
 )
 EX_UNKNOWN_SHARE = (
@@ -120,8 +123,8 @@ EX_NO_SIGNOFF_SESSION = (
     "supervisor's reply first."
 )
 EX_ALREADY_OPENED = (
-    "{file} has already been opened here; nothing was changed. See it with 'ips-reflect "
-    "supervisor list'."
+    "{file} has already been opened here; nothing was changed. It is in the list on "
+    "the Supervisees page (and in 'ips-reflect supervisor list')."
 )
 EX_UNKNOWN_RECEIVED = (
     "There is no opened share with id {id}; 'ips-reflect supervisor list' shows the ids."

@@ -11,7 +11,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
-from PySide6.QtCore import QEvent, QObject, QTimer
+from PySide6.QtCore import QEvent, QObject, QTimer, Signal
 from PySide6.QtGui import QResizeEvent
 from PySide6.QtWidgets import QApplication, QScrollArea, QWidget
 from shiboken6 import isValid
@@ -91,6 +91,8 @@ class DialogFit(QObject):
     a hint that wraps while typing included); beyond the screen its contents scroll.
     It grows when its text grows, and never shrinks under the person's feet."""
 
+    fitted = Signal()  # after each fit: a dialog may then adjust its own size
+
     def __init__(self, dialog: QWidget) -> None:
         super().__init__(dialog)
         self.dialog = dialog
@@ -118,6 +120,10 @@ class DialogFit(QObject):
         )  # not on Resize: see fit
 
     def fit(self) -> None:
+        self._fit()
+        self.fitted.emit()
+
+    def _fit(self) -> None:
         dialog, contents = self.dialog, self.contents
         layout = contents.layout()
         if not isValid(dialog) or layout is None or not dialog.isVisible():

@@ -121,7 +121,7 @@ class SendDialog(QObject):
         # DialogFit sizes for the words' natural widths, which leaves this dialog of
         # long sentences far taller than its width needs: after each fit, take the
         # height the contents need at the width they have (never less than the .ui's).
-        self.fit._timer.timeout.connect(self._snug)
+        self.fit.fitted.connect(self._snug)
         self._update()
         (self.choose_button if name else self.name_edit).setFocus()
 
