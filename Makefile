@@ -5,7 +5,7 @@ VENV   := .venv
 BIN    := $(VENV)/bin
 STAMP  := $(VENV)/.installed
 
-.PHONY: run test lint format bench shots model clean
+.PHONY: run test lint format bench shots model package clean
 
 $(STAMP): pyproject.toml
 	@$(PYTHON) -c 'import sys; sys.exit(0 if sys.version_info >= (3, 11) else "IPS Reflect needs Python 3.11 or newer; found " + sys.version.split()[0] + ". Install a newer python3 and run make again.")'
@@ -51,6 +51,15 @@ shots: $(STAMP)
 model: $(STAMP)
 	@$(BIN)/python -m pip install --quiet -e '.[train]'
 	$(BIN)/python tools/train_sign_model.py
+
+# The app for people who cannot install Python: a one-folder PyInstaller build in
+# dist/ips-reflect/ and a .tar.gz beside it, then the smoke tests against that build
+# (not the venv) with an empty environment. Windows (MSI) and macOS (DMG) are built by
+# .github/workflows/installers.yml from the same spec; see docs/installing.md.
+package: $(STAMP)
+	@$(BIN)/python -c 'import PyInstaller' 2>/dev/null || $(BIN)/python -m pip install --quiet -e '.[package]'
+	$(BIN)/python packaging/build.py
+	$(BIN)/python packaging/smoke.py
 
 clean:
 	rm -rf $(VENV) build dist .mypy_cache .ruff_cache

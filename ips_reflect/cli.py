@@ -15,7 +15,7 @@ from collections.abc import Sequence
 from types import SimpleNamespace
 from typing import TYPE_CHECKING, Any
 
-from ips_reflect import __version__
+from ips_reflect import __version__, logfile
 from ips_reflect.errors import UserError
 
 if TYPE_CHECKING:
@@ -131,11 +131,19 @@ def _hold_vault_as_command(command: str) -> None:
     lock.default_holder = f"the command 'ips-reflect {command}'"
 
 
+def _stderr() -> Any:
+    """Standard error, or nowhere when the app was started without a console."""
+    from ips_reflect.commands._console import stderr
+
+    return stderr()
+
+
 def main(argv: Sequence[str] | None = None) -> int:
     args: Any = app_options(sys.argv[1:] if argv is None else argv)
     if args is None:
         given = sys.argv[1:] if argv is None else argv
         args = build_parser(given).parse_args(given)
+    logfile.use_data_dir(args.data_dir)
     try:
         if args.command is None:
             from ips_reflect.gui.shell.launch import run_app
@@ -144,25 +152,34 @@ def main(argv: Sequence[str] | None = None) -> int:
         _hold_vault_as_command(args.command)
         return int(args.func(args) or 0)
     except UserError as exc:
-        print(f"ips-reflect: {_for_stderr(exc.message)}", file=sys.stderr)
+        print(f"ips-reflect: {_for_stderr(exc.message)}", file=_stderr())
         for line in exc.details:
-            print(_for_stderr(line), file=sys.stderr)
+            print(_for_stderr(line), file=_stderr())
         return exc.exit_code
     except KeyboardInterrupt:
         from ips_reflect import messages
 
-        print(messages.CLI_STOPPED, file=sys.stderr)
+        print(messages.CLI_STOPPED, file=_stderr())
         return 130
     except BrokenPipeError:
         return 0
     except Exception as exc:  # no traceback reaches a user
+        where = "the app" if args.command is None else f"the command '{args.command}'"
+        logged = logfile.record_crash(type(exc), exc, exc.__traceback__, where)
         if os.environ.get("IPS_REFLECT_DEBUG"):
             raise
+        from ips_reflect.textsafe import for_terminal
+
         print(
             f"ips-reflect: an unexpected problem stopped the command ({type(exc).__name__}). "
-            "Set IPS_REFLECT_DEBUG=1 and run it again to see the technical details, "
-            "and please report them.",
-            file=sys.stderr,
+            + (
+                f"The technical details (never what you wrote) are in {for_terminal(logged)}; "
+                "please report them."
+                if logged
+                else "Set IPS_REFLECT_DEBUG=1 and run it again to see the technical details, "
+                "and please report them."
+            ),
+            file=_stderr(),
         )
         return 1
 

@@ -5,7 +5,8 @@ copied into ``ips_reflect/_data/`` inside a built wheel. Everything else asks
 this module, so both layouts work.
 
 The user's data directory is chosen here too: ``--data-dir``, else the
-``IPS_REFLECT_DATA_DIR`` environment variable, else the platform's user data dir.
+``IPS_REFLECT_DATA_DIR`` environment variable, else the platform's user data dir
+(on Windows the local one, ``%LOCALAPPDATA%\\ips-reflect``, never the roaming one).
 """
 
 from __future__ import annotations
@@ -59,7 +60,12 @@ def user_data_dir(override: str | os.PathLike[str] | None = None) -> Path:
         return Path(env).expanduser().resolve()
     from platformdirs import user_data_dir as _platform_dir
 
-    return Path(_platform_dir("ips-reflect", appauthor=False))
+    # Windows: %LOCALAPPDATA%\ips-reflect, on this computer only. Not the roaming
+    # profile: an encrypted vault copied between computers at each sign-in could be
+    # half-copied or overwritten by an older copy. A local folder is lost when the
+    # computer is re-imaged, so the set-up window and the user guide say to keep a
+    # backup elsewhere (Vault > Back up now > Save a copy elsewhere).
+    return Path(_platform_dir("ips-reflect", appauthor=False, roaming=False))
 
 
 def ensure_private_dir(path: Path) -> Path:

@@ -12,10 +12,10 @@ and a notice on stderr says so. Only the standard library is imported at start-u
 from __future__ import annotations
 
 import argparse
-import sys
 from pathlib import Path
 from typing import Any
 
+from ips_reflect.commands import _console
 from ips_reflect.commands._parsing import Subparsers, add_actions, add_command, arg, output
 from ips_reflect.commands.vault_cmd import _unlock
 
@@ -102,8 +102,8 @@ def run_card(args: argparse.Namespace) -> int:
     else:
         print(messages.BIO_CLI_WROTE_CARD.format(file=target))
     if not bio.consent:
-        print(messages.BIO_CLI_NO_CONSENT, file=sys.stderr)
-    print(messages.BIO_SHARED_NOTICE.format(file=target), file=sys.stderr)
+        print(messages.BIO_CLI_NO_CONSENT, file=_console.stderr())
+    print(messages.BIO_SHARED_NOTICE.format(file=target), file=_console.stderr())
     return 0
 
 
@@ -119,5 +119,5 @@ def run_pdf(args: argparse.Namespace) -> int:
     service = args.service if args.service is not None else clean_payload(bio.payload)["service"]
     ops.write_pdf(ops.card_of(bio), target, blocked=blocked, service=service, photo=bio.photo)
     print(messages.BIO_CLI_WROTE_PDF.format(file=target))
-    print(messages.BIO_SHARED_NOTICE.format(file=target), file=sys.stderr)
+    print(messages.BIO_SHARED_NOTICE.format(file=target), file=_console.stderr())
     return 0

@@ -3,9 +3,9 @@
 from __future__ import annotations
 
 import argparse
-import sys
 from pathlib import Path
 
+from ips_reflect.commands import _console
 from ips_reflect.commands._parsing import Subparsers, add_actions, add_command, arg
 
 
@@ -43,12 +43,12 @@ def run_check(args: argparse.Namespace) -> int:
     content, problems = check_content(base, overrides)
     if content is None:
         for problem in problems:
-            print(for_terminal(problem, newlines=True), file=sys.stderr)
+            print(for_terminal(problem, newlines=True), file=_console.stderr())
         n = len(problems)
         print(
             f"{n} problem{'s' if n != 1 else ''} found; fix the lines above and run "
             "'ips-reflect content check' again.",
-            file=sys.stderr,
+            file=_console.stderr(),
         )
         return 1
     where = ", ".join(str(d) for d in content.dirs)

@@ -11,12 +11,12 @@ Only the standard library is imported here at start-up.
 from __future__ import annotations
 
 import argparse
-import sys
 import textwrap
 from pathlib import Path
 from typing import Any
 
 from ips_reflect import messages
+from ips_reflect.commands import _console
 from ips_reflect.commands._parsing import Subparsers, add_actions, add_command, arg, json_flag
 
 STATUSES = ("open", "discussed", "resolved", "all")
@@ -68,7 +68,12 @@ def _read_text(name: str) -> tuple[str, str]:
     what = "a text file to scan"
     if name == "-":
         shown = "standard input"
-        data = read_stream(sys.stdin.buffer, max_bytes=MAX_SCAN_BYTES, shown=shown, what=what)
+        stdin = _console.binary_stdin()
+        if stdin is None:  # an app started without a console
+            raise UserError(
+                "There is no standard input to read the text from. Give the name of a text file."
+            )
+        data = read_stream(stdin, max_bytes=MAX_SCAN_BYTES, shown=shown, what=what)
     else:
         path = Path(name)
         shown = for_terminal(path)

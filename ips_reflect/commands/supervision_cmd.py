@@ -18,13 +18,13 @@ from __future__ import annotations
 
 import argparse
 import re
-import sys
 import textwrap
 from collections import Counter
 from pathlib import Path
 from typing import Any
 
 from ips_reflect import messages
+from ips_reflect.commands import _console
 from ips_reflect.commands._parsing import (
     Subparsers,
     add_actions,
@@ -194,7 +194,7 @@ def _write(target: Path, data: bytes) -> None:
     except OSError as exc:
         reason = exc.strerror or str(exc)
         raise UserError(messages.SUP_CLI_NOT_WRITTEN.format(path=target, reason=reason)) from None
-    print(messages.SUP_CLI_NOT_ENCRYPTED.format(path=target), file=sys.stderr)
+    print(messages.SUP_CLI_NOT_ENCRYPTED.format(path=target), file=_console.stderr())
 
 
 def _content(args: argparse.Namespace) -> Any:

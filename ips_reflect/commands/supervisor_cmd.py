@@ -17,12 +17,12 @@ Only the standard library is imported here at start-up.
 from __future__ import annotations
 
 import argparse
-import sys
 import textwrap
 from pathlib import Path
 from typing import Any
 
 from ips_reflect import messages
+from ips_reflect.commands import _console
 from ips_reflect.commands._parsing import (
     Subparsers,
     add_actions,
@@ -331,7 +331,7 @@ def _save_record(target: Path, record: Any) -> None:
             path=for_terminal(target), fingerprint=record.short_fingerprint
         )
     )
-    print(messages.SUP_CLI_NOT_ENCRYPTED.format(path=for_terminal(target)), file=sys.stderr)
+    print(messages.SUP_CLI_NOT_ENCRYPTED.format(path=for_terminal(target)), file=_console.stderr())
 
 
 def run_record(args: argparse.Namespace) -> int:
@@ -360,7 +360,7 @@ def _confirm(card: Any, typed: str | None, state: str) -> bool:
         return True
     if state == ops.TRUST_KNOWN:
         return True
-    if not sys.stdin.isatty():
+    if not _console.stdin_is_terminal():
         return False  # ops.share_session refuses, saying how to confirm
     print(messages.EX_CLI_CONFIRM_INTRO.format(**shown))
     answer = input(messages.EX_CLI_CONFIRM_ASK)

@@ -3,9 +3,9 @@
 from __future__ import annotations
 
 import argparse
-import sys
 from pathlib import Path
 
+from ips_reflect.commands import _console
 from ips_reflect.commands._parsing import Subparsers, add_actions, add_command, arg, output
 
 
@@ -56,7 +56,7 @@ def run_booklet(args: argparse.Namespace) -> int:
     read = team.read_team(folder)
     for entry in read:
         for line in team.problem_lines(entry):
-            print(for_terminal(line, newlines=True), file=sys.stderr)
+            print(for_terminal(line, newlines=True), file=_console.stderr())
     cards = [r.card for r in read if r.card is not None]
     invalid = [r for r in read if r.card is None]
     total = len(read)
@@ -81,7 +81,7 @@ def run_booklet(args: argparse.Namespace) -> int:
                 messages.TEAM_SKIPPED.format(bad=bad, s="s" if bad != 1 else "", names=names),
                 newlines=True,
             ),
-            file=sys.stderr,
+            file=_console.stderr(),
         )
     print(
         messages.TEAM_WROTE.format(

@@ -17,11 +17,11 @@ from __future__ import annotations
 
 import argparse
 import os
-import sys
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from ips_reflect import messages
+from ips_reflect.commands import _console
 from ips_reflect.commands._parsing import Subparsers, add_command, arg, json_flag, output
 
 ENV_PASSPHRASE = "IPS_REFLECT_PASSPHRASE"
@@ -159,7 +159,7 @@ def _ask(prompt: str, env: str, what: str) -> str:
     value = os.environ.get(env)
     if value is not None:
         return value
-    if not sys.stdin.isatty():
+    if not _console.stdin_is_terminal():
         raise _no_terminal(what, env)
     import getpass
 
@@ -174,7 +174,7 @@ def _ask_new_passphrase(env: str, prompt: str = "New passphrase: ") -> str:
     if value is not None:
         check_new_passphrase(value)
         return value
-    if not sys.stdin.isatty():
+    if not _console.stdin_is_terminal():
         raise _no_terminal("new passphrase", env)
     import getpass
 
@@ -240,7 +240,7 @@ def run_import(args: argparse.Namespace) -> int:
     if flags_note:
         print(flags_note)
     if flags_failed:
-        print(flags_failed, file=sys.stderr)
+        print(flags_failed, file=_console.stderr())
     return 0
 
 
@@ -290,6 +290,10 @@ def run_export(args: argparse.Namespace) -> int:
             raise UserError(messages.CLI_EXPORT_NO_FOLDER.format(folder=target.parent))
     if args.format == "pdf" and out == "-":
         raise UserError(messages.CLI_EXPORT_PDF_TERMINAL)
+    if out == "-" and _console.binary_stdout() is None:  # an app started without a console
+        raise UserError(
+            "There is no standard output to write the export to. Give a file with -o FILE."
+        )
     from ips_reflect.ops import journal as ops
 
     plan_payload = None
@@ -311,12 +315,16 @@ def run_export(args: argparse.Namespace) -> int:
         content = load_content(*content_sources(args))
         ops.export_entries(entries, "pdf", Path(out), content, plan=plan_payload)
         print(messages.CLI_EXPORTED_TO.format(count=count, out=out))
-        print(PLAINTEXT_WARNING.format(file=out), file=sys.stderr)
+        print(PLAINTEXT_WARNING.format(file=out), file=_console.stderr())
         return 0
     md_content = _content_if_readable(args) if args.format == "md" else None
     data = ops.text_export(entries, args.format, md_content)
     if out == "-":
-        if sys.stdout.isatty():  # a person reads it: no control sequences reach the terminal
+        stdout = _console.binary_stdout()
+        assert stdout is not None  # checked before unlocking
+        if (
+            _console.stdout_is_terminal()
+        ):  # a person reads it: no control sequences reach the terminal
             from ips_reflect.textsafe import for_terminal, json_text_for_terminal
 
             text = data.decode("utf-8")
@@ -325,17 +333,17 @@ def run_export(args: argparse.Namespace) -> int:
             else:
                 text = for_terminal(text, newlines=True)
             data = text.encode("utf-8")
-        sys.stdout.buffer.write(data)
-        sys.stdout.flush()
-        print(messages.CLI_EXPORTED.format(count=count), file=sys.stderr)
-        print(PLAINTEXT_WARNING.format(file="This output"), file=sys.stderr)
+        stdout.write(data)
+        stdout.flush()
+        print(messages.CLI_EXPORTED.format(count=count), file=_console.stderr())
+        print(PLAINTEXT_WARNING.format(file="This output"), file=_console.stderr())
         return 0
     try:
         atomic_write_bytes(Path(out), data)
     except OSError as exc:
         raise UserError(messages.CLI_NOT_WRITTEN.format(out=out, reason=exc.strerror)) from None
     print(messages.CLI_EXPORTED_TO.format(count=count, out=out))
-    print(PLAINTEXT_WARNING.format(file=out), file=sys.stderr)
+    print(PLAINTEXT_WARNING.format(file=out), file=_console.stderr())
     return 0
 
 

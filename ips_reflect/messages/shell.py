@@ -27,8 +27,8 @@ GUI_USER_ERROR_TITLE = "IPS Reflect"
 GUI_UNEXPECTED_ERROR_TITLE = "Something went wrong"
 GUI_UNEXPECTED_ERROR = (
     "An unexpected problem stopped that action ({kind}). Nothing you wrote has been sent "
-    "anywhere. Set IPS_REFLECT_DEBUG=1 and start IPS Reflect again to see the technical "
-    "details, and please report them."
+    "anywhere. The technical details, which never include what you wrote, are in "
+    "ips-reflect.log in your data folder (Vault → Open data folder); please report them."
 )
 
 # PDF preview.

@@ -163,7 +163,7 @@ def _install_excepthook() -> None:
     def hook(kind: type[BaseException], exc: BaseException, tb: TracebackType | None) -> None:
         from PySide6.QtWidgets import QMessageBox
 
-        from ips_reflect import messages
+        from ips_reflect import logfile, messages
 
         if issubclass(kind, KeyboardInterrupt):
             QApplication.quit()
@@ -171,6 +171,7 @@ def _install_excepthook() -> None:
         if isinstance(exc, UserError):
             QMessageBox.warning(None, messages.GUI_USER_ERROR_TITLE, exc.message)
             return
+        logfile.record_crash(kind, exc, tb)
         QMessageBox.critical(
             None,
             messages.GUI_UNEXPECTED_ERROR_TITLE,
