@@ -262,7 +262,8 @@ class Vault:
         being derived (a passphrase change) is read again under the lock."""
         header = read_header(d)
         derived = unwrap_in_background(header, secret, purpose)
-        load_for_open()  # while Argon2id runs on another core
+        if (os.cpu_count() or 1) > header.wrap_for(purpose).kdf.parallelism:
+            load_for_open()  # on a core Argon2id's lanes leave free
         from ips_reflect.store import backup as backup_mod
         from ips_reflect.store import rekey as rekey_mod
 
@@ -270,6 +271,7 @@ class Vault:
             key = derived()
         except crypto.KeyUnwrapError:
             raise wrong from None
+        load_for_open()  # (already loaded when there was a core to spare)
         lock = _take_lock(d)
         try:
             current = read_header(d)
