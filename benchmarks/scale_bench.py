@@ -8,6 +8,9 @@ one transaction (timed), then measured in two fresh processes:
 * ``benchmarks.journal_bench --gui``: the Journal page's search per keystroke, list
   and results scrolling, opening entries, opening the journal, Trends and memory, as
   at 10,000 entries;
+* the upgrade to schema version 7 (the search index rebuilt with prefix indexes, the
+  trends' covering indexes), as the first unlock after the upgrade runs it: the vault is
+  set back to version 6 (the new indexes dropped) and unlocked, less a plain unlock;
 * ``--flags`` (here): a full flag re-check (what new patterns or a new model start)
   through the app's :class:`FlagSync`, while the Home page is refreshed on the GUI
   thread every quarter second for :data:`WATCH_S` seconds: the worst refresh is the
@@ -88,6 +91,29 @@ def flag_figures(data_dir: Path) -> dict[str, Any]:
     }
 
 
+def migration_seconds(data_dir: Path) -> float:
+    """Seconds the upgrade to version 7 adds to an unlock (the vault is left at 7)."""
+    from ips_reflect.store.vault import Vault
+
+    def unlock_s() -> float:
+        t = time.perf_counter()
+        Vault.unlock(data_dir, PASSPHRASE).close()
+        return time.perf_counter() - t
+
+    plain = min(unlock_s() for _ in range(2))
+    vault = Vault.unlock(data_dir, PASSPHRASE)
+    try:
+        for statement in (
+            "DROP INDEX entries_shares",
+            "DROP INDEX flags_by_entry_sign",
+            "PRAGMA user_version = 6",
+        ):
+            vault.db.conn.execute(statement)
+    finally:
+        vault.close()
+    return unlock_s() - plain
+
+
 def _child(args: list[str]) -> dict[str, Any]:
     env = dict(os.environ, QT_QPA_PLATFORM="offscreen", PYTHONPATH=str(REPO))
     child = subprocess.run(
@@ -126,6 +152,9 @@ def run(report: Report, n: int = N) -> dict[str, float]:
             vault.close()
         del entries
         report(f"import {count}", figures["import_s"], "s", note="one transaction")
+        figures["migration_s"] = migration_seconds(data_dir)
+        note = "once, at the first unlock after the upgrade (in the unlock worker, busy bar)"
+        report(f"upgrade to schema 7 ({count})", figures["migration_s"], "s", note=note)
 
         g = _child(["benchmarks.journal_bench", "--gui", str(data_dir)])
         med, worst = _ms(g["keystroke_ms"])

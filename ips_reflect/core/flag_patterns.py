@@ -1,13 +1,20 @@
 """Flags from patterns across entries: many shares with one client in a short time,
 notes about one client written out of hours, one client getting most of the sharing
 (thresholds in :class:`~ips_reflect.core.flag_model.PatternRules`).
+
+The first two are per client (the client key: the alias, case-folded); the third
+compares every client's shares within a window. :class:`PatternBook` keeps what the
+patterns read between passes, so that after a change to a few entries
+:meth:`CrossEntryPatterns.book_flags` works out again only the per-client patterns of
+the clients those entries touch (and the share pattern, across all clients).
 """
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterable, Mapping, Sequence
+from bisect import bisect_left, bisect_right, insort
+from collections.abc import Callable, Collection, Iterable, Mapping, Sequence
 from datetime import datetime, timedelta
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, NamedTuple
 
 from ips_reflect import messages
 from ips_reflect.core.content_model import Item
@@ -193,10 +200,13 @@ class CrossEntryPatterns:
                 else:
                     windows.append((j, j))
         flags = []
+        moments = [t[0] for t in shares] if runs else []
         for key, windows in runs.items():
             for first_end, last_end in windows:
                 end_moment = shares[last_end][0]
-                window = [t for t in shares[: last_end + 1] if end_moment - t[0] < span]
+                # Shares are in time order: the window is those after end - span.
+                start = bisect_right(moments, end_moment - span, 0, last_end + 1)
+                window = list(shares[start : last_end + 1])
                 mine = [t for t in window if t[2] == key]
                 evidence = messages.FLAG_PATTERN_SHARE_EVIDENCE.format(
                     alias=names[key],
@@ -214,6 +224,225 @@ class CrossEntryPatterns:
                 first = shares[first_end][1].uid
                 flags.append(self._pattern_flag(sign, "share", key, first, mine, evidence, why))
         return flags
+
+    # -- the patterns again, for some clients (see :class:`PatternBook`)
+
+    def book_flags(self, book: PatternBook, keys: Collection[str] | None = None) -> list[Flag]:
+        """Work out again the per-client patterns of the clients ``keys`` (None: every
+        client) and the share pattern (across all clients), from what ``book`` holds now;
+        keep them in ``book.flags`` and return them. Together with the flags of the
+        other clients kept in the book, the same flags as :meth:`pattern_flags` of all
+        the entries."""
+        r = self.rules
+        if keys is None:
+            book.flags.clear()
+        for key in list(book.by_key) if keys is None else keys:
+            book.flags.pop(("repeat", key), None)
+            book.flags.pop(("hours", key), None)
+            units = book.units(key)
+            if not units:
+                continue
+            names = {key: book.name(key)}
+            shares = [u[0] for u in units if u[0][1].kind in SHARE_KINDS]
+            book.flags[("repeat", key)] = self._repeat_flags(shares, names, r)
+            book.flags[("hours", key)] = self._out_of_hours_flags(units, names, r)
+            book.pause()
+        book.flags[SHARE_SCOPE] = self._dominant_flags(book.shares(), _Names(book), r)
+        if keys is None:
+            scopes = list(book.flags)
+        else:
+            scopes = [(rule, k) for k in keys for rule in ("repeat", "hours")] + [SHARE_SCOPE]
+        return [f for scope in scopes for f in book.flags.get(scope, ())]
+
+
+_PAUSE_EVERY = 2000  # entries taken into a book between pauses
+
+
+def _no_pause() -> None:
+    pass
+
+
+#: ``PatternBook.flags`` key of the share pattern (across all clients).
+SHARE_SCOPE = ("share", "")
+
+
+class _Slim(NamedTuple):
+    """What the patterns read of an entry (:class:`Dated`), no more, for the book."""
+
+    uid: str
+    kind: str
+    created: str
+    client_alias: str | None
+    linked_uid: str | None
+
+    @property
+    def in_bin(self) -> bool:
+        return False
+
+
+class PatternBook:
+    """What the patterns across entries read of every live entry with a client alias, in
+    the patterns' time order, and the flags of the last pass by scope (``("repeat",
+    key)``, ``("hours", key)``, :data:`SHARE_SCOPE`). The flag sync keeps one in memory
+    between checks (never on disk); :meth:`update` takes the entries that changed and
+    says which clients' patterns they can change."""
+
+    def __init__(
+        self, entries: Iterable[Dated] = (), pause: Callable[[], None] | None = None
+    ) -> None:
+        #: Called now and then in long loops (a worker lets the GUI thread have the
+        #: interpreter: see :func:`ips_reflect.ops.flag_state.pause`).
+        self.pause: Callable[[], None] = pause or _no_pause
+        self.items: dict[str, _Stamped] = {}
+        self.rank: dict[str, tuple[datetime, int, str]] = {}
+        self.by_key: dict[str, set[str]] = {}
+        self.linked_to: dict[str, set[str]] = {}  # uid -> entries linked to it
+        self.flags: dict[tuple[str, str], list[Flag]] = {}
+        self._shares: list[tuple[datetime, int, str]] = []  # shares (units' first entries)
+        for n, e in enumerate(entries, 1):
+            self._add(e)
+            if not n % _PAUSE_EVERY:
+                self.pause()
+        self._shares = sorted(self.rank[u] for u in self.items if self._is_share(u))
+
+    def _add(self, e: Dated) -> None:
+        alias = (e.client_alias or "").strip()
+        if not alias or e.in_bin:
+            return
+        try:
+            moment = parse_timestamp(e.created)
+        except (ValueError, TypeError):
+            return
+        uid = e.uid
+        slim = _Slim(uid, e.kind, e.created, e.client_alias, e.linked_uid)
+        key = alias.casefold()
+        self.items[uid] = (moment, slim, key)
+        # Ties in time keep the outline's order (created_utc, id): the same instant has
+        # the same created_utc, so by id.
+        self.rank[uid] = (moment, getattr(e, "id", None) or 0, uid)
+        self.by_key.setdefault(key, set()).add(uid)
+        if e.linked_uid is not None:
+            self.linked_to.setdefault(e.linked_uid, set()).add(uid)
+
+    def _remove(self, uid: str) -> None:
+        item = self.items.pop(uid, None)
+        if item is None:
+            return
+        del self.rank[uid]
+        key, linked = item[2], item[1].linked_uid
+        self.by_key[key].discard(uid)
+        if not self.by_key[key]:
+            del self.by_key[key]
+        if linked is not None:
+            self.linked_to[linked].discard(uid)
+            if not self.linked_to[linked]:
+                del self.linked_to[linked]
+
+    def _folded(self, uid: str) -> bool:
+        """A reflection linked to a check here: part of the check's unit."""
+        e = self.items[uid][1]
+        if e.kind != "after_reflection" or e.linked_uid is None:
+            return False
+        check = self.items.get(e.linked_uid)
+        return check is not None and check[1].kind == "before_check"
+
+    def _is_share(self, uid: str) -> bool:
+        return self.items[uid][1].kind in SHARE_KINDS and not self._folded(uid)
+
+    def _near(self, uids: Iterable[str]) -> set[str]:
+        """These entries, the entries they link to, and those linked to them."""
+        out: set[str] = set()
+        for uid in uids:
+            out.add(uid)
+            item = self.items.get(uid)
+            if item is not None and item[1].linked_uid is not None:
+                out.add(item[1].linked_uid)
+            out.update(self.linked_to.get(uid, ()))
+        return out
+
+    def _keys(self, uids: Iterable[str]) -> set[str]:
+        """The clients whose units hold these entries (as they are in the book now)."""
+        keys: set[str] = set()
+        for uid in uids:
+            item = self.items.get(uid)
+            if item is None:
+                continue
+            keys.add(item[2])
+            linked = item[1].linked_uid
+            if linked is not None and self._folded(uid):
+                keys.add(self.items[linked][2])
+        return keys
+
+    def update(self, gone: Iterable[str], entries: Iterable[Dated]) -> set[str]:
+        """Drop the entries ``gone`` (and the old form of ``entries``), take ``entries``
+        as they are now; return the client keys whose per-client patterns can change:
+        the clients of every unit these entries were or are in, before and after."""
+        entries = list(entries)
+        changed = set(gone) | {e.uid for e in entries}
+        near = self._near(changed)
+        keys = self._keys(near)
+        for uid in near:
+            self._unshare(uid)
+        for uid in changed:
+            self._remove(uid)
+        for e in entries:
+            self._add(e)
+        near |= self._near(changed)
+        keys |= self._keys(near)
+        for uid in near:
+            self._unshare(uid)  # (again: some are near only now)
+            if uid in self.items and self._is_share(uid):
+                insort(self._shares, self.rank[uid])
+        return keys
+
+    def _unshare(self, uid: str) -> None:
+        rank = self.rank.get(uid)
+        if rank is None:
+            return
+        at = bisect_left(self._shares, rank)
+        if at < len(self._shares) and self._shares[at] == rank:
+            del self._shares[at]
+
+    def units(self, key: str) -> list[list[_Stamped]]:
+        """This client's units, in time order: each a share (a check with the reflections
+        linked to it) or an entry on its own; see :func:`_fold_linked`."""
+        items = self.items
+        out = []
+        for uid in sorted(self.by_key.get(key, ()), key=self.rank.__getitem__):
+            if self._folded(uid):
+                continue
+            unit = [items[uid]]
+            if items[uid][1].kind == "before_check":
+                folded = [u for u in self.linked_to.get(uid, ()) if self._folded(u)]
+                unit += [items[u] for u in sorted(folded, key=self.rank.__getitem__)]
+            out.append(unit)
+        return out
+
+    def shares(self) -> list[_Stamped]:
+        """Every share (units' first entries of checks and reflections), in time order."""
+        items = self.items
+        return [items[r[2]] for r in self._shares]
+
+    def name(self, key: str) -> str:
+        """The client's latest spelling."""
+        latest = max(self.by_key[key], key=self.rank.__getitem__)
+        return (self.items[latest][1].client_alias or "").strip()
+
+    def related(self) -> dict[str, list[str]]:
+        """The entries each pattern flag is about, by fingerprint (every scope)."""
+        return {f.fingerprint: list(f.related) for fs in self.flags.values() for f in fs}
+
+
+class _Names(dict[str, str]):
+    """Client names read from the book when first asked for."""
+
+    def __init__(self, book: PatternBook) -> None:
+        super().__init__()
+        self.book = book
+
+    def __missing__(self, key: str) -> str:
+        self[key] = name = self.book.name(key)
+        return name
 
 
 def _fold_linked(

@@ -27,6 +27,10 @@ QUIT_FINISHING_BACKUP = "Finishing the automatic backup before closing…"
 LOCK_AFTER_CHOICE = "{minutes} min without use"
 LOCK_AFTER_SET = "IPS Reflect will lock after {minutes} minutes without use."
 UNLOCK_AGAIN = "Type your passphrase to open your entries again."
+UNLOCK_STILL_OPENING = (
+    "Still opening… The first time after IPS Reflect is updated, your vault may rebuild "
+    "its search index, once; with many years of entries that takes a few seconds."
+)
 
 # --- vault: storage, backups and the command line ---------------------------
 VAULT_MISSING = (
@@ -240,6 +244,7 @@ __all__ = [
     "SETUP_UNEXPECTED",
     "UNLOCK_AGAIN",
     "UNLOCK_EMPTY",
+    "UNLOCK_STILL_OPENING",
     "UNLOCK_UNEXPECTED",
     "UNLOCK_WRONG_PASSPHRASE",
     "VAULT_BACKUP_DAMAGED",

@@ -14,9 +14,11 @@ what that save changed, not what the vault holds.
 * :data:`_MEMOS`: per vault file, in this process only (never on disk), the last
   listing's digest, its lines' hashes and the pattern signatures (about 20 MB at
   100,000 entries; the stamps are read back from the vault a part at a time when
-  entries in them change), trusted while the head's ``gen``
-  (a fresh random token at every write) is the one it was made with. Client aliases
-  are kept only as salted hashes.
+  entries in them change) and the patterns'
+  :class:`~ips_reflect.core.flag_patterns.PatternBook` (what the patterns across
+  entries read of each entry with a client alias, and their flags; in memory like the
+  app's own lists: about 50 MB at 100,000 entries), trusted while the head's ``gen``
+  (a fresh random token at every write) is the one it was made with.
 """
 
 from __future__ import annotations
@@ -197,6 +199,9 @@ class Memo:
     digest: bytes
     lines: dict[int, str]  # uid by hash of its listing line
     patterns: dict[str, int]  # what the patterns read of each entry (a salted hash)
+    #: What the patterns across entries read and the flags they gave, by client (see
+    #: :class:`~ips_reflect.core.flag_patterns.PatternBook`; holds client aliases).
+    book: Any = None
 
 
 _MEMOS: dict[str, Memo] = {}
@@ -228,6 +233,7 @@ def remember(path: str | None, memo: Memo | None) -> None:
 
 
 def forget_all() -> None:
-    """Drop every memo (tests; and nothing breaks if it is called at any time)."""
+    """Drop every memo: on lock (the pattern book holds client aliases), and in tests.
+    Nothing breaks if it is called at any time: the next check reads the vault again."""
     with _MEMO_LOCK:
         _MEMOS.clear()

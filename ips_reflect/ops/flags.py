@@ -22,6 +22,7 @@ from typing import Any, Protocol
 from ips_reflect.core.content_model import Content
 from ips_reflect.core.flag_engine import FlagEngine, PlanCheck, entry_text
 from ips_reflect.core.flag_model import SHARE_KINDS, Flag
+from ips_reflect.core.flag_patterns import SHARE_SCOPE, PatternBook
 from ips_reflect.ops import flag_state
 from ips_reflect.store.keys import PATTERN_ENTRIES as PATTERN_ENTRIES_KEY
 
@@ -115,8 +116,9 @@ def _sync(vault: _VaultLike, engine: FlagEngine, *, full: bool, offload: bool | 
     (:mod:`~ips_reflect.ops.flag_state`), against a memo of the last sync in this
     process (or the stamps kept in the vault); the patterns across entries are worked
     out again only when an entry they read (kind, date, client alias, link) changed,
-    and only the flags of the entries searched (and the pattern flags, if worked out
-    again) are read to compare."""
+    and then (with the memo's :class:`PatternBook`) only those of the clients such
+    entries touch, and the share pattern; only the flags of the entries searched (and
+    the pattern flags worked out again) are read to compare."""
     db = getattr(vault, "db", None)
     path = str(getattr(db, "path", "")) or None
     latest = vault.plans.latest()
@@ -126,6 +128,8 @@ def _sync(vault: _VaultLike, engine: FlagEngine, *, full: bool, offload: bool | 
     memo = None if full else flag_state.memo_for(path, head, engine.signature)
     flag_state.remember(path, None)  # kept again only if this sync succeeds
     dirty: set[int] | None = None
+    book: PatternBook | None = None
+    moved: set[str] = set()  # entries whose pattern inputs changed (with a memo)
     if memo is not None and memo.plan == plan_version and db is not None:
         delta = flag_state.changes(db, memo)
         if delta is None:
@@ -148,11 +152,13 @@ def _sync(vault: _VaultLike, engine: FlagEngine, *, full: bool, offload: bool | 
                 part[uid] = e.stamp
                 dirty.add(shard_of(uid))
         pattern_sigs = memo.patterns
-        patterns = any([pattern_sigs.pop(uid, 0) for uid in delta.gone])  # pop them all
+        moved = {uid for uid in delta.gone if pattern_sigs.pop(uid, 0)}
         for uid, e in delta.entries.items():  # only entries with an alias are kept
-            patterns |= pattern_sigs.pop(uid, 0) != e.pattern
+            if pattern_sigs.pop(uid, 0) != e.pattern:
+                moved.add(uid)
             if e.pattern:
                 pattern_sigs[uid] = e.pattern
+        patterns, book = bool(moved), memo.book
         now, gone, plan_changed, legacy = delta, delta.gone, False, False
         share_uids: list[str] = []
         ordered = False  # the changed lines, in no order
@@ -188,22 +194,44 @@ def _sync(vault: _VaultLike, engine: FlagEngine, *, full: bool, offload: bool | 
     }
     if plan_changed:
         groups.update((uid, "plan") for uid in share_uids)
-    if patterns:
-        flags += engine.pattern_flags(vault.entries.outline())
+    before: set[str] | None = None  # the pattern flags that may go (None: any)
+    related: dict[str, list[str]] | None = None  # the entries of every pattern flag, if new
+    if patterns and book is not None:  # only the clients the changed entries touch
+        keys = book.update(moved, vault.entries.outline_of(moved))
+        scopes = [(rule, key) for key in keys for rule in ("repeat", "hours")] + [SHARE_SCOPE]
+        old = {f.fingerprint: f.related for s in scopes for f in book.flags.get(s, ())}
+        new = engine.book_flags(book, keys)
+        flags += new
+        before = set(old)
+        if old != {f.fingerprint: f.related for f in new}:
+            related = book.related()
+    elif patterns:
+        book = PatternBook(vault.entries.outline(pause=flag_state.pause), flag_state.pause)
+        flags += engine.book_flags(book)
         groups.add((None, "pattern"))
+        related = book.related()
 
     keep_state = bool(searched) or bool(changed) or plan_changed or bool(gone) or legacy
     scope = None if plan_changed or len(searched) > _SCOPED_UP_TO else searched
     gen = head.get("gen")
     with _writing(vault):
-        result = _store(vault, flags, groups, scope=scope, patterns=patterns, scanned=len(searched))
+        result = _store(
+            vault,
+            flags,
+            groups,
+            scope=scope,
+            patterns=patterns,
+            related=related,
+            before=before,
+            scanned=len(searched),
+        )
         if keep_state:
             gen = flag_state.write_seen(vault.kv, engine.signature, plan_version, parts, dirty)
     if isinstance(gen, str):
         flag_state.remember(
             path,
             flag_state.Memo(
-                gen, engine.signature, plan_version, now.digest, now.lines, pattern_sigs
+                gen, engine.signature, plan_version, now.digest, now.lines, pattern_sigs, book
             ),
         )
     return result
@@ -330,17 +358,29 @@ def _store(
     *,
     scope: Sequence[str] | None,
     patterns: bool,
+    related: dict[str, list[str]] | None,
+    before: set[str] | None,
     scanned: int,
 ) -> SyncResult:
     """The writing half of a sync (in one transaction). ``scope``: the only entries
     whose flags can change (None: any entry's); ``patterns``: the pattern flags were
-    worked out again."""
+    worked out again, ``before``: only some were, and these are the ones they may
+    replace (None: all); ``related``: the entries each pattern flag is about, by
+    fingerprint, if that may have changed."""
+    pattern_fps = {f.fingerprint for f in flags if f.source == "pattern"}
     if scope is None:
         stored = vault.flags.list()
     else:
         stored = vault.flags.chosen(entry_uids=scope) if scope else []
-        if patterns:
+        if patterns and before is None:
             stored += vault.flags.list(source="pattern")
+    if patterns and before is not None:
+        known = {f.fingerprint for f in stored}
+        stored += [
+            f
+            for f in vault.flags.by_fingerprints(before | pattern_fps)
+            if f.fingerprint not in known
+        ]
     existing = {f.fingerprint: f for f in stored}
     wanted: dict[tuple[str | None, str], set[str]] = {}
     touched: set[str] = set()
@@ -366,15 +406,18 @@ def _store(
         if old.status == "open" and key in groups and fp not in wanted.get(key, ()):
             stale.add(key)
     removed = 0
+    if before is not None:  # the pattern flags worked out again that are gone
+        going = [
+            fp for fp in before - pattern_fps if fp in existing and existing[fp].status == "open"
+        ]
+        removed += vault.flags.prune_fingerprints("pattern", going)
     for entry_uid, source in sorted(stale, key=lambda k: (k[0] or "", k[1])):
         gone = vault.flags.prune(entry_uid, source, sorted(wanted.get((entry_uid, source), ())))
         removed += gone
         if gone and entry_uid is not None:
             touched.add(entry_uid)
-    if patterns:
-        related = {f.fingerprint: list(f.related) for f in flags if f.source == "pattern"}
-        if vault.kv.get(PATTERN_ENTRIES_KEY) != related:
-            vault.kv.set(PATTERN_ENTRIES_KEY, related)
+    if related is not None and vault.kv.get(PATTERN_ENTRIES_KEY) != related:
+        vault.kv.set(PATTERN_ENTRIES_KEY, related)
     open_count = int(vault.flags.counts().get("open", 0))
     return SyncResult(
         added=added,

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import builtins
 import json
-from collections.abc import Iterable, Sequence
+from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, replace
 from datetime import UTC, date, datetime, time, timedelta
 from typing import Any, NamedTuple, TypedDict, Unpack
@@ -36,6 +36,17 @@ FROM entries e LEFT JOIN entries l ON l.id = e.linked_entry_id
 """
 
 When = date | datetime | str
+
+_OUTLINE = (
+    "SELECT e.rev, e.id, e.uid, e.kind, e.created, e.updated, e.client_alias, "
+    "e.audience, l.uid FROM entries e LEFT JOIN entries l ON l.id = e.linked_entry_id"
+)
+_OUTLINE_PAGE = (
+    f"{_OUTLINE.replace(' FROM entries e', ', e.created_utc FROM entries e')} "
+    "WHERE e.deleted_at IS NULL AND (e.created_utc, e.id) > (?, ?) "
+    "ORDER BY e.created_utc, e.id LIMIT ?"
+)
+_OUTLINE_PAGE_ROWS = 5000
 
 
 class EntryFilters(TypedDict, total=False):
@@ -386,20 +397,41 @@ class EntryStore:
         found.sort(key=lambda e: (utc_key(e.created), e.id or 0))
         return found
 
-    def outline(self) -> builtins.list[EntryOutline]:
+    def outline(self, pause: Callable[[], None] | None = None) -> builtins.list[EntryOutline]:
         """Every live entry without its words, oldest first, each with its revision.
 
         For work over all entries that needs no text (the patterns across entries,
         and knowing which entries changed) without reading 10 MB of words: the query
         is answered from the ``entries_outline`` index alone.
         """
-        rows = self.db.query(
-            "SELECT e.rev, e.id, e.uid, e.kind, e.created, e.updated, e.client_alias, "
-            "e.audience, l.uid FROM entries e LEFT JOIN entries l ON l.id = e.linked_entry_id "
-            "WHERE e.deleted_at IS NULL ORDER BY e.created_utc, e.id"
-        )
         make = EntryOutline._make
-        return [make(r) for r in rows]
+        if pause is None:
+            rows = self.db.query(
+                f"{_OUTLINE} WHERE e.deleted_at IS NULL ORDER BY e.created_utc, e.id"
+            )
+            return [make(r) for r in rows]
+        # A page at a time (``pause`` between pages): the worker that reads them lets the
+        # GUI thread have the interpreter in between.
+        out: builtins.list[EntryOutline] = []
+        after: tuple[str, int] = ("", 0)
+        while True:
+            rows = self.db.query(_OUTLINE_PAGE, [*after, _OUTLINE_PAGE_ROWS])
+            out += (make(r[:9]) for r in rows)
+            if len(rows) < _OUTLINE_PAGE_ROWS:
+                return out
+            after = (rows[-1][9], int(rows[-1][1]))
+            pause()
+
+    def outline_of(self, uids: Iterable[str]) -> builtins.list[EntryOutline]:
+        """:meth:`outline` of these live entries only (in no order)."""
+        wanted = sorted(set(uids))
+        out: builtins.list[EntryOutline] = []
+        for start in range(0, len(wanted), 500):
+            chunk = wanted[start : start + 500]
+            marks = ", ".join("?" * len(chunk))
+            sql = f"{_OUTLINE} WHERE e.uid IN ({marks}) AND e.deleted_at IS NULL"
+            out += map(EntryOutline._make, self.db.query(sql, chunk))
+        return out
 
     def get_by_id(self, entry_id: int) -> Entry | None:
         row = self.db.one(_SELECT + " WHERE e.id = ?", (entry_id,))

@@ -40,13 +40,23 @@ _TREND_SQL = (
     f"json_extract(answers, '$.\"{HOW_IT_WENT_QUESTION}\"'), linked_entry_id "
     "FROM entries WHERE deleted_at IS NULL"
 )
-#: Only checks and reflections make shares: the other kinds' rows (most of the table,
-#: each to be read and decrypted whole) are never read for the shares.
+#: Only checks and reflections make shares; what is read of them is in the
+#: ``entries_shares`` index (a partial index with this very condition), so no entry row
+#: is read (each would be decrypted whole: the reasons and rating sit after the words).
 _SHARE_KINDS = " AND kind IN ('before_check', 'after_reflection')"
 #: Ticked signs, answered from the ``entries_outline`` index alone (no row is read).
 _SIGNS_SQL = (
     "SELECT id, created, warning_signs FROM entries "
     "WHERE deleted_at IS NULL AND created_utc >= ? AND warning_signs != '[]'"
+)
+
+#: Flags of live entries in the period, dated by the entry, and flags of no entry
+#: (patterns), dated by the flag: both halves answered from indexes alone
+#: (``entries_outline`` and ``flags_by_entry_sign``), no entry or flag row is read.
+_FLAGS_SQL = (
+    "SELECT f.entry_id, f.sign, e.created FROM entries e JOIN flags f ON f.entry_id = e.id "
+    "WHERE e.deleted_at IS NULL AND e.created_utc >= ? "
+    "UNION ALL SELECT NULL, sign, created FROM flags WHERE entry_id IS NULL AND created >= ?"
 )
 
 
@@ -75,13 +85,7 @@ def trend_inputs(
             marks = ", ".join("?" * len(chunk))
             rows += db.query(f"{_TREND_SQL}{_SHARE_KINDS} AND id IN ({marks})", chunk)
         sign_rows = db.query(_SIGNS_SQL, [bound])
-        flag_rows = db.query(
-            "SELECT f.entry_id, f.sign, coalesce(e.created, f.created) FROM flags f "
-            "LEFT JOIN entries e ON e.id = f.entry_id "
-            "WHERE (f.entry_id IS NULL AND f.created >= ?) "
-            "OR (e.deleted_at IS NULL AND e.created_utc >= ?)",
-            [since.isoformat() if since is not None else "", bound],
-        )
+        flag_rows = db.query(_FLAGS_SQL, [bound, since.isoformat() if since is not None else ""])
     entries: list[TrendEntry] = []
     for r in rows:
         rating = r[6]

@@ -248,6 +248,35 @@ class FlagStore(_Store):
             )
             return int(cur.rowcount)
 
+    def by_fingerprints(self, fingerprints: Iterable[str]) -> builtins.list[FlagRecord]:
+        """The flags with these fingerprints (only those rows are read)."""
+        wanted = sorted(set(fingerprints))
+        out: builtins.list[FlagRecord] = []
+        for start in range(0, len(wanted), 500):
+            chunk = wanted[start : start + 500]
+            marks = ", ".join("?" * len(chunk))
+            out += map(
+                _flag, self.db.query(f"{_FLAG_SELECT} WHERE f.fingerprint IN ({marks})", chunk)
+            )
+        return out
+
+    def prune_fingerprints(self, source: str, fingerprints: Iterable[str]) -> int:
+        """Delete the *open* flags from ``source`` with these fingerprints (the others are
+        history and stay)."""
+        wanted = sorted(set(fingerprints))
+        gone = 0
+        with self.db.transaction() as conn:
+            for start in range(0, len(wanted), 500):
+                chunk = wanted[start : start + 500]
+                marks = ", ".join("?" * len(chunk))
+                cur = conn.execute(
+                    f"DELETE FROM flags WHERE source = ? AND status = 'open' "
+                    f"AND fingerprint IN ({marks})",
+                    [source, *chunk],
+                )
+                gone += int(cur.rowcount)
+        return gone
+
     def counts(self) -> dict[str, int]:
         """Number of flags per status (live entries and pattern flags)."""
         # The entries in the bin come from their index: joining every flag to its entry

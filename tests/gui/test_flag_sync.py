@@ -252,3 +252,16 @@ def test_the_panel_does_not_squeeze_the_editor_at_the_largest_text(
     assert splitter.isCollapsible(1) and not splitter.isCollapsible(0)
     win.set_vault(None)
     win.view.close()
+
+
+def test_a_lock_forgets_what_the_checks_remembered(qtbot, window, vault):
+    """The checks' memo holds client aliases in memory: it goes when the key does."""
+    from ips_reflect.ops import flag_state
+
+    sync = window.controllers[KEY]
+    sync.request()
+    qtbot.waitUntil(lambda: not sync.busy, timeout=SAVE_TO_SHOWN_MS)
+    assert flag_state._MEMOS  # remembered while unlocked (the next check is quicker)
+    window.set_vault(None)
+    assert not flag_state._MEMOS
+    window.set_vault(vault)

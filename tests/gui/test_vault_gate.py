@@ -257,3 +257,30 @@ def test_a_gate_dialog_is_deleted_once_closed_or_answered(qtbot, data_dir):
         getattr(dialog, finish)()
         QApplication.sendPostedEvents(None, QEvent.Type.DeferredDelete)
         assert not shiboken6.isValid(dialog), finish
+
+
+def test_a_slow_first_unlock_says_why_and_puts_the_words_back(qtbot, data_dir, monkeypatch):
+    """An upgrade can rebuild the search index once (seconds at 100,000 entries)."""
+    import threading
+
+    from ips_reflect import messages
+
+    _make_vault(data_dir)
+    go = threading.Event()
+
+    def slow_open(d, passphrase):
+        go.wait(10)  # until the test has seen the sentence
+        return Vault.unlock(d, passphrase)
+
+    monkeypatch.setattr(UnlockController, "SLOW_MS", 50)
+    dialog = _dialog(qtbot, "unlock")
+    ctl = UnlockController(dialog, data_dir, opener=slow_open)
+    intro = dialog.findChild(QLabel, "introLabel")
+    before = intro.text()
+    qtbot.keyClicks(ctl.edit, TEST_PASSPHRASE)
+    qtbot.keyClick(ctl.edit, Qt.Key.Key_Return)
+    qtbot.waitUntil(lambda: intro.text() == messages.UNLOCK_STILL_OPENING, timeout=5000)
+    with qtbot.waitSignal(ctl.unlocked, timeout=10_000) as blocker:
+        go.set()
+    blocker.args[0].close()
+    assert intro.text() == before

@@ -1,6 +1,7 @@
 """The flag sync after one save re-checks only what that save changed: one entry's
-text, and the patterns across entries only when what they read changed - while what
-is flagged stays exactly what a full re-check finds."""
+text, and the patterns across entries only when what they read changed, and then only
+those of the clients it touches - while what is flagged stays exactly what a full
+re-check finds."""
 
 from __future__ import annotations
 
@@ -41,15 +42,17 @@ class Counting(FlagEngine):
         super().__init__(content)
         self.searched = 0
         self.pattern_passes = 0
+        self.clients: list[set[str]] = []  # whose per-client patterns each pass worked out
 
     def scan_entries(self, entries: Any, *args: Any, **kwargs: Any) -> Any:
         entries = list(entries)
         self.searched += len(entries)
         return super().scan_entries(entries, *args, **kwargs)
 
-    def pattern_flags(self, entries: Any) -> Any:
+    def book_flags(self, book: Any, keys: Any = None) -> Any:
         self.pattern_passes += 1
-        return super().pattern_flags(entries)
+        self.clients.append(set(book.by_key) if keys is None else set(keys))
+        return super().book_flags(book, keys)
 
 
 def _open_flags(vault: Any) -> set[tuple[str | None, str, str, str]]:
@@ -75,7 +78,7 @@ def test_one_edit_re_checks_one_entry_and_no_patterns(synced, content) -> None:
     engine.searched = engine.pattern_passes = 0
     outlines: list[int] = []
     real_outline = vault.entries.outline
-    vault.entries.outline = lambda: outlines.append(1) or real_outline()  # type: ignore[method-assign]
+    vault.entries.outline = lambda *a, **k: outlines.append(1) or real_outline(*a, **k)  # type: ignore[method-assign]
     entry = vault.entries.list(kind="journal", limit=1)[0]
     entry.body += " " + SIGN_TEXT
     vault.entries.update(entry)
@@ -124,3 +127,39 @@ def test_a_fresh_process_trusts_only_what_the_vault_kept(synced, content) -> Non
     result = sync_vault_flags(vault, content, engine, offload=False)
     assert result.scanned == 1 and engine.pattern_passes == 1
     assert _open_flags(vault) == _everything_now(vault, content)
+
+
+@pytest.mark.timeout(120)
+def test_a_change_for_one_client_works_out_that_clients_patterns_only(synced, content) -> None:
+    vault, engine = synced
+    assert len(engine.clients[0]) == len(ALIASES)
+    engine.pattern_passes = 0
+    engine.clients.clear()
+    stored = vault.flags.list(source="pattern")
+    assert {f.sign for f in stored} >= {"focus_shift", "thinking_outside_work"}
+    outlines: list[int] = []
+    real_outline = vault.entries.outline
+    vault.entries.outline = lambda *a, **k: outlines.append(1) or real_outline(*a, **k)  # type: ignore[method-assign]
+    # A new check with one client, late at night within a run of theirs.
+    last = vault.entries.list(kind="before_check", client_alias="C.D.", limit=1)[0]
+    late = last.created[:11] + "23:30:00+00:00"
+    vault.entries.add(Entry(kind="before_check", created=late, client_alias="c.d."))
+    sync_vault_flags(vault, content, engine, offload=False)
+    assert engine.clients == [{"c.d."}] and not outlines  # no other client, no full read
+    assert _open_flags(vault) == _everything_now(vault, content)
+    # An alias edit: the old client and the new one.
+    moved = vault.entries.list(kind="before_check", client_alias="E.F.", limit=1)[0]
+    moved.client_alias = "G.H."
+    vault.entries.update(moved)
+    sync_vault_flags(vault, content, engine, offload=False)
+    assert engine.clients[-1] == {"e.f.", "g.h."} and not outlines
+    assert _open_flags(vault) == _everything_now(vault, content)
+    # A run shortened in the bin: that client's flag changes.
+    before = {(f.fingerprint, f.evidence) for f in vault.flags.list(source="pattern")}
+    for entry in vault.entries.list(kind="before_check", client_alias="A.B.", limit=3):
+        vault.entries.delete(entry.uid)
+        sync_vault_flags(vault, content, engine, offload=False)
+    assert engine.clients[-3:] == [{"a.b."}] * 3 and not outlines
+    assert _open_flags(vault) == _everything_now(vault, content)
+    assert before != {(f.fingerprint, f.evidence) for f in vault.flags.list(source="pattern")}
+    assert engine.searched == N + 2

@@ -158,3 +158,52 @@ def test_an_older_vault_is_still_migrated_on_open(data_dir, fast_unlock, monkeyp
     with Vault.unlock(data_dir, PASSPHRASE) as v:
         assert schema_version(v.db.conn) == LATEST
     assert calls == [LATEST - 1]
+
+
+@pytest.mark.timeout(60)
+def test_version_7_rebuilds_the_search_index_from_the_entries(data_dir, fast_unlock):
+    """The search index is rebuilt with prefix indexes, word for word what the entry
+    store writes; the trends' covering indexes are in place and used."""
+    from ips_reflect.core.entries import Entry
+    from ips_reflect.store import journal_inputs
+
+    vault, _ = Vault.create(data_dir, PASSPHRASE, kdf=FAST_KDF)
+    check = vault.entries.add(
+        Entry(
+            kind="before_check",
+            title="Café visit",
+            body="Talked about the warehouse interview.",
+            client_alias="J.",
+            tags=["work", "Visits"],
+            answers={"q.a": "yes", "q.b": ["one", "two"], "q.c": 3, "after.how_it_went": 4},
+        )
+    )
+    vault.entries.add(Entry(kind="journal", body="A quiet day."))
+    vault.entries.delete(vault.entries.add(Entry(kind="journal", body="Binned words.")).uid)
+    columns = "rowid, title, body, answers_text, tags, client_alias"
+    written = vault.db.query(f"SELECT {columns} FROM entries_fts ORDER BY rowid")
+    vault.db.conn.execute("PRAGMA user_version = 6")
+    for statement in ("DROP INDEX entries_shares", "DROP INDEX flags_by_entry_sign"):
+        vault.db.conn.execute(statement)
+    vault.close()
+    with Vault.unlock(data_dir, PASSPHRASE) as v:
+        assert schema_version(v.db.conn) == LATEST
+        rebuilt = v.db.query(f"SELECT {columns} FROM entries_fts ORDER BY rowid")
+        assert [tuple(r) for r in rebuilt] == [tuple(r) for r in written] and len(rebuilt) == 3
+        sql = v.db.scalar("SELECT sql FROM sqlite_master WHERE name = 'entries_fts'")
+        assert "prefix = '1 2'" in sql
+        assert [h.uid for h in v.search("w")] == [check.uid]
+        assert [h.uid for h in v.search("caf")] == [check.uid]
+        plan = " ".join(
+            str(r[3])
+            for sql in (
+                journal_inputs._TREND_SQL + journal_inputs._SHARE_KINDS + " AND created_utc >= ?",
+                journal_inputs._FLAGS_SQL,
+            )
+            for r in v.db.query("EXPLAIN QUERY PLAN " + sql, ["", ""][: sql.count("?")])
+        )
+        assert "COVERING INDEX entries_shares" in plan
+        assert "COVERING INDEX flags_by_entry_sign" in plan
+        entries, _points = journal_inputs.trend_inputs(v.db)
+        assert [(e.id, e.how_it_went) for e in entries] == [(check.id, 4)]
+        assert v.verify().ok

@@ -27,6 +27,7 @@ from ips_reflect.core.content import Content
 from ips_reflect.core.flags import FlagEngine
 from ips_reflect.gui.shell.workers import on_own_connection, run_task
 from ips_reflect.gui.widgets.flag_panel import shared_engine
+from ips_reflect.ops.flag_state import forget_all
 from ips_reflect.ops.flags import SyncResult, sync_vault_flags
 
 if TYPE_CHECKING:
@@ -71,6 +72,8 @@ class FlagSync(QObject):
         self._generation += 1
         self.vault = vault
         self._running = self._again = False
+        if vault is None:  # what the checks remember (client aliases) goes with the key
+            forget_all()
 
     @property
     def busy(self) -> bool:
@@ -99,12 +102,16 @@ class FlagSync(QObject):
 
         def done(result: SyncResult) -> None:
             if generation != self._generation:
+                if self.vault is None:
+                    forget_all()  # a check that ended after the lock remembered again
                 return
             self._finish()
             self.synced.emit(result)
 
         def failed(exc: BaseException) -> None:
             if generation != self._generation:
+                if self.vault is None:
+                    forget_all()
                 return
             self._finish()
             self.failed.emit(messages.FLAG_SYNC_FAILED.format(error=exc))

@@ -12,7 +12,7 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from PySide6.QtCore import QObject, Signal
+from PySide6.QtCore import QObject, QTimer, Signal
 from PySide6.QtWidgets import (
     QDialog,
     QLabel,
@@ -134,6 +134,34 @@ class UnlockController(FormController):
             on_success=self._opened,
             on_failure=self._failed,
         )
+
+    #: After this long opening, the dialog says why it may take a while (ms).
+    SLOW_MS = 2500
+
+    def set_busy(self, busy: bool) -> None:
+        super().set_busy(busy)
+        if not hasattr(self, "_slow"):  # the timer dies with the dialog (its parent's)
+            self._slow = QTimer(self)
+            self._slow.setSingleShot(True)
+            self._slow.timeout.connect(self._still_opening)
+            self._intro_text: str | None = None
+        intro = self.view.findChild(QLabel, "introLabel")
+        if busy:
+            self._slow.start(self.SLOW_MS)
+        else:
+            self._slow.stop()
+            if intro is not None and self._intro_text is not None:
+                intro.setText(self._intro_text)
+            self._intro_text = None
+
+    def _still_opening(self) -> None:
+        """Still opening: after an update the vault may be upgrading its indexes once."""
+        from ips_reflect import messages
+
+        intro = self.view.findChild(QLabel, "introLabel")
+        if intro is not None:
+            self._intro_text = intro.text()
+            intro.setText(messages.UNLOCK_STILL_OPENING)
 
     def _opened(self, vault: Vault) -> None:
         self.set_busy(False)
