@@ -19,7 +19,7 @@ import time
 from pathlib import Path
 from typing import Any
 
-from benchmarks.gui_child import bench_main, figures_in_child
+from benchmarks.gui_child import bench_main, figures_in_child, settle_flag_sync
 from benchmarks.report import Report
 from benchmarks.vault_bench import PASSPHRASE
 
@@ -55,19 +55,7 @@ def gui_figures(data_dir: Path) -> dict[str, Any]:
     window.show_page("journal")
     for _ in range(20):
         app.processEvents()
-    # The first unlock of a vault whose flags were never checked starts a full flag scan
-    # on a worker (seconds at 10,000 entries); measure the settled app, not that one-off
-    # (while it runs, every query on the GUI thread waits for the GIL: see the README).
-    from ips_reflect.gui.shell import flag_sync
-
-    sync = window.controllers[flag_sync.KEY]
-    settled: list[object] = []
-    sync.synced.connect(settled.append)  # type: ignore[attr-defined]
-    sync.failed.connect(settled.append)  # type: ignore[attr-defined]
-    deadline = time.perf_counter() + 300
-    while not settled and time.perf_counter() < deadline:
-        app.processEvents()
-        time.sleep(0.01)
+    settle_flag_sync(window, app)  # measure the settled app (see gui_child)
 
     def timed(action_name: str, look: tuple[str, int]) -> float:
         t0 = time.perf_counter()

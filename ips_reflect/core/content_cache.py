@@ -23,11 +23,13 @@ who can write that folder could write, so it is read as untrusted input:
 
 Regex texts in the cache are the ones that passed :func:`~ips_reflect.core.
 regex_safety.backtracking_risk` when the cache was written from those exact pack
-bytes. The hashes detect a stale, torn or edited cache, not a deliberate forgery:
-they are not keyed, so whoever can write the data folder (mode 0700: the user, or a
-program running as the user) can write a cache that passes them. Such a party can
-already change the user's files and settings; the cache adds no code execution
-(only plain JSON values and the dataclasses listed in :data:`_CLASSES` are built).
+bytes, and they are checked again as the cache is read (:func:`_regexes_safe`). The
+hashes detect a stale, torn or edited cache, not a deliberate forgery: they are not
+keyed, so whoever can write the data folder (mode 0700: the user, or a program running
+as the user) can write a cache that passes them. Such a party can already change the
+user's files and settings; the cache adds no code execution (only plain JSON values
+and the dataclasses listed in :data:`_CLASSES` are built), and no regex that the
+packs' reader would refuse.
 """
 
 from __future__ import annotations
@@ -452,9 +454,39 @@ def load_cached(found: tuple[str, list[str]] | None, cache_dir: Path) -> Content
             or header.get("body_sha256") != hashlib.sha256(body).hexdigest()
         ):
             return None
-        return _decode(json.loads(body, parse_constant=_no_constants), files)
+        content = _decode(json.loads(body, parse_constant=_no_constants), files)
+        return content if _regexes_safe(content) else None
     except Exception:
         return None
+
+
+def _regexes_safe(content: Content) -> bool:
+    """Every pattern's regex passes the checks the packs' reader makes, again: the
+    hashes above do not stop a forged cache, and a regex that backtracks without end
+    would hang every flag check (about 80 ms for the shipped packs, on the thread that
+    reads them while the unlock window waits)."""
+    import re
+
+    from ips_reflect.core.regex_safety import backtracking_risk
+
+    def patterns(value: Any) -> Iterator[SignPattern]:
+        if isinstance(value, SignPattern):
+            yield value
+        elif isinstance(value, tuple | list):
+            for v in value:
+                yield from patterns(v)
+        elif dataclasses.is_dataclass(value) and not isinstance(value, type):
+            for f in dataclasses.fields(value):
+                yield from patterns(getattr(value, f.name))
+
+    for pattern in patterns(content.packs):
+        if pattern.regex is None:
+            continue
+        if re.compile(pattern.regex, re.IGNORECASE).search("") is not None:
+            return False
+        if backtracking_risk(pattern.regex, re.IGNORECASE) is not None:
+            return False
+    return True
 
 
 def _decode(data: Any, files: list[str]) -> Content:

@@ -179,6 +179,27 @@ def _nan_weights(data: dict[str, Any]) -> dict[str, Any]:
     return data
 
 
+def _backtracking_regex(data: dict[str, Any]) -> dict[str, Any]:
+    """A forged cache, hashes and all, with a regex the packs' reader refuses: it would
+    hang every flag check on a long line of a's."""
+    regexes = []
+
+    def walk(value: Any) -> None:
+        if isinstance(value, list):
+            if len(value) >= 2 and value[0] is None and isinstance(value[1], str):
+                regexes.append(value)  # a SignPattern as a field list: (phrase, regex, ...)
+            for v in value:
+                walk(v)
+        elif isinstance(value, dict):
+            for v in value.values():
+                walk(v)
+
+    walk(data["packs"])
+    assert regexes, "the shipped packs have regex patterns"
+    regexes[0][1] = "(a+)+$"
+    return data
+
+
 def _extra_field(data: dict[str, Any]) -> dict[str, Any]:
     data["packs"][0].append("extra")
     return data
@@ -218,6 +239,7 @@ def _damage(path: Path, how: str) -> None:
             "edited model": _bad_model,
             "NaN weights": _nan_weights,
             "extra field": _extra_field,
+            "backtracking regex": _backtracking_regex,
         }[how]
         _rewrite_body(path, edit)
 
@@ -238,6 +260,7 @@ def _damage(path: Path, how: str) -> None:
         "edited model",
         "NaN weights",
         "extra field",
+        "backtracking regex",
     ],
 )
 def test_a_damaged_cache_is_ignored(packs: tuple[Path, list[Path], Path], how: str) -> None:
@@ -293,9 +316,11 @@ def test_a_cache_written_while_a_pack_changed_is_not_kept(
 
 
 @pytest.mark.timeout(300)
-def test_a_warm_load_is_at_least_five_times_faster(
+def test_a_warm_load_is_quicker_than_parsing(
     packs: tuple[Path, list[Path], Path], tmp_path: Path
 ) -> None:
+    """Parsing and checking are skipped; only the regexes are checked again (a forged
+    cache must not bring in one the reader refuses), which is most of a warm load."""
     base, overrides, cache = packs
     colds, warms = [], []
     for n in range(2):
@@ -310,7 +335,7 @@ def test_a_warm_load_is_at_least_five_times_faster(
         load_content(base, overrides, cache_dir=cache)
         warms.append(time.perf_counter() - start)
     cold, warm = min(colds), min(warms)
-    assert warm * 5 <= cold, f"cold {cold * 1000:.0f} ms, warm {warm * 1000:.0f} ms"
+    assert warm * 1.4 <= cold, f"cold {cold * 1000:.0f} ms, warm {warm * 1000:.0f} ms"
 
 
 def test_the_cache_stays_bounded() -> None:
