@@ -170,6 +170,10 @@ def pytest_sessionfinish(session):
 def data_dir(tmp_path, monkeypatch) -> Path:
     """A fresh data dir for each test; no passphrase in the environment."""
     d = tmp_path / "data"
+    from ips_reflect import logfile
+
+    # A command run by an earlier test named its --data-dir for the crash log; forget it.
+    monkeypatch.setattr(logfile, "_data_dir_arg", None)
     monkeypatch.setenv("IPS_REFLECT_DATA_DIR", str(d))
     monkeypatch.delenv("IPS_REFLECT_PASSPHRASE", raising=False)
     monkeypatch.delenv("IPS_REFLECT_DEBUG", raising=False)
